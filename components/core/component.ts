@@ -1,0 +1,133 @@
+/**
+ * The road every component walks: validate the plain inputs now, the Output inputs when they resolve,
+ * map the args onto one azure-native `machinelearningservices.Compute` child, and expose its outputs.
+ * Only a component's schema, rules, mapping and immutable-field list differ; they form its `ComputeKind`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import { z } from "zod";
+import { ComputeValidationError } from "./errors";
+import { WorkspaceRef } from "./workspace";
+import { claimComputeName } from "./nameRegistry";
+import { ArgsRules, replaceAt, splitDeferred, validateValues } from "./validate";
+
+/** The package name, the first part of every component's type token. */
+export const PACKAGE = "azureml-compute";
+
+
+/** The args every component has. */
+export interface BaseComputeArgs {
+    /** The workspace the compute belongs to. */
+    readonly workspace: pulumi.Input<WorkspaceRef>;
+    /** The compute's name in the workspace; defaults to the Pulumi resource name. */
+    readonly computeName?: pulumi.Input<string>;
+}
+
+/** Everything that makes one component different from the others. */
+export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawShape> {
+    /** The class name, e.g. `ComputeCluster`; the type token is `azureml-compute:index:<name>`. */
+    readonly name: string;
+    /** Field schemas, cross-field rules and warnings. */
+    readonly rules: ArgsRules<S>;
+    /** Child property paths whose change Azure can't apply in place: they replace the compute. */
+    readonly immutable: readonly string[];
+    /** Builds the child's args from the user's args; Outputs stay on their leaves. */
+    readonly toComputeArgs: (args: Args, computeName: pulumi.Input<string>) => ComputeArgs;
+}
+
+/** Resource options that are forwarded from the component to its Compute child (`protect` and providers are inherited). */
+const FORWARDED_OPTIONS = ["retainOnDelete", "ignoreChanges", "customTimeouts", "deletedWith"] as const;
+
+/** `ComputeCluster "gpu-train"`: how errors and warnings name a component. */
+export function describe(kindName: string, name: string): string {
+    return `${kindName} ${JSON.stringify(name)}`;
+}
+
+/** The result of checking a component's args before anything is registered. */
+interface Checked {
+    readonly warnings: readonly string[];
+    /** Resolves once every Output input has been validated; rejects with a ComputeValidationError. */
+    readonly gate?: pulumi.Output<unknown>;
+}
+
+/**
+ * Validates `args` for a component: throws a ComputeValidationError now for problems in plain values,
+ * and returns a gate that checks the Output values when they resolve. During preview an unknown value
+ * simply never resolves, so it is never an error.
+ */
+export function checkArgs<S extends z.ZodRawShape>(
+    rules: ArgsRules<S>,
+    subject: string,
+    args: unknown,
+    onLateWarnings: (warnings: readonly string[]) => void,
+): Checked {
+    const { plain, deferred } = splitDeferred(args);
+    const deferredPaths = deferred.map((d) => d.path);
+    const now = validateValues(rules, plain, deferredPaths);
+    if (now.issues.length > 0) {
+        throw new ComputeValidationError(subject, now.issues);
+    }
+    if (deferred.length === 0) {
+        return { warnings: now.warnings };
+    }
+    const lateCheck = (resolved: unknown, stillDeferred: readonly string[]) => {
+        const later = validateValues(rules, resolved, stillDeferred);
+        if (later.issues.length > 0) throw new ComputeValidationError(subject, later.issues);
+        // Only report what the plain check could not already see.
+        onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
+        return true;
+    };
+    // Each Output on its own, as soon as it is known (in preview, the known ones are still checked)...
+    const checks = deferred.map((d) =>
+        (pulumi.output(d.value) as pulumi.Output<unknown>).apply((value) => lateCheck(replaceAt(plain, d.segments, value), deferredPaths.filter((p) => p !== d.path))),
+    );
+    // ...and all of them together, for rules across several Outputs.
+    if (deferred.length > 1) {
+        checks.push((pulumi.output(args) as pulumi.Output<unknown>).apply((all) => lateCheck(all, [])));
+    }
+    return { warnings: now.warnings, gate: pulumi.all(checks) };
+}
+
+/**
+ * The base of the four components: validation, the Compute child with its replacement options,
+ * and the outputs every compute has. A subclass adds its own outputs and calls `registerOutputs` last.
+ */
+export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z.ZodRawShape> extends pulumi.ComponentResource {
+    /** The azure-native Compute this component manages. */
+    public readonly compute: Compute;
+    /** The ARM id of the compute. */
+    public readonly computeId: pulumi.Output<string>;
+    /** The compute's name in the workspace: what jobs and endpoints refer to. */
+    public readonly computeName: pulumi.Output<string>;
+    /** Azure's provisioning state (`Succeeded`, `Failed`, ...). */
+    public readonly provisioningState: pulumi.Output<string>;
+
+    protected constructor(kind: ComputeKind<Args, S>, name: string, args: Args, opts: pulumi.ComponentResourceOptions = {}) {
+        const subject = describe(kind.name, name);
+        // The compute name defaults to the resource name and is checked by the same rules.
+        const withName = { ...args, computeName: args?.computeName ?? name };
+        // Warnings found once Outputs resolve are attached to the component, which exists by then.
+        let self: pulumi.Resource | undefined;
+        const warn = (warnings: readonly string[]) => warnings.forEach((w) => void pulumi.log.warn(`${subject}: ${w}`, self));
+        const checked = checkArgs(kind.rules, subject, withName, warn);
+        claimComputeName(subject, withName.workspace, withName.computeName);
+        // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
+        super(`${PACKAGE}:index:${kind.name}`, name, {}, opts);
+        self = this;
+        warn(checked.warnings);
+
+        const forwarded = Object.fromEntries(FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]));
+        this.compute = new Compute(name, kind.toComputeArgs(withName, withName.computeName), {
+            ...forwarded,
+            parent: this,
+            replaceOnChanges: [...kind.immutable],
+            // The compute name is fixed, so the old compute must be gone before the new one can take it.
+            deleteBeforeReplace: true,
+            // The child waits for the Output inputs to pass validation; a failure stops it from being registered.
+            dependsOn: checked.gate?.apply((): pulumi.Resource[] => []),
+        });
+        this.computeId = this.compute.id;
+        this.computeName = this.compute.name;
+        this.provisioningState = this.compute.properties.apply((p) => p?.provisioningState ?? "Unknown");
+    }
+}

@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** One problem with one input: where it is and what is wrong with it. */
+export interface ValidationIssue {
+    /**
+     * The dotted path of the field the problem is about (`maxNodes`, `admin.password`, `tags["cost center"]`).
+     * Empty for a problem with the args object itself.
+     */
+    readonly path: string;
+    /** What is wrong and what would be valid. Never contains a secret value. */
+    readonly message: string;
+    /** Every field the problem involves, `path` first (a cross-field rule names all of its fields). */
+    readonly paths: readonly string[];
+}
+
+/**
+ * Every problem found in one component's inputs (or one stack config entry), raised once.
+ *
+ * It extends Pulumi's `RunError`, which the Pulumi program host prints as its message alone: a user's
+ * mistake shows as a list of field paths and fixes, never as a stack trace.
+ */
+export class ComputeValidationError extends pulumi.RunError {
+    /** What the issues belong to, e.g. `ComputeCluster "gpu-train"` or `azureml-compute:computeClusters`. */
+    readonly subject: string;
+    /** Every problem found, in input order. */
+    readonly issues: readonly ValidationIssue[];
+
+    constructor(subject: string, issues: readonly ValidationIssue[]) {
+        super(formatValidationMessage(subject, issues));
+        this.name = "ComputeValidationError";
+        this.subject = subject;
+        this.issues = issues;
+    }
+
+    /** True for a ComputeValidationError, even one thrown by another copy of this library. */
+    static override isInstance(value: unknown): value is ComputeValidationError {
+        return value instanceof Error && value.name === "ComputeValidationError" && Array.isArray((value as { issues?: unknown }).issues);
+    }
+}
+
+/** `ComputeCluster "gpu" has 2 invalid inputs:` followed by one `  - path: message` line per issue. */
+export function formatValidationMessage(subject: string, issues: readonly ValidationIssue[]): string {
+    const count = issues.length === 1 ? "1 invalid input" : `${issues.length} invalid inputs`;
+    const lines = issues.map((issue) => `  - ${issue.path ? `${issue.path}: ` : ""}${issue.message}`);
+    return [`${subject} has ${count}:`, ...lines].join("\n");
+}
+
+/** Builds an issue; `paths` lists every field involved, the first one being the issue's own path. */
+export function issue(path: string, message: string, ...related: string[]): ValidationIssue {
+    return { path, message, paths: [path, ...related.filter((p) => p !== path)] };
+}

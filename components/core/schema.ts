@@ -1,0 +1,120 @@
+/**
+ * Zod building blocks shared by every component's schema, and the translation of zod's issues into
+ * messages for people (`maxNodes: must be a whole number; got 2.5`).
+ *
+ * The library never changes zod's global configuration: a consumer's own zod use stays as it was.
+ */
+import { z } from "zod";
+import { issue, ValidationIssue } from "./errors";
+import { formatPath } from "./paths";
+import { unknownFieldMessage } from "./suggest";
+
+/** Azure's int32 counts: anything past this overflows the REST API's integer fields. */
+export const INT32_MAX = 2_147_483_647;
+/** Free text (descriptions) is capped here: long enough for prose, short enough to catch a pasted file. */
+export const FREE_TEXT_MAX = 1024;
+/** Azure resource tags: at most 50 per resource, names up to 512 characters, values up to 256. */
+export const TAG_LIMITS = { count: 50, name: 512, value: 256 } as const;
+
+/** A non-empty string of at most `max` characters. */
+export function text(max: number = FREE_TEXT_MAX) {
+    return z.string().min(1).max(max);
+}
+
+/** A whole number from `min` to Azure's int32 maximum. */
+export function count(min = 0, max: number = INT32_MAX) {
+    return z.number().int().min(min).max(max);
+}
+
+/** One of the values of an `as const` choices object. */
+export function choice<const T extends Record<string, string>>(choices: T) {
+    return z.enum(Object.values(choices) as [T[keyof T], ...T[keyof T][]]);
+}
+
+/** A string checked by a rule function that returns its problems as messages (empty = valid). */
+export function checkedString(check: (value: string) => readonly string[], max = 4096) {
+    return z
+        .string()
+        .min(1)
+        .max(max)
+        .superRefine((value, ctx) => {
+            for (const message of check(value)) {
+                ctx.addIssue({ code: "custom", message });
+            }
+        });
+}
+
+/** An object that rejects unknown fields, each with a did-you-mean suggestion. */
+export function strictObject<const S extends z.ZodRawShape>(shape: S) {
+    const known = Object.keys(shape);
+    return z.strictObject(shape, {
+        error: (raw) =>
+            raw.code === "unrecognized_keys" ? raw.keys.map((key) => unknownFieldMessage(key, known)).join("; ") : undefined,
+    });
+}
+
+/** Azure resource tags. */
+export const tagsSchema = z
+    .record(z.string().min(1).max(TAG_LIMITS.name), z.string().max(TAG_LIMITS.value))
+    .refine((tags) => Object.keys(tags).length <= TAG_LIMITS.count, {
+        message: `at most ${TAG_LIMITS.count} tags are allowed on an Azure resource`,
+    });
+
+/** Describes a value's type for a message, without echoing the value (it may be a secret). */
+function describeType(value: unknown): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "number") return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? "a number" : String(value);
+    if (typeof value === "object") return "an object";
+    if (typeof value === "string") return "a string";
+    if (typeof value === "boolean") return "a boolean";
+    return typeof value;
+}
+
+const EXPECTED: Record<string, string> = {
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    object: "an object",
+    array: "a list",
+    record: "an object",
+};
+
+/** Turns one zod issue into the message a person reads. */
+function humanMessage(raw: z.core.$ZodIssue, input: unknown): string {
+    switch (raw.code) {
+        case "invalid_type": {
+            if (input === undefined) return "is required";
+            if (raw.expected === "int") return `must be a whole number; got ${String(input)}`;
+            return `expected ${EXPECTED[raw.expected] ?? raw.expected}, got ${describeType(input)}`;
+        }
+        case "too_small":
+            if (raw.origin === "string") return Number(raw.minimum) <= 1 ? "must not be empty" : `must be at least ${raw.minimum} characters`;
+            if (raw.origin === "array") return `must have at least ${raw.minimum} item${Number(raw.minimum) === 1 ? "" : "s"}`;
+            return `must be at least ${raw.minimum}; got ${String(input)}`;
+        case "too_big":
+            if (raw.origin === "string") return `is ${String(input).length} characters long; at most ${raw.maximum} are allowed`;
+            if (raw.origin === "array") return `has ${(input as unknown[]).length} items; at most ${raw.maximum} are allowed`;
+            return `must be at most ${raw.maximum}; got ${String(input)}`;
+        case "invalid_value":
+            return `${JSON.stringify(input)} is not one of ${raw.values.map((v) => JSON.stringify(v)).join(", ")}`;
+        default:
+            return raw.message;
+    }
+}
+
+/** Reads the value at a zod path (for messages), or undefined when the path leads nowhere. */
+function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
+    let current: unknown = root;
+    for (const s of segments) {
+        if (current === null || typeof current !== "object") return undefined;
+        current = (current as Record<PropertyKey, unknown>)[s];
+    }
+    return current;
+}
+
+/** Converts zod's issues for `input` into the library's issues, paths prefixed with `base`. */
+export function fromZodIssues(raws: readonly z.core.$ZodIssue[], input: unknown, base = ""): ValidationIssue[] {
+    return raws.map((raw) => issue(formatPath(raw.path, base), humanMessage(raw, valueAt(input, raw.path))));
+}

@@ -1,0 +1,151 @@
+/**
+ * Validation of a component's args: every plain value now, every Output value when it resolves.
+ *
+ * A component's rules come in two layers:
+ * - field schemas (zod): the type, range and format of each top-level field on its own;
+ * - cross-field rules: functions over the parsed fields, each naming the fields it reads, so it runs only
+ *   once all of them are known and valid (a rule never sees a value that is still an Output).
+ * Warnings are rules too: they report, but never stop a deployment.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { issue, ValidationIssue } from "./errors";
+import { formatPath, isUnder, joinPath } from "./paths";
+import { fromZodIssues } from "./schema";
+import { unknownFieldMessage } from "./suggest";
+
+/** Reports a problem: the paths of every field involved (the first is the problem's own), and the message. */
+export type Report = (paths: string | readonly string[], message: string) => void;
+
+/** A rule over several fields. */
+export interface Rule<V> {
+    /** The top-level fields the rule reads; it runs only when each of them is known and valid. */
+    readonly reads: readonly (keyof V & string)[];
+    /** Checks the parsed values and reports each problem. */
+    readonly check: (values: V, report: Report) => void;
+}
+
+/** What validation needs to know about one component's args. */
+export interface ArgsRules<S extends z.ZodRawShape> {
+    /** The field schemas: one entry per top-level arg. */
+    readonly fields: z.ZodObject<S>;
+    /** Cross-field rules whose problems are errors. */
+    readonly rules: readonly Rule<z.output<z.ZodObject<S>>>[];
+    /** Cross-field rules whose problems are warnings. */
+    readonly warnings: readonly Rule<z.output<z.ZodObject<S>>>[];
+}
+
+/** The outcome of validating one set of values. */
+export interface ValidationResult<V> {
+    readonly issues: readonly ValidationIssue[];
+    readonly warnings: readonly string[];
+    /** The parsed value of every top-level field that is known and valid. */
+    readonly values: Partial<V>;
+}
+
+/** Stands in for a value that is not known yet (an Output or a Promise). */
+export const DEFERRED: unique symbol = Symbol("azureml-compute:deferred");
+
+/** An input whose value is not known yet, and where it sits in the args. */
+export interface DeferredInput {
+    readonly path: string;
+    readonly segments: readonly (string | number)[];
+    readonly value: pulumi.Output<unknown> | PromiseLike<unknown>;
+}
+
+function isDeferred(value: unknown): value is pulumi.Output<unknown> | PromiseLike<unknown> {
+    return (
+        pulumi.Output.isInstance(value) ||
+        (value !== null && typeof value === "object" && typeof (value as PromiseLike<unknown>).then === "function")
+    );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    if (value === null || typeof value !== "object") return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Splits args into their plain part (each Output or Promise replaced by DEFERRED) and the list of
+ * deferred inputs with their paths. Only plain objects and arrays are walked.
+ */
+export function splitDeferred(value: unknown): { plain: unknown; deferred: DeferredInput[] } {
+    const deferred: DeferredInput[] = [];
+    const walk = (v: unknown, segments: (string | number)[]): unknown => {
+        if (isDeferred(v)) {
+            deferred.push({ path: formatPath(segments), segments, value: v });
+            return DEFERRED;
+        }
+        if (Array.isArray(v)) return v.map((item, i) => walk(item, [...segments, i]));
+        if (isPlainObject(v)) {
+            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...segments, k])]));
+        }
+        return v;
+    };
+    return { plain: walk(value, []), deferred };
+}
+
+/** Returns a copy of `root` with the value at `segments` replaced. */
+export function replaceAt(root: unknown, segments: readonly (string | number)[], value: unknown): unknown {
+    if (segments.length === 0) return value;
+    const [head, ...rest] = segments;
+    const container = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>;
+    container[head] = replaceAt(container[head], rest, value);
+    return container;
+}
+
+/**
+ * Validates values, some of which may still be DEFERRED (listed in `deferredPaths`): problems that
+ * involve a deferred value are left for later, and rules that read one are not run yet.
+ */
+export function validateValues<S extends z.ZodRawShape>(
+    spec: ArgsRules<S>,
+    raw: unknown,
+    deferredPaths: readonly string[] = [],
+): ValidationResult<z.output<z.ZodObject<S>>> {
+    type V = z.output<z.ZodObject<S>>;
+    const touchesDeferred = (path: string) => deferredPaths.some((d) => isUnder(path, d) || isUnder(d, path));
+    if (!isPlainObject(raw)) {
+        return { issues: [issue("", `expected an object of arguments, got ${raw === null ? "null" : typeof raw}`)], warnings: [], values: {} };
+    }
+    const shape = spec.fields.shape;
+    const known = Object.keys(shape);
+    const issues: ValidationIssue[] = [];
+    for (const key of Object.keys(raw)) {
+        if (!(key in shape) && raw[key] !== undefined) {
+            issues.push(issue("", unknownFieldMessage(key, known), key));
+        }
+    }
+
+    const values: Partial<V> = {};
+    const ready = new Set<string>();
+    for (const key of known) {
+        const path = joinPath("", key);
+        const value = raw[key];
+        if (value === DEFERRED) continue;
+        const parsed = (shape[key] as z.ZodType).safeParse(value);
+        const fieldIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues, value, path);
+        issues.push(...fieldIssues.filter((i) => !touchesDeferred(i.path)));
+        if (parsed.success && !touchesDeferred(path)) {
+            (values as Record<string, unknown>)[key] = parsed.data;
+            ready.add(key);
+        }
+    }
+
+    const run = (rules: readonly Rule<V>[], onReport: Report) => {
+        for (const rule of rules) {
+            if (rule.reads.every((key) => ready.has(key))) rule.check(values as V, onReport);
+        }
+    };
+    run(spec.rules, (paths, message) => {
+        const [first, ...rest] = typeof paths === "string" ? [paths] : paths;
+        issues.push(issue(first ?? "", message, ...rest));
+    });
+    const warnings: string[] = [];
+    run(spec.warnings, (paths, message) => {
+        const first = typeof paths === "string" ? paths : paths[0];
+        warnings.push(first ? `${first}: ${message}` : message);
+    });
+    return { issues, warnings, values };
+}

@@ -1,0 +1,32 @@
+/**
+ * The workspace reference every component takes, and its rules (Azure's naming rules for
+ * Machine Learning workspaces and resource groups).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { strictObject, text } from "./schema";
+
+/** Where a compute lives. */
+export interface WorkspaceRef {
+    /** Name of the Azure Machine Learning workspace (3-33 letters, digits, "-" and "_", starting with a letter or digit). */
+    readonly workspaceName: pulumi.Input<string>;
+    /** Resource group of the workspace (1-90 letters, digits, "_", "-", ".", "(" and ")", not ending with "."). */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** The workspace's region, when known (e.g. `westeurope`): used to spot instance and cluster names that clash in a region. */
+    readonly location?: pulumi.Input<string>;
+}
+
+const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,32}$/;
+const RESOURCE_GROUP_NAME = /^[-\w.()]{0,89}[-\w()]$/;
+const REGION = /^[A-Za-z0-9][A-Za-z0-9 ]{1,63}$/;
+
+/** The rules of a workspace reference. */
+export const workspaceSchema = strictObject({
+    workspaceName: z
+        .string()
+        .regex(WORKSPACE_NAME, "must be 3 to 33 letters, digits, \"-\" or \"_\", starting with a letter or digit"),
+    resourceGroupName: z
+        .string()
+        .regex(RESOURCE_GROUP_NAME, "must be 1 to 90 letters, digits, \"_\", \"-\", \".\", \"(\" or \")\", not ending with \".\""),
+    location: text(64).regex(REGION, "must be an Azure region name such as \"westeurope\"").optional(),
+});
