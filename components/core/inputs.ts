@@ -28,12 +28,12 @@ export function mapObject<T extends object, U>(input: pulumi.Input<T> | undefine
     return fn(input as T);
 }
 
-/** Reads one field of an object-valued Input, keeping an Output an Output. */
-export function field<T extends object, K extends keyof T>(input: pulumi.Input<T>, key: K): pulumi.Input<T[K]> {
+/** Reads one field of an object-valued Input, keeping an Output an Output (and a plain field as it is). */
+export function field<T extends object, K extends keyof T>(input: pulumi.Input<T>, key: K): pulumi.Input<pulumi.Unwrap<T[K]>> {
     if (pulumi.Output.isInstance(input) || isPromiseLike(input)) {
-        return pulumi.output(input).apply((v) => (v as T)[key]) as pulumi.Output<T[K]>;
+        return pulumi.output(input).apply((v) => (v as T)[key]) as unknown as pulumi.Output<pulumi.Unwrap<T[K]>>;
     }
-    return (input as T)[key];
+    return (input as T)[key] as pulumi.Input<pulumi.Unwrap<T[K]>>;
 }
 
 /** Marks a value secret at its own leaf; absent stays absent. */
@@ -43,4 +43,10 @@ export function secretLeaf<T>(input: pulumi.Input<T> | undefined): pulumi.Output
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
     return value !== null && typeof value === "object" && typeof (value as PromiseLike<unknown>).then === "function";
+}
+
+/** The input, or `fallback` when it is absent (or an Output that resolves to undefined). */
+export function withDefault<T>(input: pulumi.Input<T> | undefined, fallback: T): pulumi.Input<T> {
+    if (input === undefined) return fallback;
+    return lift(input, (v) => (v === undefined || v === null ? fallback : v)) as pulumi.Input<T>;
 }

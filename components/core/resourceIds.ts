@@ -53,6 +53,16 @@ export const DATA_LAKE_ANALYTICS: ExpectedType = expectedType("Microsoft.DataLak
 export const HDINSIGHT_CLUSTER: ExpectedType = expectedType("Microsoft.HDInsight", ["clusters"], ["hdinsight"]);
 /** An Apache Spark pool of a Synapse workspace. */
 export const SYNAPSE_SPARK_POOL: ExpectedType = expectedType("Microsoft.Synapse", ["workspaces", "bigDataPools"], ["synapse", "pool"]);
+/** A managed VM image. */
+export const VM_IMAGE: ExpectedType = expectedType("Microsoft.Compute", ["images"], ["image"]);
+/** An image definition in an Azure Compute Gallery (its latest version is used). */
+export const GALLERY_IMAGE: ExpectedType = expectedType("Microsoft.Compute", ["galleries", "images"], ["gallery", "image"]);
+/** One version of an image in an Azure Compute Gallery. */
+export const GALLERY_IMAGE_VERSION: ExpectedType = expectedType(
+    "Microsoft.Compute",
+    ["galleries", "images", "versions"],
+    ["gallery", "image", "1.0.0"],
+);
 /** A user-assigned managed identity. */
 export const USER_ASSIGNED_IDENTITY: ExpectedType = expectedType(
     "Microsoft.ManagedIdentity",

@@ -149,3 +149,10 @@ export function validateValues<S extends z.ZodRawShape>(
     });
     return { issues, warnings, values };
 }
+
+/**
+ * `true` when A and B accept the same values (each assignable to the other), else `false`: a component
+ * declares `const check: SameShape<z.input<typeof schema>, pulumi.Unwrap<Args>> = true` so that its
+ * schema and its args interface can't drift apart unnoticed.
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -281,7 +281,14 @@ export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeChe
             warnings.push(`${facts.name} retires on ${facts.retires}; plan a move to a current size${s ? ` such as ${describe(s)}` : ""}`);
         }
     }
-    if (facts.gpu && vmType === VmTypes.CPU) errors.push(`${facts.name} is a GPU size, but vmType is "CPU"`);
-    if (!facts.gpu && vmType === VmTypes.GPU) errors.push(`${facts.name} is a CPU size, but vmType is "GPU"`);
+    const mismatch = vmTypeMismatch(facts, vmType);
+    if (mismatch !== undefined) errors.push(mismatch);
     return { errors, warnings, facts };
+}
+
+/** Says why a known size is not of `vmType` (a GPU size for "CPU", or the reverse); undefined when it agrees. */
+export function vmTypeMismatch(facts: VmSizeFacts, vmType: VmType | undefined): string | undefined {
+    if (facts.gpu && vmType === VmTypes.CPU) return `${facts.name} is a GPU size, but vmType is "CPU"`;
+    if (!facts.gpu && vmType === VmTypes.GPU) return `${facts.name} is a CPU size, but vmType is "GPU"`;
+    return undefined;
 }

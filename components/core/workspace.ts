@@ -20,6 +20,9 @@ const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,32}$/;
 const RESOURCE_GROUP_NAME = /^[-\w.()]{0,89}[-\w()]$/;
 const REGION = /^[A-Za-z0-9][A-Za-z0-9 ]{1,63}$/;
 
+/** An Azure region name (`westeurope`, or its display form `West Europe`). */
+export const regionSchema = text(64).regex(REGION, 'must be an Azure region name such as "westeurope"');
+
 /** The rules of a workspace reference. */
 export const workspaceSchema = strictObject({
     workspaceName: z
@@ -28,5 +31,5 @@ export const workspaceSchema = strictObject({
     resourceGroupName: z
         .string()
         .regex(RESOURCE_GROUP_NAME, "must be 1 to 90 letters, digits, \"_\", \"-\", \".\", \"(\" or \")\", not ending with \".\""),
-    location: text(64).regex(REGION, "must be an Azure region name such as \"westeurope\"").optional(),
+    location: regionSchema.optional(),
 });

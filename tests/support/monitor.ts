@@ -9,6 +9,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+// getStore is marked internal (absent from the SDK's .d.ts), but it is where setMocks keeps its feature flags.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { getStore } = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
 
 /** Pulumi's wire markers (see @pulumi/pulumi runtime/rpc). */
 const SPECIAL_SIG = "4dabf18193072939515e22adb298388d";
@@ -112,6 +115,18 @@ export class RecordingMonitor extends MockMonitor {
         return super.registerResource(req, callback);
     }
 
+    /** The outputs a component registered with registerOutputs, serialized as the engine gets them. */
+    outputsOf(urn: string): Record<string, unknown> | undefined {
+        return this.outputs.get(urn);
+    }
+
+    readonly outputs = new Map<string, Record<string, unknown>>();
+
+    override registerResourceOutputs(req: any, callback: (err: any, response: any) => void): void {
+        this.outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
+        return super.registerResourceOutputs(req, callback);
+    }
+
     /** Every registration of one type. */
     ofType(type: string): Registration[] {
         return this.registrations.filter((r) => r.type === type);
@@ -130,12 +145,15 @@ export class RecordingMonitor extends MockMonitor {
 /** Installs a fresh recording monitor as the Pulumi runtime's monitor. */
 export async function recordRegistrations(options: { preview?: boolean; project?: string; stack?: string; state?: StateFn } = {}): Promise<RecordingMonitor> {
     const monitor = new RecordingMonitor(options.state);
-    const project = options.project ?? "azureml-compute";
-    const stack = options.stack ?? "test";
-    // setMocks turns on the runtime features mocks support (secrets, resource references, ...)...
-    await pulumi.runtime.setMocks(monitor["mocks"], project, stack, options.preview ?? false);
-    // ...then the recording monitor takes the mock monitor's place.
-    pulumi.runtime.setMockOptions(monitor, project, stack, options.preview ?? false);
+    pulumi.runtime.setMockOptions(monitor, options.project ?? "azureml-compute", options.stack ?? "test", options.preview ?? false);
+    // What setMocks turns on after its own setMockOptions (which resets these flags): secrets, resource
+    // references, ...; without them the runtime would strip secret markers before the monitor sees them.
+    const store = getStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = true;
+    store.supportsOutputValues = false;
+    store.supportsDeletedWith = true;
+    store.supportsAliasSpecs = true;
     return monitor;
 }
 
@@ -160,4 +178,57 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 /** Lets pending registrations reach the monitor. */
 export async function settle(): Promise<void> {
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+}
+
+// leakedPromises is internal to the SDK: it hands back (and forgets) the promises still pending.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
+
+/**
+ * Runs `program` the way the Pulumi host runs one, and returns the errors that fail the deployment.
+ *
+ * A resource whose registration fails (an invalid Output input, say) fails the deployment through an
+ * unhandled rejection, which the host reports as the program's error. Here those rejections are
+ * collected instead of reaching mocha, and the failed registrations' pending promises are dropped so
+ * the SDK's exit-time leak check does not count them.
+ */
+export async function deploymentErrors(program: () => void | Promise<void>): Promise<Error[]> {
+    const errors: Error[] = [];
+    const saved = process.listeners("unhandledRejection");
+    process.removeAllListeners("unhandledRejection");
+    const collect = (reason: unknown) => {
+        const error = reason instanceof Error ? reason : new Error(String(reason));
+        if (!errors.some((e) => e.message === error.message)) errors.push(error);
+    };
+    process.on("unhandledRejection", collect);
+    try {
+        try {
+            await program();
+        } catch (e) {
+            collect(e);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+        await settle();
+    } finally {
+        process.off("unhandledRejection", collect);
+        for (const listener of saved) process.on("unhandledRejection", listener);
+        leakedPromises();
+    }
+    return errors;
+}
+
+/** The warnings the library logs while `program` runs (and its Outputs settle), without the runtime's prefix. */
+export async function warningsDuring(program: () => void | Promise<void>): Promise<string[]> {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+        warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+    };
+    try {
+        await program();
+        await settle();
+    } finally {
+        console.warn = original;
+    }
+    return warnings;
 }

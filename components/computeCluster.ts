@@ -1,0 +1,302 @@
+/**
+ * ComputeCluster: the Studio's "Compute clusters" tab (SPEC 2.3), an autoscaling Azure ML compute
+ * cluster (`computeType: "AmlCompute"`). One file, top to bottom: choices, args, defaults, field map
+ * (and so the immutable list), rules, mapping, component.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import { z } from "zod";
+import { BaseComputeArgs, ComputeComponent, ComputeKind } from "./core/component";
+import * as f from "./core/fields";
+import { FieldMap, immutablePaths } from "./core/fieldMap";
+import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { field, lift, secretLeaf, withDefault } from "./core/inputs";
+import { normalizeDuration, DurationInput } from "./core/durations";
+import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceIds";
+import { choice, count, INT32_MAX, strictObject } from "./core/schema";
+import { SameShape, Rule } from "./core/validate";
+import { VmType } from "./core/vmSizes";
+import { regionSchema, workspaceSchema } from "./core/workspace";
+
+/** How a cluster's nodes are bought. */
+export const VmPriorities = {
+    /** Nodes are yours until the cluster scales down. */
+    Dedicated: "Dedicated",
+    /** Cheaper nodes that Azure can pre-empt; jobs must tolerate restarts. */
+    LowPriority: "LowPriority",
+} as const;
+export type VmPriority = (typeof VmPriorities)[keyof typeof VmPriorities];
+
+/** The nodes' operating system. */
+export const OsTypes = { Linux: "Linux", Windows: "Windows" } as const;
+export type OsType = (typeof OsTypes)[keyof typeof OsTypes];
+
+/** Whether the nodes' public SSH port is open. */
+export const RemoteLoginPortPublicAccessValues = {
+    /** Open on every node. */
+    Enabled: "Enabled",
+    /** Closed on every node. */
+    Disabled: "Disabled",
+    /** Azure decides at creation: closed when the cluster is in a virtual network, else open. */
+    NotSpecified: "NotSpecified",
+} as const;
+export type RemoteLoginPortPublicAccess = (typeof RemoteLoginPortPublicAccessValues)[keyof typeof RemoteLoginPortPublicAccessValues];
+
+/** The administrator account created on every node. */
+export interface ClusterAdmin {
+    /** The admin user name. */
+    readonly username: pulumi.Input<string>;
+    /** An OpenSSH `ssh-rsa` public key (the contents of `~/.ssh/id_rsa.pub`): the recommended way in. */
+    readonly sshPublicKey?: pulumi.Input<string>;
+    /** The admin password; stored as a Pulumi secret. Prefer `sshPublicKey`. */
+    readonly password?: pulumi.Input<string>;
+}
+
+/** The arguments of a {@link ComputeCluster}. */
+export interface ComputeClusterArgs extends BaseComputeArgs {
+    /** `CPU` or `GPU`: checked against `vmSize` (Azure reads the type from the size, so it is not sent). */
+    readonly vmType?: pulumi.Input<VmType>;
+    /** The nodes' VM size, e.g. `Standard_DS3_v2`; not a retired size. */
+    readonly vmSize: pulumi.Input<string>;
+    /** `Dedicated` or `LowPriority` (cheaper, nodes can be pre-empted). */
+    readonly vmPriority?: pulumi.Input<VmPriority>;
+    /** Nodes kept running when idle; 0 means no cost while idle (the Studio's advice). */
+    readonly minNodes?: pulumi.Input<number>;
+    /** The most nodes the cluster scales up to; at least `minNodes`. 0 is allowed (with a warning): such a cluster runs nothing. */
+    readonly maxNodes: pulumi.Input<number>;
+    /** Idle time before a node is released: a number of seconds, or an ISO 8601 duration such as `PT5M`. */
+    readonly idleTimeBeforeScaleDown?: pulumi.Input<DurationInput>;
+    /** The subnet the nodes join: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
+    readonly subnet?: pulumi.Input<string>;
+    /** The cluster's managed identity: system-assigned, or one or more user-assigned identities. */
+    readonly identity?: pulumi.Input<ManagedIdentity>;
+    /** The admin account on the nodes: a user name and an SSH public key or a password (or both). */
+    readonly admin?: pulumi.Input<ClusterAdmin>;
+    /** Whether the nodes' public SSH port is open: `Enabled`, `Disabled` or `NotSpecified`. */
+    readonly remoteLoginPortPublicAccess?: pulumi.Input<RemoteLoginPortPublicAccess>;
+    /** Whether nodes get public IP addresses; `false` needs a subnet (or a workspace managed network). */
+    readonly enableNodePublicIp?: pulumi.Input<boolean>;
+    /** Whether the cluster is in an isolated network. */
+    readonly isolatedNetwork?: pulumi.Input<boolean>;
+    /** `Linux` or `Windows`. */
+    readonly osType?: pulumi.Input<OsType>;
+    /** A custom VM image: a managed image, or an Azure Compute Gallery image or image version resource id. */
+    readonly image?: pulumi.Input<string>;
+    /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
+    readonly disableLocalAuth?: pulumi.Input<boolean>;
+    /** Free text shown in the Studio (at most 1024 characters). */
+    readonly description?: pulumi.Input<string>;
+    /** Azure resource tags (at most 50). */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** The region of the nodes, when not the workspace's (e.g. where a GPU size has quota). */
+    readonly location?: pulumi.Input<string>;
+}
+
+/** What the cluster gets when an arg is left out. The mapping, the README and the tests read these. */
+export const COMPUTE_CLUSTER_DEFAULTS = Object.freeze({
+    vmPriority: VmPriorities.Dedicated,
+    minNodes: 0,
+    /** 120 seconds, Azure's own default. */
+    idleTimeBeforeScaleDown: 120,
+    osType: OsTypes.Linux,
+    enableNodePublicIp: true,
+    remoteLoginPortPublicAccess: RemoteLoginPortPublicAccessValues.NotSpecified,
+});
+
+/**
+ * Where each arg lands in the child, and whether a change replaces the cluster. In place: scale settings,
+ * identity, description and tags; everything else is fixed at creation.
+ */
+export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
+    workspace: { paths: ["workspaceName", "resourceGroupName"], replaces: true },
+    computeName: { paths: ["computeName"], replaces: true },
+    vmType: { paths: [], replaces: false },
+    vmSize: { paths: ["properties.properties.vmSize"], replaces: true },
+    vmPriority: { paths: ["properties.properties.vmPriority"], replaces: true },
+    minNodes: { paths: ["properties.properties.scaleSettings.minNodeCount"], replaces: false },
+    maxNodes: { paths: ["properties.properties.scaleSettings.maxNodeCount"], replaces: false },
+    idleTimeBeforeScaleDown: { paths: ["properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown"], replaces: false },
+    subnet: { paths: ["properties.properties.subnet"], replaces: true },
+    identity: { paths: ["identity"], replaces: false },
+    admin: { paths: ["properties.properties.userAccountCredentials"], replaces: true },
+    remoteLoginPortPublicAccess: { paths: ["properties.properties.remoteLoginPortPublicAccess"], replaces: true },
+    enableNodePublicIp: { paths: ["properties.properties.enableNodePublicIp"], replaces: true },
+    isolatedNetwork: { paths: ["properties.properties.isolatedNetwork"], replaces: true },
+    osType: { paths: ["properties.properties.osType"], replaces: true },
+    image: { paths: ["properties.properties.virtualMachineImage"], replaces: true },
+    disableLocalAuth: { paths: ["properties.disableLocalAuth"], replaces: true },
+    description: { paths: ["properties.description"], replaces: false },
+    tags: { paths: ["tags"], replaces: false },
+    location: { paths: ["properties.computeLocation"], replaces: true },
+};
+
+/** The child paths whose change replaces a cluster: its `replaceOnChanges`. */
+export const COMPUTE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(COMPUTE_CLUSTER_FIELDS);
+
+/** Azure ML takes admin passwords of at most 123 characters, as Azure VMs do. */
+const PASSWORD_MAX = 123;
+/** Linux user names: a letter or "_" first, then letters, digits, "_", "-" and "."; at most 32 characters. */
+const USERNAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+
+const adminSchema = strictObject({
+    username: z.string().min(1).regex(USERNAME, 'must be 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or "_"'),
+    sshPublicKey: f.sshRsaPublicKey.optional(),
+    password: z.string().min(1).max(PASSWORD_MAX).optional(),
+});
+
+/** The rules of each arg on its own. */
+const fields = strictObject({
+    workspace: workspaceSchema,
+    computeName: f.instanceOrClusterName.optional(),
+    vmType: f.vmType.optional(),
+    vmSize: f.vmSize,
+    vmPriority: choice(VmPriorities).optional(),
+    minNodes: count(0).optional(),
+    maxNodes: count(0),
+    idleTimeBeforeScaleDown: f.duration({ min: 0, max: INT32_MAX }).optional(),
+    subnet: f.subnetId.optional(),
+    identity: identitySchema.optional(),
+    admin: adminSchema.optional(),
+    remoteLoginPortPublicAccess: choice(RemoteLoginPortPublicAccessValues).optional(),
+    enableNodePublicIp: z.boolean().optional(),
+    isolatedNetwork: z.boolean().optional(),
+    osType: choice(OsTypes).optional(),
+    image: f.resourceId([GALLERY_IMAGE_VERSION, GALLERY_IMAGE, VM_IMAGE], "a VM image").optional(),
+    disableLocalAuth: z.boolean().optional(),
+    description: f.description.optional(),
+    tags: f.tags.optional(),
+    location: regionSchema.optional(),
+});
+
+// The schema must take exactly what the args interface allows (once Outputs are resolved): this line
+// stops compiling when the two drift apart.
+const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<ComputeClusterArgs>> = true;
+void schemaMatchesArgs;
+
+type Values = z.output<typeof fields>;
+
+const rules: Rule<Values>[] = [
+    {
+        reads: ["minNodes", "maxNodes"],
+        check: ({ minNodes = COMPUTE_CLUSTER_DEFAULTS.minNodes, maxNodes }, report) => {
+            if (maxNodes < minNodes) report(["maxNodes", "minNodes"], `must be at least minNodes (${minNodes})`);
+        },
+    },
+    { reads: ["vmSize", "vmType"], check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report) },
+    {
+        reads: ["admin"],
+        check: ({ admin }, report) => {
+            if (admin && admin.sshPublicKey === undefined && admin.password === undefined) {
+                report(["admin", "admin.sshPublicKey", "admin.password"], "needs an sshPublicKey or a password (or both)");
+            }
+        },
+    },
+    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+];
+
+const warnings: Rule<Values>[] = [
+    { reads: ["vmSize"], check: ({ vmSize }, report) => f.warnAboutVmSize(vmSize, report) },
+    {
+        reads: ["maxNodes"],
+        check: ({ maxNodes }, report) => {
+            if (maxNodes === 0) report("maxNodes", "is 0, so the cluster can run nothing; set it to 1 or more to run jobs");
+        },
+    },
+    {
+        reads: ["admin"],
+        check: ({ admin }, report) => {
+            if (admin?.password !== undefined && admin.sshPublicKey === undefined) {
+                report("admin", "signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)");
+            }
+        },
+    },
+    {
+        reads: ["enableNodePublicIp", "subnet"],
+        check: ({ enableNodePublicIp, subnet }, report) => {
+            if (enableNodePublicIp === false && subnet === undefined) {
+                report(
+                    "enableNodePublicIp",
+                    "is false without a subnet: this works only in a workspace with a managed virtual network; otherwise give a subnet",
+                );
+            }
+        },
+    },
+];
+
+/** The admin account as azure-native takes it; the password is a secret on its own leaf. */
+function toCredentials(admin: pulumi.Input<ClusterAdmin>): inputs.machinelearningservices.UserAccountCredentialsArgs {
+    return {
+        adminUserName: field(admin, "username"),
+        adminUserSshPublicKey: field(admin, "sshPublicKey"),
+        adminUserPassword: secretLeaf(field(admin, "password")),
+    };
+}
+
+/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
+function toComputeArgs(args: ComputeClusterArgs, computeName: pulumi.Input<string>): ComputeArgs {
+    const d = COMPUTE_CLUSTER_DEFAULTS;
+    const properties: inputs.machinelearningservices.AmlComputePropertiesArgs = {
+        vmSize: args.vmSize,
+        vmPriority: withDefault(args.vmPriority, d.vmPriority),
+        scaleSettings: {
+            minNodeCount: withDefault(args.minNodes, d.minNodes),
+            maxNodeCount: args.maxNodes,
+            nodeIdleTimeBeforeScaleDown: lift(withDefault(args.idleTimeBeforeScaleDown, d.idleTimeBeforeScaleDown), normalizeDuration),
+        },
+        osType: withDefault(args.osType, d.osType),
+        enableNodePublicIp: withDefault(args.enableNodePublicIp, d.enableNodePublicIp),
+        remoteLoginPortPublicAccess: withDefault(args.remoteLoginPortPublicAccess, d.remoteLoginPortPublicAccess),
+        isolatedNetwork: args.isolatedNetwork,
+        subnet: args.subnet === undefined ? undefined : { id: args.subnet },
+        virtualMachineImage: args.image === undefined ? undefined : { id: args.image },
+        userAccountCredentials: args.admin === undefined ? undefined : toCredentials(args.admin),
+    };
+    const compute: inputs.machinelearningservices.AmlComputeArgs = {
+        computeType: "AmlCompute",
+        computeLocation: args.location,
+        description: args.description,
+        disableLocalAuth: args.disableLocalAuth,
+        properties,
+    };
+    const workspace = args.workspace;
+    return {
+        workspaceName: field(workspace, "workspaceName"),
+        resourceGroupName: field(workspace, "resourceGroupName"),
+        computeName,
+        identity: toIdentityArgs(args.identity),
+        tags: args.tags,
+        properties: compute,
+    };
+}
+
+/** Everything that makes a ComputeCluster a ComputeCluster. */
+export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shape> = {
+    name: "ComputeCluster",
+    rules: { fields, rules, warnings },
+    immutable: COMPUTE_CLUSTER_IMMUTABLE,
+    toComputeArgs,
+};
+
+/**
+ * An Azure ML compute cluster: nodes that scale between `minNodes` and `maxNodes` to run training jobs.
+ *
+ * ```ts
+ * const cluster = new ComputeCluster("gpu-train", {
+ *     workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" },
+ *     vmType: "GPU", vmSize: "Standard_NC4as_T4_v3", vmPriority: "LowPriority",
+ *     maxNodes: 4,
+ * });
+ * ```
+ */
+export class ComputeCluster extends ComputeComponent<ComputeClusterArgs, typeof fields.shape> {
+    constructor(name: string, args: ComputeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPUTE_CLUSTER, name, args, opts);
+        this.registerOutputs({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+        });
+    }
+}

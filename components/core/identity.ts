@@ -1,0 +1,55 @@
+/**
+ * Managed identity of a compute (SPEC 2.3: system-assigned, or one or more user-assigned identities,
+ * not both). Azure applies identity changes in place, so identity never forces a replacement.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import { z } from "zod";
+import { USER_ASSIGNED_IDENTITY } from "./resourceIds";
+import { choice, strictObject } from "./schema";
+import { resourceId } from "./fields";
+import { Report } from "./validate";
+import { mapObject } from "./inputs";
+
+/** The kinds of managed identity a compute can have. */
+export const IdentityTypes = {
+    /** An identity Azure creates for the compute and deletes with it. */
+    SystemAssigned: "SystemAssigned",
+    /** One or more identities you manage, given by resource id. */
+    UserAssigned: "UserAssigned",
+} as const;
+export type IdentityType = (typeof IdentityTypes)[keyof typeof IdentityTypes];
+
+/** A compute's managed identity. */
+export interface ManagedIdentity {
+    /** `SystemAssigned` or `UserAssigned`. */
+    readonly type: pulumi.Input<IdentityType>;
+    /** With `UserAssigned`: the resource ids of the identities (`.../Microsoft.ManagedIdentity/userAssignedIdentities/<name>`). */
+    readonly userAssignedIdentities?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** The rules of one identity's fields. */
+export const identitySchema = strictObject({
+    type: choice(IdentityTypes),
+    userAssignedIdentities: z.array(resourceId(USER_ASSIGNED_IDENTITY, "a user-assigned identity")).optional(),
+});
+
+/** System-assigned takes no identity ids; user-assigned needs at least one. */
+export function checkIdentity(identity: z.output<typeof identitySchema> | undefined, report: Report): void {
+    if (identity === undefined) return;
+    const ids = identity.userAssignedIdentities ?? [];
+    if (identity.type === IdentityTypes.SystemAssigned && ids.length > 0) {
+        report(
+            ["identity.userAssignedIdentities", "identity.type"],
+            'must be empty for a "SystemAssigned" identity: a compute has a system-assigned identity or user-assigned ones, not both',
+        );
+    }
+    if (identity.type === IdentityTypes.UserAssigned && ids.length === 0) {
+        report(["identity.userAssignedIdentities", "identity.type"], 'a "UserAssigned" identity needs one or more identity resource ids');
+    }
+}
+
+/** The child's `identity`. */
+export function toIdentityArgs(identity: pulumi.Input<ManagedIdentity> | undefined): pulumi.Input<inputs.machinelearningservices.ManagedServiceIdentityArgs> | undefined {
+    return mapObject(identity, (id) => ({ type: id.type, userAssignedIdentities: id.userAssignedIdentities }));
+}

@@ -1,0 +1,35 @@
+/**
+ * azureml-compute: typed Pulumi components for Azure Machine Learning compute targets.
+ *
+ * Loads only `@pulumi/azure-native/machinelearningservices`, never the azure-native root (which takes
+ * seconds to load).
+ */
+export {
+    ComputeCluster,
+    ComputeClusterArgs,
+    ClusterAdmin,
+    VmPriorities,
+    VmPriority,
+    OsTypes,
+    OsType,
+    RemoteLoginPortPublicAccessValues,
+    RemoteLoginPortPublicAccess,
+    COMPUTE_CLUSTER_DEFAULTS,
+    COMPUTE_CLUSTER_FIELDS,
+    COMPUTE_CLUSTER_IMMUTABLE,
+} from "./computeCluster";
+export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
+export { ComputeValidationError, ValidationIssue } from "./core/errors";
+export { FieldMap, FieldTarget } from "./core/fieldMap";
+export { IdentityTypes, IdentityType, ManagedIdentity } from "./core/identity";
+export { WorkspaceRef } from "./core/workspace";
+export { DurationInput } from "./core/durations";
+export {
+    checkComputeName,
+    checkInstanceOrClusterName,
+    checkInferenceOrAttachedName,
+    COMPUTE_NAME_RULES,
+    INSTANCE_OR_CLUSTER_NAME,
+    INFERENCE_OR_ATTACHED_NAME,
+} from "./core/names";
+export { VmTypes, VmType, VmSizeFacts, checkVmSize, lookupVmSize, vcpusOf } from "./core/vmSizes";
