@@ -48,11 +48,11 @@ export function parseDurationSeconds(value: string): number | undefined {
  * @throws RangeError for a negative or non-finite number, which has no ISO 8601 duration.
  */
 export function toIsoDuration(seconds: number): string {
-    if (!Number.isFinite(seconds) || seconds < 0) {
-        throw new RangeError(`${seconds} has no ISO 8601 duration: give a finite number of seconds, 0 or more`);
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > Number.MAX_SAFE_INTEGER) {
+        throw new RangeError(`${seconds} has no ISO 8601 duration: give a number of seconds from 0 to ${Number.MAX_SAFE_INTEGER}`);
     }
     const { days, hours, minutes, wholeSeconds, ticks } = split(seconds);
-    const fraction = ticks === 0 ? "" : `.${String(ticks).padStart(7, "0").replace(/0+$/, "")}`;
+    const fraction = fractionOf(ticks);
     const date = days > 0 ? `${days}D` : "";
     let time = "";
     if (hours > 0) time += `${hours}H`;
@@ -107,7 +107,7 @@ export function checkDuration(value: DurationInput, bounds: { readonly min: numb
  * Never throws: a negative or non-finite number is shown as "<n> seconds".
  */
 export function describeSeconds(seconds: number): string {
-    if (!Number.isFinite(seconds) || seconds < 0) {
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > Number.MAX_SAFE_INTEGER) {
         return `${seconds} seconds`;
     }
     const { days, hours, minutes, wholeSeconds, ticks } = split(seconds);
@@ -116,7 +116,7 @@ export function describeSeconds(seconds: number): string {
     if (hours > 0) parts.push(plural(hours, "hour"));
     if (minutes > 0) parts.push(plural(minutes, "minute"));
     if (wholeSeconds > 0 || ticks > 0 || parts.length === 0) {
-        const value = ticks === 0 ? String(wholeSeconds) : String(wholeSeconds + ticks / 1e7);
+        const value = `${wholeSeconds}${fractionOf(ticks)}`;
         parts.push(value === "1" ? "1 second" : `${value} seconds`);
     }
     return parts.join(" ");
@@ -131,13 +131,18 @@ export function describeSeconds(seconds: number): string {
  */
 export function normalizeDuration(value: DurationInput): string {
     if (typeof value === "number") {
-        return Number.isFinite(value) && value >= 0 ? toIsoDuration(value) : String(value);
+        return Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER ? toIsoDuration(value) : String(value);
     }
     if (typeof value === "string") {
         const parsed = parseDurationSeconds(value);
-        return parsed === undefined ? value : toIsoDuration(parsed);
+        return parsed === undefined || parsed > Number.MAX_SAFE_INTEGER ? value : toIsoDuration(parsed);
     }
     return String(value);
+}
+
+/** ".5", ".0000001": the sub-second part in decimal digits (never exponent notation), or "" for none. */
+function fractionOf(ticks: number): string {
+    return ticks === 0 ? "" : `.${String(ticks).padStart(7, "0").replace(/0+$/, "")}`;
 }
 
 function notADuration(value: string): string {

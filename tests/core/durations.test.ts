@@ -94,11 +94,12 @@ describe("core/durations", () => {
         }
 
         const invalid: ReadonlyArray<{ seconds: number; message: string }> = [
-            { seconds: -1, message: "-1 has no ISO 8601 duration: give a finite number of seconds, 0 or more" },
-            { seconds: -0.5, message: "-0.5 has no ISO 8601 duration: give a finite number of seconds, 0 or more" },
-            { seconds: Infinity, message: "Infinity has no ISO 8601 duration: give a finite number of seconds, 0 or more" },
-            { seconds: -Infinity, message: "-Infinity has no ISO 8601 duration: give a finite number of seconds, 0 or more" },
-            { seconds: NaN, message: "NaN has no ISO 8601 duration: give a finite number of seconds, 0 or more" },
+            { seconds: -1, message: "-1 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
+            { seconds: -0.5, message: "-0.5 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
+            { seconds: Infinity, message: "Infinity has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
+            { seconds: -Infinity, message: "-Infinity has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
+            { seconds: NaN, message: "NaN has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
+            { seconds: 1e300, message: "1e+300 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
         ];
         for (const { seconds, message } of invalid) {
             it(`${seconds} -> RangeError "${message}"`, () => {
@@ -243,7 +244,11 @@ describe("core/durations", () => {
             { seconds: 61.25, expected: "1 minute 1.25 seconds" },
             { seconds: 86400.5, expected: "1 day 0.5 seconds" },
             { seconds: 0.99999999, expected: "1 second" },
+            // sub-microsecond parts in decimal digits, never exponent notation
+            { seconds: 1e-7, expected: "0.0000001 seconds" },
+            { seconds: 9e-7, expected: "0.0000009 seconds" },
             // never throws
+            { seconds: 1e300, expected: "1e+300 seconds" },
             { seconds: -1, expected: "-1 seconds" },
             { seconds: NaN, expected: "NaN seconds" },
             { seconds: Infinity, expected: "Infinity seconds" },
