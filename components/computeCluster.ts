@@ -275,6 +275,7 @@ export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shap
     name: "ComputeCluster",
     rules: { fields, rules, warnings },
     immutable: COMPUTE_CLUSTER_IMMUTABLE,
+    region: (args) => args.location ?? (args.workspace as { location?: unknown } | undefined)?.location,
     toComputeArgs,
 };
 

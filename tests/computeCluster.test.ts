@@ -364,6 +364,18 @@ describe("ComputeCluster", () => {
             );
         });
 
+        it("rejects a second cluster with the same name in the same region, from another workspace", async () => {
+            await declare({ ...MINIMAL, computeName: "shared-name", workspace: { ...WORKSPACE, location: "westeurope" } }, "first");
+            const error = errorOf(
+                { ...MINIMAL, computeName: "shared-name", workspace: { workspaceName: "mlw-prod", resourceGroupName: "rg-ml" }, location: "West Europe" },
+                "second",
+            );
+            assert.equal(
+                error.message,
+                'ComputeCluster "second" has 1 invalid input:\n  - computeName: "shared-name" is already used by ComputeCluster "first" in region West Europe; compute instance and cluster names must be unique in an Azure region',
+            );
+        });
+
         it("allows the same name in another workspace", async () => {
             await declare({ ...MINIMAL, computeName: "shared-name" }, "first");
             await declare({ ...MINIMAL, computeName: "shared-name", workspace: { workspaceName: "mlw-prod", resourceGroupName: "rg-ml" } }, "second");

@@ -31,6 +31,11 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
     readonly rules: ArgsRules<S>;
     /** Child property paths whose change Azure can't apply in place: they replace the compute. */
     readonly immutable: readonly string[];
+    /**
+     * For kinds whose names must be unique in a region (instances and clusters get regional DNS names):
+     * the region the compute runs in, when the args say.
+     */
+    readonly region?: (args: Args) => unknown;
     /** Builds the child's args from the user's args; Outputs stay on their leaves. */
     readonly toComputeArgs: (args: Args, computeName: pulumi.Input<string>) => ComputeArgs;
 }
@@ -110,7 +115,7 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
         let self: pulumi.Resource | undefined;
         const warn = (warnings: readonly string[]) => warnings.forEach((w) => void pulumi.log.warn(`${subject}: ${w}`, self));
         const checked = checkArgs(kind.rules, subject, withName, warn);
-        claimComputeName(subject, withName.workspace, withName.computeName);
+        claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
         // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
         super(`${PACKAGE}:index:${kind.name}`, name, {}, opts);
         self = this;

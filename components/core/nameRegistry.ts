@@ -20,26 +20,43 @@ function registry(): Map<string, string> {
     return names;
 }
 
+/** `West Europe` and `westeurope` are one region. */
+function regionKey(region: string): string {
+    return region.replace(/\s+/g, "").toLowerCase();
+}
+
 /**
- * Records that `subject` uses `computeName` in `workspace`; throws if another component already does.
- * Only plain strings can be compared: a name or workspace that is an Output is not checked.
+ * Records that `subject` uses `computeName` in `workspace` (and, for kinds whose names are regional
+ * DNS names, in `region`); throws if another component already does. Only plain strings can be
+ * compared: a name, workspace or region that is an Output is not checked.
  */
-export function claimComputeName(subject: string, workspace: unknown, computeName: unknown): void {
-    const ws = workspace as { workspaceName?: unknown; resourceGroupName?: unknown } | undefined;
-    if (typeof computeName !== "string" || typeof ws?.workspaceName !== "string" || typeof ws.resourceGroupName !== "string") {
-        return;
-    }
-    // Azure resource names and groups compare case-insensitively.
-    const key = [ws.resourceGroupName, ws.workspaceName, computeName].map((s) => s.toLowerCase()).join("/");
+export function claimComputeName(subject: string, workspace: unknown, computeName: unknown, region?: unknown): void {
+    if (typeof computeName !== "string") return;
     const names = registry();
-    const owner = names.get(key);
-    if (owner !== undefined) {
-        throw new ComputeValidationError(subject, [
-            issue(
-                "computeName",
-                `${JSON.stringify(computeName)} is already used by ${owner} in workspace ${ws.resourceGroupName}/${ws.workspaceName}; compute names must be unique in a workspace`,
-            ),
-        ]);
+    const claims: { key: string; where: string; rule: string }[] = [];
+    const ws = workspace as { workspaceName?: unknown; resourceGroupName?: unknown } | undefined;
+    if (typeof ws?.workspaceName === "string" && typeof ws.resourceGroupName === "string") {
+        // Azure resource names and groups compare case-insensitively.
+        claims.push({
+            key: ["workspace", ws.resourceGroupName, ws.workspaceName, computeName].map((s) => s.toLowerCase()).join("/"),
+            where: `workspace ${ws.resourceGroupName}/${ws.workspaceName}`,
+            rule: "compute names must be unique in a workspace",
+        });
     }
-    names.set(key, subject);
+    if (typeof region === "string") {
+        claims.push({
+            key: ["region", regionKey(region), computeName.toLowerCase()].join("/"),
+            where: `region ${region}`,
+            rule: "compute instance and cluster names must be unique in an Azure region",
+        });
+    }
+    for (const claim of claims) {
+        const owner = names.get(claim.key);
+        if (owner !== undefined) {
+            throw new ComputeValidationError(subject, [
+                issue("computeName", `${JSON.stringify(computeName)} is already used by ${owner} in ${claim.where}; ${claim.rule}`),
+            ]);
+        }
+    }
+    for (const claim of claims) names.set(claim.key, subject);
 }

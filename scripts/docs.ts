@@ -1,0 +1,192 @@
+/**
+ * The README's reference sections, rendered from the code: each component's args interface (doc
+ * comments, types), its defaults, its field map (what replaces the compute) and the name rules.
+ * `npm run docs` writes them into README.md between markers; a test fails when the README is stale.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { COMPUTE_CLUSTER_DEFAULTS, COMPUTE_CLUSTER_FIELDS, COMPUTE_CLUSTER_IMMUTABLE } from "../components";
+import { FieldMap, FieldTarget } from "../components/core/fieldMap";
+import { COMPUTE_NAME_RULES } from "../components/core/names";
+
+const ROOT = path.resolve(__dirname, "..");
+export const README = path.join(ROOT, "README.md");
+
+/** What the README documents about one component. */
+interface DocumentedComponent {
+    readonly name: string;
+    /** The args interface, e.g. `ComputeClusterArgs`. */
+    readonly args: string;
+    readonly fields: FieldMap<object>;
+    readonly defaults: Readonly<Record<string, unknown>>;
+    readonly immutable: readonly string[];
+}
+
+export const COMPONENTS: readonly DocumentedComponent[] = [
+    {
+        name: "ComputeCluster",
+        args: "ComputeClusterArgs",
+        fields: COMPUTE_CLUSTER_FIELDS as FieldMap<object>,
+        defaults: COMPUTE_CLUSTER_DEFAULTS,
+        immutable: COMPUTE_CLUSTER_IMMUTABLE,
+    },
+];
+
+/** Every source file that declares an args interface or a type they use. */
+const SOURCES = [
+    "components/computeCluster.ts",
+    "components/core/component.ts",
+    "components/core/identity.ts",
+    "components/core/workspace.ts",
+    "components/core/vmSizes.ts",
+    "components/core/durations.ts",
+];
+
+/** One documented member of an interface. */
+interface Member {
+    readonly name: string;
+    readonly optional: boolean;
+    readonly type: string;
+    readonly doc: string;
+    /** The interface the member's value is, when it is one of ours (its members get rows of their own). */
+    readonly nested?: string;
+}
+
+class Declarations {
+    private readonly checker: ts.TypeChecker;
+    private readonly interfaces = new Map<string, ts.InterfaceDeclaration>();
+    private readonly aliases = new Map<string, ts.TypeAliasDeclaration>();
+
+    constructor() {
+        const program = ts.createProgram(
+            SOURCES.map((s) => path.join(ROOT, s)),
+            { strict: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true },
+        );
+        this.checker = program.getTypeChecker();
+        for (const source of SOURCES) {
+            const file = program.getSourceFile(path.join(ROOT, source));
+            if (!file) throw new Error(`cannot read ${source}`);
+            for (const statement of file.statements) {
+                if (ts.isInterfaceDeclaration(statement)) this.interfaces.set(statement.name.text, statement);
+                if (ts.isTypeAliasDeclaration(statement)) this.aliases.set(statement.name.text, statement);
+            }
+        }
+    }
+
+    /** The members of an interface, those of the interfaces it extends first. */
+    members(name: string): Member[] {
+        const declaration = this.interfaces.get(name);
+        if (!declaration) throw new Error(`interface ${name} is not declared in ${SOURCES.join(", ")}`);
+        const inherited = (declaration.heritageClauses ?? []).flatMap((clause) => clause.types.flatMap((t) => this.members(t.expression.getText())));
+        const own = declaration.members.filter(ts.isPropertySignature).map((member) => this.member(member));
+        return [...inherited, ...own];
+    }
+
+    private member(member: ts.PropertySignature): Member {
+        const name = member.name.getText();
+        const symbol = this.checker.getSymbolAtLocation(member.name);
+        const doc = symbol ? ts.displayPartsToString(symbol.getDocumentationComment(this.checker)) : "";
+        const inner = unwrapInput(member.type?.getText() ?? "unknown");
+        const nested = this.interfaces.has(inner) ? inner : undefined;
+        return { name, optional: member.questionToken !== undefined, type: nested ? "object" : this.describeType(inner), doc: doc.replace(/\s+/g, " ").trim(), nested };
+    }
+
+    /** `VmPriority` -> `"Dedicated" \| "LowPriority"`: aliases of ours are shown as what they allow. */
+    private describeType(text: string): string {
+        const alias = this.aliases.get(text);
+        if (!alias) return text;
+        const type = this.checker.getTypeAtLocation(alias.name);
+        return this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias);
+    }
+}
+
+/** `pulumi.Input<pulumi.Input<string>[]>` -> `string[]`. */
+function unwrapInput(text: string): string {
+    let previous: string;
+    let current = text.replace(/\s+/g, " ");
+    do {
+        previous = current;
+        current = current.replace(/pulumi\.Input<([^<>]*(?:<[^<>]*>[^<>]*)*)>/g, "$1");
+    } while (current !== previous);
+    return current;
+}
+
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function change(target: FieldTarget | undefined): string {
+    if (target === undefined) return "";
+    if (target.paths.length === 0) return "checked only";
+    return target.replaces ? "**replaces**" : "in place";
+}
+
+function renderDefault(value: unknown): string {
+    return value === undefined ? "" : `\`${JSON.stringify(value)}\``;
+}
+
+/** The reference table and replacement list of one component. */
+export function renderComponent(component: DocumentedComponent, declarations = new Declarations()): string {
+    const rows: string[] = [];
+    const addRows = (interfaceName: string, prefix: string) => {
+        for (const member of declarations.members(interfaceName)) {
+            const field = `${prefix}${member.name}`;
+            // A nested field shares its object's row: adding, removing or changing the object is one change.
+            const own = prefix === "" ? component.fields[member.name as keyof object] : undefined;
+            const required = member.optional ? "" : " (required)";
+            rows.push(
+                `| \`${field}\`${required} | ${cell(`\`${member.type}\``)} | ${renderDefault(prefix === "" ? component.defaults[member.name] : undefined)} | ${change(own)} | ${cell(member.doc)} |`,
+            );
+            if (member.nested) addRows(member.nested, `${field}.`);
+        }
+    };
+    addRows(component.args, "");
+    return [
+        `### ${component.name}`,
+        "",
+        "| field | type | default | change | description |",
+        "|---|---|---|---|---|",
+        ...rows,
+        "",
+        `A change to any of these child paths replaces the compute (delete first, then create: the name is fixed): ${component.immutable.map((p) => `\`${p}\``).join(", ")}.`,
+        "",
+    ].join("\n");
+}
+
+/** The compute name rules, as the code applies them. */
+export function renderNameRules(): string {
+    return COMPUTE_NAME_RULES.map((rule) => `- ${rule}`).join("\n") + "\n";
+}
+
+/** Every generated section, by marker name. */
+export function renderSections(): Record<string, string> {
+    const declarations = new Declarations();
+    const sections: Record<string, string> = { "name-rules": renderNameRules() };
+    for (const component of COMPONENTS) sections[component.name] = renderComponent(component, declarations);
+    return sections;
+}
+
+const marker = (name: string, end: boolean) => `<!-- ${end ? "END" : "BEGIN"} GENERATED ${name} (npm run docs) -->`;
+
+/** The README text with every generated section replaced by its current rendering. */
+export function updateReadme(text: string, sections = renderSections()): string {
+    let result = text;
+    for (const [name, body] of Object.entries(sections)) {
+        const begin = marker(name, false);
+        const end = marker(name, true);
+        const from = result.indexOf(begin);
+        const to = result.indexOf(end);
+        if (from < 0 || to < from) throw new Error(`README.md has no "${begin}" ... "${end}" section`);
+        result = `${result.slice(0, from + begin.length)}\n${body}${result.slice(to)}`;
+    }
+    return result;
+}
+
+/** Rewrites README.md in place; returns whether it changed. */
+export function writeReadme(): boolean {
+    const before = fs.readFileSync(README, "utf8");
+    const after = updateReadme(before);
+    if (after !== before) fs.writeFileSync(README, after);
+    return after !== before;
+}

@@ -1,0 +1,44 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import { README, renderSections, updateReadme } from "../scripts/docs";
+import { ComputeCluster, ComputeClusterArgs } from "../components";
+import { recordRegistrations } from "./support/monitor";
+
+describe("README", () => {
+    const sections = renderSections();
+
+    it("carries the current generated reference sections (run `npm run docs` after changing a component)", () => {
+        const text = fs.readFileSync(README, "utf8");
+        assert.equal(updateReadme(text, sections), text);
+    });
+
+    it("shows each ComputeCluster field with its default and change", () => {
+        const table = sections.ComputeCluster!;
+        assert.match(table, /^\| `vmPriority` \| `"Dedicated" \\\| "LowPriority"` \| `"Dedicated"` \| \*\*replaces\*\* \|/m);
+        assert.match(table, /^\| `maxNodes` \(required\) \| `number` \|  \| in place \|/m);
+        assert.match(table, /^\| `admin.password` \| `string` \|  \|  \| The admin password; stored as a Pulumi secret/m);
+    });
+
+    it("shows the message the components really print for its example of wrong inputs", async () => {
+        await recordRegistrations();
+        let message = "";
+        try {
+            new ComputeCluster("gpu-train", {
+                workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" },
+                vmSize: "Standard_NC4as_T4_v3",
+                vmPriority: "Spot",
+                minNodes: 4,
+                maxNodes: 2,
+                idleTimeBeforeScaledown: 300,
+            } as unknown as ComputeClusterArgs);
+        } catch (e) {
+            message = (e as Error).message;
+        }
+        assert.ok(message.startsWith('ComputeCluster "gpu-train" has 3 invalid inputs:'), message);
+        assert.ok(fs.readFileSync(README, "utf8").includes("```\n" + message + "\n```"), `README does not show:\n${message}`);
+    });
+
+    it("refuses a README without the markers", () => {
+        assert.throws(() => updateReadme("# nothing here\n", sections), /README.md has no "<!-- BEGIN GENERATED name-rules \(npm run docs\) -->"/);
+    });
+});
