@@ -119,7 +119,7 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     idleTimeBeforeScaleDown: { paths: ["properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown"], replaces: false },
     subnet: { paths: ["properties.properties.subnet"], replaces: true },
     identity: { paths: ["identity"], replaces: false },
-    admin: { paths: ["properties.properties.userAccountCredentials"], replaces: true },
+    admin: { paths: ["properties.properties.userAccountCredentials"], replaces: true, secrets: ["password"] },
     remoteLoginPortPublicAccess: { paths: ["properties.properties.remoteLoginPortPublicAccess"], replaces: true },
     enableNodePublicIp: { paths: ["properties.properties.enableNodePublicIp"], replaces: true },
     isolatedNetwork: { paths: ["properties.properties.isolatedNetwork"], replaces: true },
@@ -274,6 +274,7 @@ function toComputeArgs(args: ComputeClusterArgs, computeName: pulumi.Input<strin
 export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shape> = {
     name: "ComputeCluster",
     rules: { fields, rules, warnings },
+    fields: COMPUTE_CLUSTER_FIELDS,
     immutable: COMPUTE_CLUSTER_IMMUTABLE,
     region: (args) => args.location ?? (args.workspace as { location?: unknown } | undefined)?.location,
     toComputeArgs,

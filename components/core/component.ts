@@ -9,6 +9,7 @@ import { z } from "zod";
 import { ComputeValidationError } from "./errors";
 import { WorkspaceRef } from "./workspace";
 import { claimComputeName } from "./nameRegistry";
+import { FieldMap } from "./fieldMap";
 import { ArgsRules, replaceAt, splitDeferred, validateValues } from "./validate";
 
 /** The package name, the first part of every component's type token. */
@@ -29,7 +30,9 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
     readonly name: string;
     /** Field schemas, cross-field rules and warnings. */
     readonly rules: ArgsRules<S>;
-    /** Child property paths whose change Azure can't apply in place: they replace the compute. */
+    /** Where each arg lands in the child, whether its change replaces the compute, which parts are secret. */
+    readonly fields: FieldMap<Args>;
+    /** Child property paths whose change Azure can't apply in place (from `fields`): they replace the compute. */
     readonly immutable: readonly string[];
     /**
      * For kinds whose names must be unique in a region (instances and clusters get regional DNS names):
@@ -66,8 +69,8 @@ export function checkArgs<S extends z.ZodRawShape>(
     args: unknown,
     onLateWarnings: (warnings: readonly string[]) => void,
 ): Checked {
-    const { plain, deferred } = splitDeferred(args);
-    const deferredPaths = deferred.map((d) => d.path);
+    const { plain, deferred, unchecked } = splitDeferred(args);
+    const deferredPaths = [...deferred.map((d) => d.path), ...unchecked];
     const now = validateValues(rules, plain, deferredPaths);
     if (now.issues.length > 0) {
         throw new ComputeValidationError(subject, now.issues);
@@ -88,7 +91,7 @@ export function checkArgs<S extends z.ZodRawShape>(
     );
     // ...and all of them together, for rules across several Outputs.
     if (deferred.length > 1) {
-        checks.push((pulumi.output(args) as pulumi.Output<unknown>).apply((all) => lateCheck(all, [])));
+        checks.push((pulumi.output(args) as pulumi.Output<unknown>).apply((all) => lateCheck(all, unchecked)));
     }
     return { warnings: now.warnings, gate: pulumi.all(checks) };
 }

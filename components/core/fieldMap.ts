@@ -14,6 +14,8 @@ export interface FieldTarget {
     readonly paths: readonly string[];
     /** True when Azure can't apply a change in place, so a change replaces the compute. */
     readonly replaces: boolean;
+    /** Paths inside the arg that hold secrets (`["password"]` for `admin`): Pulumi secrets from the moment they enter. */
+    readonly secrets?: readonly string[];
 }
 
 /** Every arg of a component (optional ones included) with its target: a missing arg fails to compile. */
@@ -28,4 +30,11 @@ export function immutablePaths<Args>(fields: FieldMap<Args>): readonly string[] 
 /** Whether a change at `path` would replace the compute: some immutable path is a prefix of it. */
 export function replacesAt(path: string, immutable: readonly string[]): boolean {
     return immutable.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+}
+
+/** The arg paths that hold secrets (`admin.password`), for readers of args from outside TypeScript (stack config). */
+export function secretArgPaths<Args>(fields: FieldMap<Args>): readonly string[] {
+    return Object.freeze(
+        Object.entries<FieldTarget>(fields).flatMap(([name, f]) => (f.secrets ?? []).map((inner) => (inner === "" ? name : `${name}.${inner}`))),
+    );
 }

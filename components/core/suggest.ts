@@ -63,15 +63,15 @@ export function closest(word: string, candidates: readonly string[]): string | u
  * (`unknown field "vmPriorty" (did you mean "vmPriority"?)`), otherwise the list of known fields
  * (`unknown field "zzz" (known fields: a, b, c)`), so the user always learns what is valid.
  */
-export function unknownFieldMessage(field: string, known: readonly string[]): string {
+export function unknownFieldMessage(field: string, known: readonly string[], noun = "field"): string {
     const suggestion = closest(field, known);
     if (suggestion !== undefined) {
-        return `unknown field ${quote(field)} (did you mean ${quote(suggestion)}?)`;
+        return `unknown ${noun} ${quote(field)} (did you mean ${quote(suggestion)}?)`;
     }
     if (known.length === 0) {
-        return `unknown field ${quote(field)} (no fields are allowed here)`;
+        return `unknown ${noun} ${quote(field)} (no ${noun}s are allowed here)`;
     }
-    return `unknown field ${quote(field)} (known fields: ${known.join(", ")})`;
+    return `unknown ${noun} ${quote(field)} (known ${noun}s: ${known.join(", ")})`;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */

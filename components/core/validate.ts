@@ -46,6 +46,12 @@ export interface ValidationResult<V> {
 /** Stands in for a value that is not known yet (an Output or a Promise). */
 export const DEFERRED: unique symbol = Symbol("azureml-compute:deferred");
 
+/**
+ * What the offline plan passes for a `secure:` config value it can't decrypt without the Pulumi CLI.
+ * Like an unknown value during preview, it is never validated (its content is not the real one).
+ */
+export const SECRET_PLACEHOLDER = "[secret: not decrypted by the offline plan]";
+
 /** An input whose value is not known yet, and where it sits in the args. */
 export interface DeferredInput {
     readonly path: string;
@@ -67,14 +73,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Splits args into their plain part (each Output or Promise replaced by DEFERRED) and the list of
- * deferred inputs with their paths. Only plain objects and arrays are walked.
+ * Splits args into their plain part (each Output or Promise, and each {@link SECRET_PLACEHOLDER}, replaced
+ * by DEFERRED) and the list of deferred inputs with their paths. Only plain objects and arrays are walked.
+ * `unchecked` lists the paths of placeholders: deferred for good, never checked.
  */
-export function splitDeferred(value: unknown): { plain: unknown; deferred: DeferredInput[] } {
+export function splitDeferred(value: unknown): { plain: unknown; deferred: DeferredInput[]; unchecked: string[] } {
     const deferred: DeferredInput[] = [];
+    const unchecked: string[] = [];
     const walk = (v: unknown, segments: (string | number)[]): unknown => {
         if (isDeferred(v)) {
             deferred.push({ path: formatPath(segments), segments, value: v });
+            return DEFERRED;
+        }
+        if (v === SECRET_PLACEHOLDER) {
+            unchecked.push(formatPath(segments));
             return DEFERRED;
         }
         if (Array.isArray(v)) return v.map((item, i) => walk(item, [...segments, i]));
@@ -83,7 +95,7 @@ export function splitDeferred(value: unknown): { plain: unknown; deferred: Defer
         }
         return v;
     };
-    return { plain: walk(value, []), deferred };
+    return { plain: walk(value, []), deferred, unchecked };
 }
 
 /** Returns a copy of `root` with the value at `segments` replaced. */

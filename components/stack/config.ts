@@ -1,0 +1,176 @@
+/**
+ * A stack's compute, read from its config (SPEC 4): under the project namespace, `workspace` and one map
+ * per component kind from compute name to that component's args (without `workspace` and `computeName`).
+ *
+ * Entries are checked with the components' own schemas and rules, all at once, before any component is
+ * constructed; each problem names the config key and the path inside it
+ * (`azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ComputeCluster, COMPUTE_CLUSTER } from "../computeCluster";
+import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
+import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
+import { secretArgPaths } from "../core/fieldMap";
+import { fromZodIssues } from "../core/schema";
+import { isUnder, joinPath } from "../core/paths";
+import { unknownFieldMessage } from "../core/suggest";
+import { replaceAt, splitDeferred, validateValues } from "../core/validate";
+import { WorkspaceRef, workspaceSchema } from "../core/workspace";
+
+/** The config namespace the program reads: the project name. */
+export const CONFIG_NAMESPACE = PACKAGE;
+
+/** One kind of compute that a stack's config can declare. */
+export interface StackKind {
+    /** The config key under the namespace, e.g. `computeClusters`. */
+    readonly key: string;
+    readonly kind: ComputeKind<any, any>;
+    /** Arg paths that hold secrets: wrapped as Pulumi secrets as they are read. */
+    readonly secrets: readonly string[];
+    readonly construct: (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & ComputeOutputs;
+}
+
+/** The outputs every component has, as the stack program exports them. */
+export interface ComputeOutputs {
+    readonly computeId: pulumi.Output<string>;
+    readonly computeName: pulumi.Output<string>;
+    readonly provisioningState: pulumi.Output<string>;
+}
+
+/** Every kind of compute a stack can declare, by config key. */
+export const STACK_KINDS: readonly StackKind[] = [
+    {
+        key: "computeClusters",
+        kind: COMPUTE_CLUSTER,
+        secrets: secretArgPaths(COMPUTE_CLUSTER.fields),
+        construct: (name, args, opts) => new ComputeCluster(name, args, opts),
+    },
+];
+
+/** The config keys the program reads (everything else in the namespace is a mistake). */
+export const STACK_CONFIG_KEYS: readonly string[] = ["workspace", ...STACK_KINDS.map((k) => k.key)];
+
+/** One compute declared in config. */
+export interface StackEntry {
+    readonly kind: StackKind;
+    /** The compute name: the entry's key in its map, also the component's resource name. */
+    readonly name: string;
+    /** The component's args: the entry with the stack's workspace and its name added, secrets wrapped. */
+    readonly args: BaseComputeArgs & Record<string, unknown>;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Config values are strings; objects arrive as JSON text. */
+function parseValue(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+function describeValue(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    if (value === null) return "null";
+    return typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+
+/** Wraps the values at `paths` (`admin.password`) as Pulumi secrets, leaving everything else plain. */
+function wrapSecrets(args: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+    let result: unknown = args;
+    for (const path of paths) {
+        const segments = path.split(".");
+        let value: unknown = result;
+        for (const s of segments) value = isPlainObject(value) ? value[s] : undefined;
+        if (value !== undefined) result = replaceAt(result, segments, pulumi.secret(value));
+    }
+    return result as Record<string, unknown>;
+}
+
+/**
+ * Reads and checks a stack's compute from config values (`<namespace>:<key>` -> value text, as
+ * `pulumi.runtime.allConfig()` gives them). Throws one ComputeValidationError with every problem.
+ */
+export function readStackConfig(config: Readonly<Record<string, string>>, subject = "Stack config"): StackEntry[] {
+    const issues: ValidationIssue[] = [];
+    const prefix = `${CONFIG_NAMESPACE}:`;
+    const values = new Map<string, unknown>();
+    for (const [fullKey, text] of Object.entries(config)) {
+        if (!fullKey.startsWith(prefix)) continue;
+        const key = fullKey.slice(prefix.length);
+        if (!STACK_CONFIG_KEYS.includes(key)) {
+            issues.push(issue(fullKey, unknownFieldMessage(key, STACK_CONFIG_KEYS, "config key")));
+            continue;
+        }
+        values.set(key, parseValue(text));
+    }
+
+    const workspaceKey = `${prefix}workspace`;
+    const workspaceValue = values.get("workspace");
+    let workspace: WorkspaceRef | undefined;
+    if (workspaceValue === undefined) {
+        if (STACK_KINDS.some((k) => values.has(k.key))) {
+            issues.push(issue(workspaceKey, "is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to"));
+        }
+    } else {
+        const parsed = workspaceSchema.safeParse(workspaceValue);
+        if (parsed.success) workspace = parsed.data;
+        else issues.push(...fromZodIssues(parsed.error.issues, workspaceValue, workspaceKey));
+    }
+
+    const entries: StackEntry[] = [];
+    for (const stackKind of STACK_KINDS) {
+        const mapKey = `${prefix}${stackKind.key}`;
+        const map = values.get(stackKind.key);
+        if (map === undefined) continue;
+        if (!isPlainObject(map)) {
+            issues.push(issue(mapKey, `expected a map from compute name to ${stackKind.kind.name} settings, got ${describeValue(map)}`));
+            continue;
+        }
+        for (const [name, entry] of Object.entries(map)) {
+            const entryKey = joinPath(mapKey, name);
+            if (!isPlainObject(entry)) {
+                issues.push(issue(entryKey, `expected the ${stackKind.kind.name} settings as a map, got ${describeValue(entry)}`));
+                continue;
+            }
+            for (const reserved of ["workspace", "computeName"] as const) {
+                if (reserved in entry) {
+                    const why = reserved === "workspace" ? `the workspace is set once, at ${workspaceKey}` : "the entry's key is the compute name";
+                    issues.push(issue(joinPath(entryKey, reserved), `is not allowed here: ${why}`));
+                }
+            }
+            const args = { ...entry, workspace: workspace ?? { workspaceName: "placeholder", resourceGroupName: "placeholder" }, computeName: name };
+            const { plain, unchecked } = splitDeferred(args);
+            for (const found of validateValues(stackKind.kind.rules, plain, unchecked).issues) {
+                // The workspace is reported once, at its own key; the name at the entry's key.
+                if (isUnder(found.path, "workspace")) continue;
+                const at = (path: string) => (path === "computeName" || path === "" ? entryKey : `${entryKey}.${path}`);
+                issues.push(issue(at(found.path), found.message, ...found.paths.map(at)));
+            }
+            entries.push({ kind: stackKind, name, args: wrapSecrets({ ...entry, workspace, computeName: name }, stackKind.secrets) as StackEntry["args"] });
+        }
+    }
+    if (issues.length > 0) throw new ComputeValidationError(subject, issues);
+    return entries;
+}
+
+/**
+ * The stack program: declares every compute in the current stack's config and returns their outputs by
+ * config key and name (`{ computeClusters: { "gpu-train": { computeId, computeName, provisioningState } } }`).
+ */
+export function declareStack(opts?: pulumi.ComponentResourceOptions): Record<string, Record<string, ComputeOutputs>> {
+    const entries = readStackConfig(pulumi.runtime.allConfig(), `Stack ${JSON.stringify(pulumi.getStack())} config`);
+    const outputs: Record<string, Record<string, ComputeOutputs>> = {};
+    for (const entry of entries) {
+        const component = entry.kind.construct(entry.name, entry.args, opts);
+        (outputs[entry.kind.key] ??= {})[entry.name] = {
+            computeId: component.computeId,
+            computeName: component.computeName,
+            provisioningState: component.provisioningState,
+        };
+    }
+    return outputs;
+}

@@ -1,0 +1,174 @@
+/**
+ * A recording resource monitor, for tests and the offline plan: the SDK's own MockMonitor, extended to keep every
+ * registration request as Pulumi sent it, with its resource options and its raw serialized inputs
+ * (where secret and unknown values still carry their markers).
+ *
+ * `MockResourceArgs` (what `setMocks` hands to a mock) carries no resource options, so the
+ * options are read from the request itself. This relies on @pulumi/pulumi's MockMonitor and
+ * protobuf request getters, which is why the lockfile pins the SDK version tests and the plan run against.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+// getStore is marked internal (absent from the SDK's .d.ts), but it is where setMocks keeps its feature flags.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { getStore } = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
+
+/** Pulumi's wire markers (see @pulumi/pulumi runtime/rpc). */
+const SPECIAL_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** One registration, as the engine would have received it. */
+export interface Registration {
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    /** URN of the parent ("" for none). */
+    readonly parent: string;
+    readonly urn: string;
+    readonly replaceOnChanges: readonly string[];
+    readonly deleteBeforeReplace: boolean;
+    readonly additionalSecretOutputs: readonly string[];
+    readonly protect: boolean | undefined;
+    readonly retainOnDelete: boolean | undefined;
+    readonly ignoreChanges: readonly string[];
+    /** The serialized inputs, secret and unknown markers included. */
+    readonly raw: Record<string, unknown>;
+    /** The inputs with secret markers replaced by their values (unknowns stay UNKNOWN). */
+    readonly inputs: Record<string, unknown>;
+    /** Dotted paths of every secret value in the inputs. */
+    readonly secretPaths: readonly string[];
+    /** Dotted paths of every unknown value in the inputs. */
+    readonly unknownPaths: readonly string[];
+}
+
+export { UNKNOWN };
+
+function isSecretMarker(v: unknown): v is { value: unknown } {
+    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SPECIAL_SIG] === SECRET_SIG;
+}
+
+function walk(value: unknown, path: string, secrets: string[], unknowns: string[]): unknown {
+    if (isSecretMarker(value)) {
+        secrets.push(path);
+        return walk(value.value, path, [], unknowns);
+    }
+    if (value === UNKNOWN) {
+        unknowns.push(path);
+        return UNKNOWN;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`, secrets, unknowns));
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k, secrets, unknowns)]));
+    }
+    return value;
+}
+
+/** What the mock provider returns as a resource's state: its inputs, plus what Azure would report. */
+export type StateFn = (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>;
+
+/**
+ * The Azure name of a resource from its inputs, as Azure would report it: azure-native takes a resource's
+ * name as `<type>Name` (`workspaceName`, `resourceGroupName`, `vaultName`), or `accountName` / `resourceName`
+ * for some types; without one, the logical name stands in (azure-native would add a random suffix).
+ */
+function azureName(args: pulumi.runtime.MockResourceArgs): unknown {
+    const typeName = args.type.split(":").pop() ?? "";
+    const own = `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Name`;
+    for (const key of [own, "accountName", "resourceName"]) {
+        if (typeof args.inputs[key] === "string") return args.inputs[key];
+    }
+    return args.name;
+}
+
+/** What the mock provider returns as a resource's state: its inputs, plus what Azure would report. */
+export const defaultState: StateFn = (args) =>
+    args.type === "azure-native:machinelearningservices:Compute"
+        ? {
+              ...args.inputs,
+              name: args.inputs.computeName ?? args.name,
+              properties: { ...(args.inputs.properties ?? {}), provisioningState: "Succeeded" },
+          }
+        : { ...args.inputs, name: azureName(args) };
+
+/** A MockMonitor that records each registration with its options. */
+export class RecordingMonitor extends MockMonitor {
+    readonly registrations: Registration[] = [];
+
+    constructor(state: StateFn = defaultState) {
+        super({
+            newResource: (args) => ({ id: `${args.name}-id`, state: state(args) }),
+            call: (args) => args.inputs,
+        });
+    }
+
+    override async registerResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
+        const raw = req.getObject()?.toJavaScript() ?? {};
+        const secrets: string[] = [];
+        const unknowns: string[] = [];
+        const inputs = walk(raw, "", secrets, unknowns) as Record<string, unknown>;
+        const type: string = req.getType();
+        const name: string = req.getName();
+        const parent: string = req.getParent();
+        this.registrations.push({
+            type,
+            name,
+            custom: req.getCustom(),
+            parent,
+            urn: (this as unknown as { newUrn(p: string, t: string, n: string): string }).newUrn(parent, type, name),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplace(),
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            protect: req.getProtect(),
+            retainOnDelete: req.getRetainondelete(),
+            ignoreChanges: req.getIgnorechangesList(),
+            raw,
+            inputs,
+            secretPaths: secrets,
+            unknownPaths: unknowns,
+        });
+        return super.registerResource(req, callback);
+    }
+
+    /** The outputs a component registered with registerOutputs, serialized as the engine gets them. */
+    outputsOf(urn: string): Record<string, unknown> | undefined {
+        return this.outputs.get(urn);
+    }
+
+    readonly outputs = new Map<string, Record<string, unknown>>();
+
+    override registerResourceOutputs(req: any, callback: (err: any, response: any) => void): void {
+        this.outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
+        return super.registerResourceOutputs(req, callback);
+    }
+
+    /** Every registration of one type. */
+    ofType(type: string): Registration[] {
+        return this.registrations.filter((r) => r.type === type);
+    }
+
+    /** The one registration of a type; fails when there are none or several. */
+    only(type: string): Registration {
+        const found = this.ofType(type);
+        if (found.length !== 1) {
+            throw new Error(`expected exactly one ${type} registration, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+        }
+        return found[0];
+    }
+}
+
+/** Installs a fresh recording monitor as the Pulumi runtime's monitor. */
+export async function recordRegistrations(options: { preview?: boolean; project?: string; stack?: string; state?: StateFn } = {}): Promise<RecordingMonitor> {
+    const monitor = new RecordingMonitor(options.state);
+    pulumi.runtime.setMockOptions(monitor, options.project ?? "azureml-compute", options.stack ?? "test", options.preview ?? false);
+    // What setMocks turns on after its own setMockOptions (which resets these flags): secrets, resource
+    // references, ...; without them the runtime would strip secret markers before the monitor sees them.
+    const store = getStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = true;
+    store.supportsOutputValues = false;
+    store.supportsDeletedWith = true;
+    store.supportsAliasSpecs = true;
+    return monitor;
+}
+

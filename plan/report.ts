@@ -1,0 +1,216 @@
+/**
+ * The plan document (what `--json` prints, format documented in the README) and its human rendering.
+ */
+import { STACK_KINDS } from "../components/stack/config";
+import { ComputeValidationError } from "../components/core/errors";
+import { SECRET_PLACEHOLDER } from "../components/core/validate";
+import { Registration, UNKNOWN } from "./recordingMonitor";
+
+const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
+const COMPONENT_PREFIX = "azureml-compute:index:";
+
+/** Version of the JSON document's format; bumped on any incompatible change. */
+export const PLAN_FORMAT_VERSION = 1;
+
+export interface PlannedCompute {
+    /** The component class (`ComputeCluster`), or null for a Compute declared without a component. */
+    readonly component: string | null;
+    /** The Pulumi resource name. */
+    readonly name: string;
+    readonly computeName: string;
+    readonly computeType: string;
+    /** The key settings, in a fixed order, as short text. */
+    readonly settings: Readonly<Record<string, string>>;
+    /** The args whose change replaces the compute (empty for a Compute without a component). */
+    readonly replacingFields: readonly string[];
+    /** The child's replaceOnChanges paths. */
+    readonly replaceOnChanges: readonly string[];
+    /** Child input paths that hold secrets. */
+    readonly secrets: readonly string[];
+    /** The child's inputs, with secrets as "[secret]" and values unknown until deployment as "[unknown]". */
+    readonly inputs: unknown;
+}
+
+export interface PlanIssue {
+    /** What the problem belongs to (`ComputeCluster "gpu"`, `Stack "dev" config`), or "program". */
+    readonly subject: string;
+    /** The field or config path ("" when the problem is not about one field). */
+    readonly path: string;
+    readonly message: string;
+}
+
+export interface PlanDocument {
+    readonly version: number;
+    readonly project: string;
+    readonly stack: string;
+    readonly valid: boolean;
+    readonly computes: readonly PlannedCompute[];
+    /** Every other resource the program declared (workspaces, storage, ...). */
+    readonly otherResources: readonly { readonly type: string; readonly name: string }[];
+    readonly errors: readonly PlanIssue[];
+    readonly warnings: readonly string[];
+    readonly notes: readonly string[];
+}
+
+type Tree = Record<string, unknown>;
+
+/** The inputs as a person should see them: secrets hidden, unknowns marked. */
+function displayInputs(value: unknown, path: string, secretPaths: ReadonlySet<string>): unknown {
+    if (secretPaths.has(path) || value === SECRET_PLACEHOLDER) return "[secret]";
+    if (value === UNKNOWN) return "[unknown]";
+    if (Array.isArray(value)) return value.map((v, i) => displayInputs(v, `${path}[${i}]`, secretPaths));
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayInputs(v, path ? `${path}.${k}` : k, secretPaths)]));
+    }
+    return value;
+}
+
+function at(tree: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Tree)[k] : undefined), tree);
+}
+
+/** `.../virtualNetworks/vnet-ml/subnets/training` -> `vnet-ml/training`. */
+function shortSubnet(id: unknown): unknown {
+    const match = typeof id === "string" ? /virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i.exec(id) : null;
+    return match ? `${match[1]}/${match[2]}` : id;
+}
+
+/** The settings worth a glance, per computeType: [label, value] in display order. */
+const KEY_SETTINGS: Record<string, (inputs: unknown) => [string, unknown][]> = {
+    AmlCompute: (inputs) => {
+        const p = (path: string) => at(inputs, `properties.properties.${path}`);
+        const admin = p("userAccountCredentials") as Tree | undefined;
+        const adminText =
+            admin === undefined
+                ? undefined
+                : [admin.adminUserName, admin.adminUserSshPublicKey !== undefined ? "ssh key" : undefined, admin.adminUserPassword !== undefined ? `password ${String(admin.adminUserPassword)}` : undefined]
+                      .filter((x) => x !== undefined)
+                      .join(", ");
+        return [
+            ["size", p("vmSize")],
+            ["priority", p("vmPriority")],
+            ["nodes", `${String(p("scaleSettings.minNodeCount"))}-${String(p("scaleSettings.maxNodeCount"))}`],
+            ["idle", p("scaleSettings.nodeIdleTimeBeforeScaleDown")],
+            ["os", p("osType")],
+            ["subnet", shortSubnet(p("subnet.id"))],
+            ["publicIp", p("enableNodePublicIp")],
+            ["ssh", p("remoteLoginPortPublicAccess")],
+            ["admin", adminText],
+            ["identity", at(inputs, "identity.type")],
+            ["location", at(inputs, "properties.computeLocation")],
+        ];
+    },
+};
+
+function settingsOf(computeType: string, inputs: unknown): Record<string, string> {
+    const pick = KEY_SETTINGS[computeType];
+    if (!pick) return {};
+    return Object.fromEntries(pick(inputs).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+function replacingFieldsOf(component: string | null): string[] {
+    const kind = STACK_KINDS.find((k) => k.kind.name === component)?.kind;
+    if (!kind) return [];
+    return Object.entries(kind.fields as Record<string, { replaces: boolean; paths: readonly string[] }>)
+        .filter(([, f]) => f.replaces && f.paths.length > 0)
+        .map(([name]) => name);
+}
+
+function issuesOf(error: Error): PlanIssue[] {
+    if (ComputeValidationError.isInstance(error)) {
+        return error.issues.map((i) => ({ subject: error.subject, path: i.path, message: i.message }));
+    }
+    return [{ subject: "program", path: "", message: error.message }];
+}
+
+/** Builds the plan document from a program run. */
+export function buildPlan(meta: { project: string; stack: string; securePaths: readonly string[] }, run: { registrations: readonly Registration[]; warnings: readonly string[]; errors: readonly Error[] }): PlanDocument {
+    const byUrn = new Map(run.registrations.map((r) => [r.urn, r]));
+    const computes: PlannedCompute[] = [];
+    const otherResources: { type: string; name: string }[] = [];
+    for (const r of run.registrations) {
+        if (r.type === COMPUTE_TYPE) {
+            const parent = byUrn.get(r.parent);
+            const component = parent?.type.startsWith(COMPONENT_PREFIX) ? parent.type.slice(COMPONENT_PREFIX.length) : null;
+            const inputs = displayInputs(r.raw, "", new Set(r.secretPaths));
+            const computeType = String(at(inputs, "properties.computeType") ?? "[unknown]");
+            computes.push({
+                component,
+                name: r.name,
+                computeName: String(at(inputs, "computeName") ?? r.name),
+                computeType,
+                settings: settingsOf(computeType, inputs),
+                replacingFields: replacingFieldsOf(component),
+                replaceOnChanges: r.replaceOnChanges,
+                secrets: r.secretPaths,
+                inputs,
+            });
+        } else if (!r.type.startsWith(COMPONENT_PREFIX) && r.type !== "pulumi:pulumi:Stack") {
+            otherResources.push({ type: r.type, name: r.name });
+        }
+    }
+    const notes: string[] = [];
+    if (meta.securePaths.length > 0) {
+        const n = meta.securePaths.length;
+        notes.push(
+            `${n} secure config value${n === 1 ? " was" : "s were"} not decrypted (that needs the Pulumi CLI): ${meta.securePaths.join(", ")}. ` +
+                "They are treated as secrets whose content checks (length, key format) are skipped.",
+        );
+    }
+    const errors = run.errors.flatMap(issuesOf);
+    return { version: PLAN_FORMAT_VERSION, project: meta.project, stack: meta.stack, valid: errors.length === 0, computes, otherResources, errors, warnings: run.warnings, notes };
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+    return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  "));
+}
+
+/** The plan for people: a table of compute targets, then what replaces them, secrets, warnings and notes. */
+export function renderPlan(plan: PlanDocument): string {
+    const lines: string[] = [];
+    const count = plan.computes.length;
+    lines.push(`Stack ${plan.stack} (project ${plan.project}): ${count} compute target${count === 1 ? "" : "s"}`);
+    if (count > 0) {
+        lines.push("");
+        lines.push(
+            ...table([
+                ["COMPONENT", "COMPUTE NAME", "TYPE", "SETTINGS"],
+                ...plan.computes.map((c) => [
+                    c.component ?? "(Compute)",
+                    c.computeName,
+                    c.computeType,
+                    Object.entries(c.settings)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(" "),
+                ]),
+            ]).map((l) => `  ${l}`),
+        );
+        lines.push("", "Replaced (deleted, then created) when one of these changes:");
+        for (const c of plan.computes) {
+            const what = c.replacingFields.length > 0 ? c.replacingFields.join(", ") : c.replaceOnChanges.join(", ") || "(nothing listed)";
+            lines.push(`  ${c.computeName}: ${what}`);
+        }
+        const withSecrets = plan.computes.filter((c) => c.secrets.length > 0);
+        if (withSecrets.length > 0) {
+            lines.push("", "Secrets (shown as [secret]):");
+            for (const c of withSecrets) lines.push(`  ${c.computeName}: ${c.secrets.join(", ")}`);
+        }
+    }
+    if (plan.otherResources.length > 0) {
+        lines.push("", `Other resources: ${plan.otherResources.length}`);
+        lines.push(...table([["TYPE", "NAME"], ...plan.otherResources.map((r) => [r.type, r.name])]).map((l) => `  ${l}`));
+    }
+    if (plan.warnings.length > 0) {
+        lines.push("", "Warnings:");
+        for (const w of plan.warnings) lines.push(`  ${w}`);
+    }
+    for (const note of plan.notes) lines.push("", `Note: ${note}`);
+    return `${lines.join("\n")}\n`;
+}
+
+/** The errors for people: each subject's message, as the components print it. */
+export function renderErrors(plan: PlanDocument, errors: readonly Error[]): string {
+    const text = errors.map((e) => (ComputeValidationError.isInstance(e) || e.name === "RunError" ? e.message : e.stack ?? e.message));
+    return `Stack ${plan.stack} (project ${plan.project}) is not valid:\n\n${text.join("\n\n")}\n`;
+}

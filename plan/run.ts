@@ -1,0 +1,88 @@
+/**
+ * Runs a Pulumi program under the SDK's mock runtime with a stack's config, in preview mode, and keeps
+ * what it registered, what it warned about and what failed it.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { Project, StackConfig } from "./project";
+import { recordRegistrations, Registration } from "./recordingMonitor";
+
+// leakedPromises is internal to the SDK: it hands back (and forgets) the promises still pending, which a
+// program run under mocks always leaves (outputs nobody awaits); without this the SDK's exit check fails the run.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
+
+const REPOSITORY = path.resolve(__dirname, "..");
+const PACKAGE_NAME = "azureml-compute";
+
+export interface ProgramRun {
+    readonly registrations: readonly Registration[];
+    /** What the program and the library logged as warnings, without the runtime's prefix. */
+    readonly warnings: readonly string[];
+    /** What failed the run: thrown while the program loaded, or rejected while its resources registered. */
+    readonly errors: readonly Error[];
+}
+
+/**
+ * Makes `import ... from "azureml-compute"` in an example load this repository's sources (not a stale
+ * build): the plan checks the code as it is, and one copy of the library sees every component.
+ */
+function aliasPackage(): () => void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Module = require("node:module") as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+    const original = Module._resolveFilename;
+    Module._resolveFilename = (request, ...rest) =>
+        original(request === PACKAGE_NAME ? path.join(REPOSITORY, "components", "index.ts") : request, ...rest);
+    return () => {
+        Module._resolveFilename = original;
+    };
+}
+
+/** Waits until the program stops registering resources (outputs resolve in rounds of the event loop). */
+async function quiesce(count: () => number): Promise<void> {
+    let last = -1;
+    let stableRounds = 0;
+    while (stableRounds < 3) {
+        await new Promise((r) => setTimeout(r, 20));
+        const now = count();
+        stableRounds = now === last ? stableRounds + 1 : 0;
+        last = now;
+    }
+}
+
+export async function runProgram(project: Project, stack: string, stackConfig: StackConfig): Promise<ProgramRun> {
+    const monitor = await recordRegistrations({ preview: true, project: project.name, stack });
+    pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+
+    const warnings: string[] = [];
+    const errors: Error[] = [];
+    const record = (reason: unknown) => {
+        const error = reason instanceof Error ? reason : new Error(String(reason));
+        if (!errors.some((e) => e.message === error.message)) errors.push(error);
+    };
+    const saved = { warn: console.warn, log: console.log, info: console.info };
+    // Warnings are collected for the report; anything the program prints goes to stderr, so stdout
+    // carries only the plan (the JSON document with --json).
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+    console.log = console.info = (...args: unknown[]) => void process.stderr.write(`${args.map(String).join(" ")}\n`);
+    const rejections = process.listeners("unhandledRejection");
+    process.removeAllListeners("unhandledRejection");
+    process.on("unhandledRejection", record);
+    const restoreAlias = aliasPackage();
+    try {
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            require(project.main);
+        } catch (e) {
+            record(e);
+        }
+        await quiesce(() => monitor.registrations.length + errors.length + warnings.length);
+    } finally {
+        restoreAlias();
+        process.removeAllListeners("unhandledRejection");
+        for (const listener of rejections) process.on("unhandledRejection", listener);
+        Object.assign(console, saved);
+        leakedPromises();
+    }
+    return { registrations: monitor.registrations, warnings, errors };
+}
