@@ -3,6 +3,7 @@
  * comments, types), its defaults, its field map (what replaces the compute) and the name rules.
  * `npm run docs` writes them into README.md between markers; a test fails when the README is stale.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
@@ -159,10 +160,20 @@ export function renderNameRules(): string {
     return COMPUTE_NAME_RULES.map((rule) => `- ${rule}`).join("\n") + "\n";
 }
 
+/** What `npm run plan -- --stack dev` prints, run as users run it. */
+export function renderPlanExample(): string {
+    const output = execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "plan/cli.ts", "--stack", "dev"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, INIT_CWD: ROOT },
+    });
+    return ["```", "$ npm run plan -- --stack dev", output.trimEnd(), "```", ""].join("\n");
+}
+
 /** Every generated section, by marker name. */
 export function renderSections(): Record<string, string> {
     const declarations = new Declarations();
-    const sections: Record<string, string> = { "name-rules": renderNameRules() };
+    const sections: Record<string, string> = { "name-rules": renderNameRules(), "plan-dev": renderPlanExample() };
     for (const component of COMPONENTS) sections[component.name] = renderComponent(component, declarations);
     return sections;
 }

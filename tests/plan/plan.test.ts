@@ -1,0 +1,137 @@
+/**
+ * The offline plan, run as users run it (`npm run plan -- ...`, here the same script in a child process)
+ * on the repository's stacks, the examples and a deliberately broken stack.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { parsePlanArgs, UsageError } from "../../plan/args";
+import { readProject, readStack } from "../../plan/project";
+import { SECRET_PLACEHOLDER } from "../../components/core/validate";
+import { COMPUTE_CLUSTER_IMMUTABLE } from "../../components";
+
+const ROOT = path.resolve(__dirname, "../..");
+const BROKEN = path.join(ROOT, "tests/fixtures/broken-stack");
+
+function plan(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "plan/cli.ts", ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, INIT_CWD: ROOT },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("plan command", function () {
+    this.timeout(60000);
+
+    it("prints the dev stack's compute and exits 0", () => {
+        const { code, stdout } = plan("--stack", "dev");
+        assert.equal(code, 0);
+        assert.match(stdout, /^Stack dev \(project azureml-compute\): 2 compute targets$/m);
+        assert.match(stdout, /^ {2}ComputeCluster {2}cpu-dev {7}AmlCompute {2}size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m);
+        assert.match(stdout, /^ {2}gpu-dev: workspace, computeName, vmSize, vmPriority, subnet, admin, /m);
+    });
+
+    it("writes only the JSON document to stdout with --json, secrets hidden", () => {
+        const { code, stdout } = plan("--stack", "prod", "--json");
+        assert.equal(code, 0);
+        const doc = JSON.parse(stdout);
+        assert.equal(doc.version, 1);
+        assert.equal(doc.valid, true);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod"]);
+        const gpu = doc.computes[1];
+        assert.equal(gpu.component, "ComputeCluster");
+        assert.equal(gpu.computeType, "AmlCompute");
+        assert.deepEqual(gpu.replaceOnChanges, [...COMPUTE_CLUSTER_IMMUTABLE]);
+        assert.deepEqual(gpu.secrets, ["properties.properties.userAccountCredentials.adminUserPassword"]);
+        assert.equal(gpu.inputs.properties.properties.userAccountCredentials.adminUserPassword, "[secret]");
+        assert.equal(gpu.settings.nodes, "0-8");
+        assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
+        assert.ok(!stdout.includes(SECRET_PLACEHOLDER), "the placeholder is shown as [secret]");
+        assert.match(doc.notes[0], /^1 secure config value was not decrypted \(that needs the Pulumi CLI\): azureml-compute:computeClusters.gpu-prod.admin.password\./);
+    });
+
+    it("fails a broken stack with exit 1, naming every config path", () => {
+        const { code, stdout, stderr } = plan("--cwd", BROKEN);
+        assert.equal(code, 1);
+        assert.equal(stdout, "");
+        assert.equal(
+            stderr,
+            [
+                "Stack dev (project azureml-compute) is not valid:",
+                "",
+                'Stack "dev" config has 4 invalid inputs:',
+                '  - azureml-compute:computeCluster: unknown config key "computeCluster" (did you mean "computeClusters"?)',
+                "  - azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)",
+                '  - azureml-compute:computeClusters.cpu-small: unknown field "vmPriorty" (did you mean "vmPriority"?)',
+                '  - azureml-compute:computeClusters.cluster-1: "cluster-1": a "-" must be followed by at least one letter later in the name',
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("reports a broken stack in the JSON document too", () => {
+        const { code, stdout } = plan("--cwd", BROKEN, "--json");
+        assert.equal(code, 1);
+        const doc = JSON.parse(stdout);
+        assert.equal(doc.valid, false);
+        assert.deepEqual(doc.errors[1], { subject: 'Stack "dev" config', path: "azureml-compute:computeClusters.gpu-train.maxNodes", message: "must be at least minNodes (4)" });
+    });
+
+    it("plans the full-workspace example, whose clusters take the workspace from Outputs", () => {
+        const { code, stdout } = plan("--cwd", "examples/full-workspace", "--json");
+        assert.equal(code, 0);
+        const doc = JSON.parse(stdout);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-cluster", "gpu-cluster"]);
+        assert.equal(doc.computes[0].inputs.workspaceName, "mlw-mlfulldev");
+        assert.deepEqual(doc.otherResources.map((r: { type: string }) => r.type).sort(), [
+            "azure-native:applicationinsights:Component",
+            "azure-native:keyvault:Vault",
+            "azure-native:machinelearningservices:Workspace",
+            "azure-native:resources:ResourceGroup",
+            "azure-native:storage:StorageAccount",
+        ]);
+    });
+
+    const usage: [string[], string][] = [
+        [["--stack", "staging"], `plan: no stack "staging": ${path.join(ROOT, "Pulumi.staging.yaml")} does not exist (stacks here: dev, prod)`],
+        [["--verbose"], 'plan: unknown flag "--verbose"'],
+        [["--cwd", "tests"], `plan: no Pulumi.yaml in ${path.join(ROOT, "tests")}: --cwd must be a Pulumi project directory`],
+    ];
+    for (const [args, message] of usage) {
+        it(`exits 2 for ${args.join(" ")}`, () => {
+            const { code, stderr } = plan(...args);
+            assert.equal(code, 2);
+            assert.equal(stderr.split("\n")[0], message);
+        });
+    }
+});
+
+describe("plan arguments", () => {
+    it("defaults to the dev stack of the given directory", () => assert.deepEqual(parsePlanArgs([], "/p"), { stack: "dev", cwd: "/p", json: false, help: false }));
+    it("takes --flag value and --flag=value", () =>
+        assert.deepEqual(parsePlanArgs(["--stack=prod", "--cwd", "x", "--json"], "/p"), { stack: "prod", cwd: "x", json: true, help: false }));
+    const bad: [string[], string][] = [
+        [["--stack"], "--stack needs a value"],
+        [["--stack", "a/b"], '--stack "a/b": a stack name has only letters, digits, "_", "-" and "."'],
+        [["prod"], 'unknown argument "prod"'],
+    ];
+    for (const [args, message] of bad) {
+        it(`refuses ${args.join(" ")}`, () => assert.throws(() => parsePlanArgs(args, "/p"), (e: Error) => e instanceof UsageError && e.message === message));
+    }
+});
+
+describe("stack files", () => {
+    it("namespaces bare keys with the project, keeps objects as JSON, and replaces secure values", () => {
+        const project = readProject(ROOT);
+        assert.equal(project.name, "azureml-compute");
+        assert.equal(project.main, path.join(ROOT, "index.ts"));
+        const stack = readStack(project, "prod");
+        assert.deepEqual(stack.secretKeys, ["azureml-compute:computeClusters"]);
+        assert.deepEqual(stack.securePaths, ["azureml-compute:computeClusters.gpu-prod.admin.password"]);
+        const clusters = JSON.parse(stack.config["azureml-compute:computeClusters"]!);
+        assert.equal(clusters["gpu-prod"].admin.password, SECRET_PLACEHOLDER);
+        assert.equal(readStack(readProject(path.join(ROOT, "examples/quickstart")), "dev").config["quickstart-example:workspaceName"], "mlw-dev");
+    });
+});
