@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
-import { BaseComputeArgs, ComputeComponent, ComputeKind } from "./core/component";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths } from "./core/fieldMap";
 import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
@@ -17,7 +17,7 @@ import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceI
 import { choice, count, INT32_MAX, strictObject } from "./core/schema";
 import { SameShape, Rule } from "./core/validate";
 import { VmType } from "./core/vmSizes";
-import { regionSchema, workspaceSchema } from "./core/workspace";
+import { regionSchema } from "./core/workspace";
 
 /** How a cluster's nodes are bought. */
 export const VmPriorities = {
@@ -85,10 +85,6 @@ export interface ComputeClusterArgs extends BaseComputeArgs {
     readonly image?: pulumi.Input<string>;
     /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
     readonly disableLocalAuth?: pulumi.Input<boolean>;
-    /** Free text shown in the Studio (at most 1024 characters). */
-    readonly description?: pulumi.Input<string>;
-    /** Azure resource tags (at most 50). */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** The region of the nodes, when not the workspace's (e.g. where a GPU size has quota). */
     readonly location?: pulumi.Input<string>;
 }
@@ -109,8 +105,7 @@ export const COMPUTE_CLUSTER_DEFAULTS = Object.freeze({
  * identity, description and tags; everything else is fixed at creation.
  */
 export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
-    workspace: { paths: ["workspaceName", "resourceGroupName"], replaces: true },
-    computeName: { paths: ["computeName"], replaces: true },
+    ...BASE_FIELDS,
     vmType: { paths: [], replaces: false },
     vmSize: { paths: ["properties.properties.vmSize"], replaces: true },
     vmPriority: { paths: ["properties.properties.vmPriority"], replaces: true },
@@ -126,8 +121,6 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     osType: { paths: ["properties.properties.osType"], replaces: true },
     image: { paths: ["properties.properties.virtualMachineImage"], replaces: true },
     disableLocalAuth: { paths: ["properties.disableLocalAuth"], replaces: true },
-    description: { paths: ["properties.description"], replaces: false },
-    tags: { paths: ["tags"], replaces: false },
     location: { paths: ["properties.computeLocation"], replaces: true },
 };
 
@@ -147,8 +140,7 @@ const adminSchema = strictObject({
 
 /** The rules of each arg on its own. */
 const fields = strictObject({
-    workspace: workspaceSchema,
-    computeName: f.instanceOrClusterName.optional(),
+    ...baseShape(f.instanceOrClusterName),
     vmType: f.vmType.optional(),
     vmSize: f.vmSize,
     vmPriority: choice(VmPriorities).optional(),
@@ -164,8 +156,6 @@ const fields = strictObject({
     osType: choice(OsTypes).optional(),
     image: f.resourceId([GALLERY_IMAGE_VERSION, GALLERY_IMAGE, VM_IMAGE], "a VM image").optional(),
     disableLocalAuth: z.boolean().optional(),
-    description: f.description.optional(),
-    tags: f.tags.optional(),
     location: regionSchema.optional(),
 });
 

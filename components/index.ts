@@ -18,6 +18,32 @@ export {
     COMPUTE_CLUSTER_FIELDS,
     COMPUTE_CLUSTER_IMMUTABLE,
 } from "./computeCluster";
+export {
+    ComputeInstance,
+    ComputeInstanceArgs,
+    InstanceSsh,
+    AssignedUser,
+    InstanceSchedule,
+    InstanceRecurrence,
+    SetupScript,
+    SetupScripts,
+    InstanceApplication,
+    InstanceSshEndpoint,
+    ApplicationSharingPolicies,
+    ApplicationSharingPolicy,
+    PowerActions,
+    PowerAction,
+    RecurrenceFrequencies,
+    RecurrenceFrequency,
+    WeekDays,
+    WeekDay,
+    COMPUTE_INSTANCE_DEFAULTS,
+    COMPUTE_INSTANCE_FIELDS,
+    COMPUTE_INSTANCE_IMMUTABLE,
+    SCHEDULE_DEFAULTS,
+    MAX_SCHEDULES,
+    IDLE_SHUTDOWN_BOUNDS,
+} from "./computeInstance";
 export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { FieldMap, FieldTarget } from "./core/fieldMap";

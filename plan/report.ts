@@ -102,6 +102,23 @@ const KEY_SETTINGS: Record<string, (inputs: unknown) => [string, unknown][]> = {
     },
 };
 
+KEY_SETTINGS.ComputeInstance = (inputs) => {
+    const p = (path: string) => at(inputs, `properties.properties.${path}`);
+    const user = p("personalComputeInstanceSettings.assignedUser.objectId");
+    const schedules = p("schedules.computeStartStop");
+    return [
+        ["size", p("vmSize")],
+        ["ssh", p("sshSettings.sshPublicAccess")],
+        ["user", user],
+        ["idleShutdown", p("idleTimeBeforeShutdown")],
+        ["schedules", Array.isArray(schedules) ? String(schedules.length) : schedules],
+        ["subnet", shortSubnet(p("subnet.id"))],
+        ["publicIp", p("enableNodePublicIp")],
+        ["sharing", p("applicationSharingPolicy")],
+        ["identity", at(inputs, "identity.type")],
+    ];
+};
+
 function settingsOf(computeType: string, inputs: unknown): Record<string, string> {
     const pick = KEY_SETTINGS[computeType];
     if (!pick) return {};
@@ -126,7 +143,10 @@ function issuesOf(error: Error): PlanIssue[] {
 /** Builds the plan document from a program run. */
 export function buildPlan(meta: { project: string; stack: string; securePaths: readonly string[] }, run: { registrations: readonly Registration[]; warnings: readonly string[]; errors: readonly Error[] }): PlanDocument {
     const byUrn = new Map(run.registrations.map((r) => [r.urn, r]));
-    const computes: PlannedCompute[] = [];
+    // Children register when their inputs resolve, in no fixed order; components register in program
+    // order, so a child is ranked by its component's place (a bare Compute by its own).
+    const rank = new Map(run.registrations.map((r, i) => [r.urn, i]));
+    const ranked: { rank: number; compute: PlannedCompute }[] = [];
     const otherResources: { type: string; name: string }[] = [];
     for (const r of run.registrations) {
         if (r.type === COMPUTE_TYPE) {
@@ -134,21 +154,25 @@ export function buildPlan(meta: { project: string; stack: string; securePaths: r
             const component = parent?.type.startsWith(COMPONENT_PREFIX) ? parent.type.slice(COMPONENT_PREFIX.length) : null;
             const inputs = displayInputs(r.raw, "", new Set(r.secretPaths));
             const computeType = String(at(inputs, "properties.computeType") ?? "[unknown]");
-            computes.push({
-                component,
-                name: r.name,
-                computeName: String(at(inputs, "computeName") ?? r.name),
-                computeType,
-                settings: settingsOf(computeType, inputs),
-                replacingFields: replacingFieldsOf(component),
-                replaceOnChanges: r.replaceOnChanges,
-                secrets: r.secretPaths,
-                inputs,
+            ranked.push({
+                rank: rank.get(component !== null ? r.parent : r.urn) ?? 0,
+                compute: {
+                    component,
+                    name: r.name,
+                    computeName: String(at(inputs, "computeName") ?? r.name),
+                    computeType,
+                    settings: settingsOf(computeType, inputs),
+                    replacingFields: replacingFieldsOf(component),
+                    replaceOnChanges: r.replaceOnChanges,
+                    secrets: r.secretPaths,
+                    inputs,
+                },
             });
         } else if (!r.type.startsWith(COMPONENT_PREFIX) && r.type !== "pulumi:pulumi:Stack") {
             otherResources.push({ type: r.type, name: r.name });
         }
     }
+    const computes = ranked.sort((a, b) => a.rank - b.rank).map((x) => x.compute);
     const notes: string[] = [];
     if (meta.securePaths.length > 0) {
         const n = meta.securePaths.length;

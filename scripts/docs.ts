@@ -7,7 +7,15 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { COMPUTE_CLUSTER_DEFAULTS, COMPUTE_CLUSTER_FIELDS, COMPUTE_CLUSTER_IMMUTABLE } from "../components";
+import {
+    COMPUTE_CLUSTER_DEFAULTS,
+    COMPUTE_CLUSTER_FIELDS,
+    COMPUTE_CLUSTER_IMMUTABLE,
+    COMPUTE_INSTANCE_DEFAULTS,
+    COMPUTE_INSTANCE_FIELDS,
+    COMPUTE_INSTANCE_IMMUTABLE,
+    SCHEDULE_DEFAULTS,
+} from "../components";
 import { FieldMap, FieldTarget } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
 
@@ -20,6 +28,7 @@ interface DocumentedComponent {
     /** The args interface, e.g. `ComputeClusterArgs`. */
     readonly args: string;
     readonly fields: FieldMap<object>;
+    /** Defaults by field path (`vmPriority`, `schedules[].timeZone`). */
     readonly defaults: Readonly<Record<string, unknown>>;
     readonly immutable: readonly string[];
 }
@@ -32,11 +41,24 @@ export const COMPONENTS: readonly DocumentedComponent[] = [
         defaults: COMPUTE_CLUSTER_DEFAULTS,
         immutable: COMPUTE_CLUSTER_IMMUTABLE,
     },
+    {
+        name: "ComputeInstance",
+        args: "ComputeInstanceArgs",
+        fields: COMPUTE_INSTANCE_FIELDS as FieldMap<object>,
+        defaults: {
+            ...COMPUTE_INSTANCE_DEFAULTS,
+            "schedules[].timeZone": SCHEDULE_DEFAULTS.timeZone,
+            "schedules[].enabled": SCHEDULE_DEFAULTS.enabled,
+            "schedules[].recurrence.interval": SCHEDULE_DEFAULTS.interval,
+        },
+        immutable: COMPUTE_INSTANCE_IMMUTABLE,
+    },
 ];
 
 /** Every source file that declares an args interface or a type they use. */
 const SOURCES = [
     "components/computeCluster.ts",
+    "components/computeInstance.ts",
     "components/core/component.ts",
     "components/core/identity.ts",
     "components/core/workspace.ts",
@@ -52,6 +74,8 @@ interface Member {
     readonly doc: string;
     /** The interface the member's value is, when it is one of ours (its members get rows of their own). */
     readonly nested?: string;
+    /** Whether the value is a list of `nested`. */
+    readonly list?: boolean;
 }
 
 class Declarations {
@@ -89,12 +113,19 @@ class Declarations {
         const symbol = this.checker.getSymbolAtLocation(member.name);
         const doc = symbol ? ts.displayPartsToString(symbol.getDocumentationComment(this.checker)) : "";
         const inner = unwrapInput(member.type?.getText() ?? "unknown");
-        const nested = this.interfaces.has(inner) ? inner : undefined;
-        return { name, optional: member.questionToken !== undefined, type: nested ? "object" : this.describeType(inner), doc: doc.replace(/\s+/g, " ").trim(), nested };
+        // `InstanceSchedule[]`: a list of one of our interfaces gets rows for its items' fields (`schedules[].action`).
+        const element = inner.endsWith("[]") ? inner.slice(0, -2) : undefined;
+        const nested = this.interfaces.has(inner) ? inner : element !== undefined && this.interfaces.has(element) ? element : undefined;
+        const type = nested === undefined ? this.describeType(inner) : nested === inner ? "object" : "object[]";
+        return { name, optional: member.questionToken !== undefined, type, doc: doc.replace(/\s+/g, " ").trim(), nested, list: nested === element };
     }
 
     /** `VmPriority` -> `"Dedicated" \| "LowPriority"`: aliases of ours are shown as what they allow. */
     private describeType(text: string): string {
+        if (text.endsWith("[]")) {
+            const element = this.describeType(text.slice(0, -2));
+            return element.includes("|") ? `(${element})[]` : `${element}[]`;
+        }
         const alias = this.aliases.get(text);
         if (!alias) return text;
         const type = this.checker.getTypeAtLocation(alias.name);
@@ -137,9 +168,9 @@ export function renderComponent(component: DocumentedComponent, declarations = n
             const own = prefix === "" ? component.fields[member.name as keyof object] : undefined;
             const required = member.optional ? "" : " (required)";
             rows.push(
-                `| \`${field}\`${required} | ${cell(`\`${member.type}\``)} | ${renderDefault(prefix === "" ? component.defaults[member.name] : undefined)} | ${change(own)} | ${cell(member.doc)} |`,
+                `| \`${field}\`${required} | ${cell(`\`${member.type}\``)} | ${renderDefault(component.defaults[field])} | ${change(own)} | ${cell(member.doc)} |`,
             );
-            if (member.nested) addRows(member.nested, `${field}.`);
+            if (member.nested) addRows(member.nested, member.list ? `${field}[].` : `${field}.`);
         }
     };
     addRows(component.args, "");

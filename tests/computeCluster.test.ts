@@ -9,46 +9,20 @@ import {
     ComputeValidationError,
 } from "../components";
 import { replacesAt } from "../components/core/fieldMap";
-import { setClock } from "../components/core/clock";
-import { deploymentErrors, recordRegistrations, RecordingMonitor, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
+import { deploymentErrors, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
 import { IDENTITY_ID, IMAGE_ID, SUBNET_ID, WORKSPACE } from "./support/fixtures";
 import { ED25519, RSA_2048 } from "./support/sshKeyFixtures";
+import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const COMPONENT = "azureml-compute:index:ComputeCluster";
 const MINIMAL: ComputeClusterArgs = { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 4 };
 const PASSWORD = "Tr0ub4dor&3-horse-battery";
 
-/** Declares a cluster and waits until its child is registered. */
-async function declare(args: ComputeClusterArgs, name = "cpu-train", opts?: pulumi.ComponentResourceOptions): Promise<ComputeCluster> {
-    const cluster = new ComputeCluster(name, args, opts);
-    await valueOf(cluster.compute.urn);
-    await settle();
-    return cluster;
-}
+const declare = declarer(ComputeCluster, "cpu-train");
+const errorOf = validationErrorOf(ComputeCluster, "cpu-train");
 
-/** The validation error a constructor throws, or a failure when it throws none. */
-function errorOf(args: unknown, name = "cpu-train"): ComputeValidationError {
-    try {
-        new ComputeCluster(name, args as ComputeClusterArgs);
-    } catch (e) {
-        assert.ok(ComputeValidationError.isInstance(e), `expected a ComputeValidationError, got ${String(e)}`);
-        return e;
-    }
-    assert.fail("expected the constructor to throw");
-}
-
-// The whole suite runs twice: as `pulumi up` runs a program, and as `pulumi preview` does.
-for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "preview" : "update"})`, () => {
-    let monitor: RecordingMonitor;
-    let restoreClock: () => void;
-    beforeEach(async () => {
-        monitor = await recordRegistrations({ preview });
-        // Before any size in the catalog retires, so only the tests about retirement see one.
-        restoreClock = setClock(() => new Date("2026-01-15T00:00:00Z"));
-    });
-    afterEach(() => restoreClock());
-
+describeInBothModes("ComputeCluster", (t) => {
     describe("registrations", () => {
         it("registers one component and one Compute child with the mapped payload", async () => {
             await declare({
@@ -70,13 +44,13 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
                 location: "westeurope",
             });
             assert.deepEqual(
-                monitor.registrations.map((r) => [r.type, r.name]),
+                t.monitor.registrations.map((r) => [r.type, r.name]),
                 [
                     [COMPONENT, "cpu-train"],
                     [COMPUTE, "cpu-train"],
                 ],
             );
-            assert.deepEqual(monitor.only(COMPUTE).inputs, {
+            assert.deepEqual(t.monitor.only(COMPUTE).inputs, {
                 workspaceName: "mlw-dev",
                 resourceGroupName: "rg-ml",
                 computeName: "gpu-train",
@@ -103,7 +77,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
         it("fills the documented defaults and names the compute after the resource", async () => {
             await declare(MINIMAL);
             const d = COMPUTE_CLUSTER_DEFAULTS;
-            assert.deepEqual(monitor.only(COMPUTE).inputs, {
+            assert.deepEqual(t.monitor.only(COMPUTE).inputs, {
                 workspaceName: "mlw-dev",
                 resourceGroupName: "rg-ml",
                 computeName: "cpu-train",
@@ -128,7 +102,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
 
         it("sends a custom image, isolated network, Windows and disableLocalAuth where azure-native expects them", async () => {
             await declare({ ...MINIMAL, image: IMAGE_ID, isolatedNetwork: true, osType: "Windows", disableLocalAuth: true });
-            const inputs = monitor.only(COMPUTE).inputs as { properties: { disableLocalAuth: boolean; properties: Record<string, unknown> } };
+            const inputs = t.monitor.only(COMPUTE).inputs as { properties: { disableLocalAuth: boolean; properties: Record<string, unknown> } };
             assert.equal(inputs.properties.disableLocalAuth, true);
             assert.deepEqual(inputs.properties.properties.virtualMachineImage, { id: IMAGE_ID });
             assert.equal(inputs.properties.properties.isolatedNetwork, true);
@@ -145,23 +119,23 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
         for (const [given, sent] of durations) {
             it(`sends idleTimeBeforeScaleDown ${JSON.stringify(given)} as ${sent}`, async () => {
                 await declare({ ...MINIMAL, idleTimeBeforeScaleDown: given });
-                const inputs = monitor.only(COMPUTE).inputs as { properties: { properties: { scaleSettings: Record<string, unknown> } } };
+                const inputs = t.monitor.only(COMPUTE).inputs as { properties: { properties: { scaleSettings: Record<string, unknown> } } };
                 assert.equal(inputs.properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown, sent);
             });
         }
 
         it("gives the child its replacement options and parent", async () => {
             const cluster = await declare(MINIMAL);
-            const child = monitor.only(COMPUTE);
+            const child = t.monitor.only(COMPUTE);
             assert.deepEqual(child.replaceOnChanges, [...COMPUTE_CLUSTER_IMMUTABLE]);
             assert.equal(child.deleteBeforeReplace, true);
             assert.equal(child.parent, await valueOf(cluster.urn));
-            assert.equal(monitor.only(COMPONENT).replaceOnChanges.length, 0);
+            assert.equal(t.monitor.only(COMPONENT).replaceOnChanges.length, 0);
         });
 
         it("forwards retainOnDelete and ignoreChanges to the child, and protect through the parent", async () => {
             await declare(MINIMAL, "cpu-train", { retainOnDelete: true, ignoreChanges: ["tags"], protect: true });
-            const child = monitor.only(COMPUTE);
+            const child = t.monitor.only(COMPUTE);
             assert.equal(child.retainOnDelete, true);
             assert.deepEqual(child.ignoreChanges, ["tags"]);
             assert.equal(child.protect, true);
@@ -206,10 +180,9 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
                 disableLocalAuth: true,
                 location: "westeurope",
             });
-            const inputs = monitor.only(COMPUTE).inputs;
+            const inputs = t.monitor.only(COMPUTE).inputs;
             for (const path of COMPUTE_CLUSTER_IMMUTABLE) {
-                const value = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], inputs);
-                assert.notEqual(value, undefined, `${path} is not in the payload`);
+                assert.notEqual(at(inputs, path), undefined, `${path} is not in the payload`);
             }
         });
 
@@ -249,19 +222,19 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
         for (const [title, password] of cases) {
             it(`keeps ${title} secret at its own leaf, and out of the component's inputs`, async () => {
                 const cluster = await declare({ ...MINIMAL, admin: { username: "azureuser", password: password(), sshPublicKey: RSA_2048 } });
-                const child = monitor.only(COMPUTE);
+                const child = t.monitor.only(COMPUTE);
                 assert.deepEqual(child.secretPaths, [passwordPath]);
                 assert.equal((child.inputs as any).properties.properties.userAccountCredentials.adminUserPassword, PASSWORD);
-                const component = monitor.only(COMPONENT);
+                const component = t.monitor.only(COMPONENT);
                 assert.deepEqual(component.inputs, {});
                 assert.ok(!JSON.stringify(component.raw).includes(PASSWORD));
-                assert.ok(!JSON.stringify(monitor.outputsOf(await valueOf(cluster.urn))).includes(PASSWORD), "the component's outputs hold no password");
+                assert.ok(!JSON.stringify(t.monitor.outputsOf(await valueOf(cluster.urn))).includes(PASSWORD), "the component's outputs hold no password");
             });
         }
 
         it("keeps a whole secret admin object on the credentials, never on properties", async () => {
             await declare({ ...MINIMAL, admin: pulumi.secret({ username: "azureuser", password: PASSWORD }) });
-            const secretPaths = monitor.only(COMPUTE).secretPaths;
+            const secretPaths = t.monitor.only(COMPUTE).secretPaths;
             assert.ok(secretPaths.includes(passwordPath), secretPaths.join());
             assert.ok(secretPaths.every((p) => p.startsWith("properties.properties.userAccountCredentials.")), secretPaths.join());
         });
@@ -324,7 +297,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
                 const count = lines.length === 1 ? "1 invalid input" : `${lines.length} invalid inputs`;
                 assert.equal(error.message, [`ComputeCluster "cpu-train" has ${count}:`, ...lines.map((l) => `  - ${l}`)].join("\n"));
                 await settle();
-                assert.equal(monitor.registrations.length, 0, "an invalid cluster registers nothing");
+                assert.equal(t.monitor.registrations.length, 0, "an invalid cluster registers nothing");
             });
         }
 
@@ -349,8 +322,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
         });
 
         it("rejects a retired size, naming the date and a current size of the same class", () => {
-            restoreClock();
-            restoreClock = setClock(() => new Date("2026-11-30T00:00:00Z"));
+            t.today("2026-11-30");
             assert.deepEqual(errorOf({ ...MINIMAL, vmSize: "Standard_NC6" }).issues.map((i) => `${i.path}: ${i.message}`), [
                 "vmSize: Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
             ]);
@@ -380,7 +352,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
         it("allows the same name in another workspace", async () => {
             await declare({ ...MINIMAL, computeName: "shared-name" }, "first");
             await declare({ ...MINIMAL, computeName: "shared-name", workspace: { workspaceName: "mlw-prod", resourceGroupName: "rg-ml" } }, "second");
-            assert.equal(monitor.ofType(COMPUTE).length, 2);
+            assert.equal(t.monitor.ofType(COMPUTE).length, 2);
         });
     });
 
@@ -396,14 +368,13 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
             it(`warns about ${title}`, async () => {
                 const warnings = await warningsDuring(() => declare({ ...MINIMAL, ...patch }).then(() => undefined));
                 assert.deepEqual(warnings, expected.map((w) => `ComputeCluster "cpu-train": ${w}`));
-                assert.equal(monitor.ofType(COMPUTE).length, 1, "a warning does not stop the cluster");
+                assert.equal(t.monitor.ofType(COMPUTE).length, 1, "a warning does not stop the cluster");
                 assert.ok(warnings.every((w) => !w.includes(PASSWORD)));
             });
         }
 
         it("warns about a size that retires within a year", async () => {
-            restoreClock();
-            restoreClock = setClock(() => new Date("2027-06-01T00:00:00Z"));
+            t.today("2027-06-01");
             const warnings = await warningsDuring(() => declare(MINIMAL).then(() => undefined));
             assert.deepEqual(warnings, [
                 'ComputeCluster "cpu-train": vmSize: Standard_DS3_v2 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)',
@@ -421,7 +392,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
                 ['ComputeCluster "cpu-train" has 1 invalid input:\n  - maxNodes: must be at least minNodes (2)'],
             );
             assert.ok(errors.every((e) => ComputeValidationError.isInstance(e)));
-            assert.deepEqual(monitor.ofType(COMPUTE), []);
+            assert.deepEqual(t.monitor.ofType(COMPUTE), []);
         });
 
         it("checks rules across several Outputs once all resolve", async () => {
@@ -429,7 +400,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
                 new ComputeCluster("cpu-train", { ...MINIMAL, minNodes: pulumi.output(5), maxNodes: pulumi.output(3) });
             });
             assert.deepEqual(errors.map((e) => e.message), ['ComputeCluster "cpu-train" has 1 invalid input:\n  - maxNodes: must be at least minNodes (5)']);
-            assert.deepEqual(monitor.ofType(COMPUTE), []);
+            assert.deepEqual(t.monitor.ofType(COMPUTE), []);
         });
 
         it("validates Outputs nested in objects (a secret password that is too long)", async () => {
@@ -441,7 +412,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
 
         it("registers the child from valid Output values", async () => {
             await declare({ ...MINIMAL, vmSize: pulumi.output("Standard_D4s_v3"), maxNodes: pulumi.output(3), tags: pulumi.output({ team: "nlp" }) });
-            const inputs = monitor.only(COMPUTE).inputs as any;
+            const inputs = t.monitor.only(COMPUTE).inputs as any;
             assert.equal(inputs.properties.properties.vmSize, "Standard_D4s_v3");
             assert.equal(inputs.properties.properties.scaleSettings.maxNodeCount, 3);
             assert.deepEqual(inputs.tags, { team: "nlp" });
@@ -454,7 +425,7 @@ for (const preview of [false, true]) describe(`ComputeCluster (${preview ? "prev
             new ComputeCluster("cpu-train", { ...MINIMAL, maxNodes: unknownOutput<number>(), subnet: unknownOutput<string>() });
             await new Promise((r) => setTimeout(r, 50));
             await settle();
-            const child = monitor.only(COMPUTE);
+            const child = t.monitor.only(COMPUTE);
             assert.deepEqual([...child.unknownPaths].sort(), ["properties.properties.scaleSettings.maxNodeCount", "properties.properties.subnet.id"]);
             assert.equal((child.inputs as any).properties.properties.vmSize, "Standard_DS3_v2");
         });

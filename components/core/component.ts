@@ -7,7 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import { z } from "zod";
 import { ComputeValidationError } from "./errors";
-import { WorkspaceRef } from "./workspace";
+import { WorkspaceRef, workspaceSchema } from "./workspace";
+import * as f from "./fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap } from "./fieldMap";
 import { ArgsRules, replaceAt, splitDeferred, validateValues } from "./validate";
@@ -22,6 +23,28 @@ export interface BaseComputeArgs {
     readonly workspace: pulumi.Input<WorkspaceRef>;
     /** The compute's name in the workspace; defaults to the Pulumi resource name. */
     readonly computeName?: pulumi.Input<string>;
+    /** Free text shown in the Studio (at most 1024 characters). */
+    readonly description?: pulumi.Input<string>;
+    /** Azure resource tags (at most 50). */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Where the common args land: the workspace and name are the compute's identity; description and tags change in place. */
+export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
+    workspace: { paths: ["workspaceName", "resourceGroupName"], replaces: true },
+    computeName: { paths: ["computeName"], replaces: true },
+    description: { paths: ["properties.description"], replaces: false },
+    tags: { paths: ["tags"], replaces: false },
+};
+
+/** The rules of the common args, with the kind's name rule (3-24 or 3-16 characters). */
+export function baseShape<N extends z.ZodType<string>>(computeName: N) {
+    return {
+        workspace: workspaceSchema,
+        computeName: computeName.optional(),
+        description: f.description.optional(),
+        tags: f.tags.optional(),
+    };
 }
 
 /** Everything that makes one component different from the others. */

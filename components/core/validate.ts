@@ -12,7 +12,7 @@ import { z } from "zod";
 import { issue, ValidationIssue } from "./errors";
 import { formatPath, isUnder, joinPath } from "./paths";
 import { fromZodIssues } from "./schema";
-import { unknownFieldMessage } from "./suggest";
+import { quote, unknownFieldMessage } from "./suggest";
 
 /** Reports a problem: the paths of every field involved (the first is the problem's own), and the message. */
 export type Report = (paths: string | readonly string[], message: string) => void;
@@ -33,6 +33,8 @@ export interface ArgsRules<S extends z.ZodRawShape> {
     readonly rules: readonly Rule<z.output<z.ZodObject<S>>>[];
     /** Cross-field rules whose problems are warnings. */
     readonly warnings: readonly Rule<z.output<z.ZodObject<S>>>[];
+    /** Why a field users expect is not there (`location` on an instance): said instead of a suggestion. */
+    readonly absentFields?: Readonly<Record<string, string>>;
 }
 
 /** The outcome of validating one set of values. */
@@ -126,7 +128,8 @@ export function validateValues<S extends z.ZodRawShape>(
     const issues: ValidationIssue[] = [];
     for (const key of Object.keys(raw)) {
         if (!(key in shape) && raw[key] !== undefined) {
-            issues.push(issue("", unknownFieldMessage(key, known), key));
+            const why = spec.absentFields?.[key];
+            issues.push(issue("", why !== undefined ? `unknown field ${quote(key)}: ${why}` : unknownFieldMessage(key, known), key));
         }
     }
 

@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, COMPUTE_CLUSTER } from "../computeCluster";
+import { ComputeInstance, COMPUTE_INSTANCE } from "../computeInstance";
 import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
@@ -44,6 +45,12 @@ export const STACK_KINDS: readonly StackKind[] = [
         kind: COMPUTE_CLUSTER,
         secrets: secretArgPaths(COMPUTE_CLUSTER.fields),
         construct: (name, args, opts) => new ComputeCluster(name, args, opts),
+    },
+    {
+        key: "computeInstances",
+        kind: COMPUTE_INSTANCE,
+        secrets: secretArgPaths(COMPUTE_INSTANCE.fields),
+        construct: (name, args, opts) => new ComputeInstance(name, args, opts),
     },
 ];
 

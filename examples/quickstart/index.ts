@@ -1,9 +1,9 @@
 /**
- * Two compute clusters for one workspace: CPU for data prep that costs nothing while idle, and
- * low-priority GPU nodes for training, in a subnet, with an SSH key for debugging.
+ * Compute in an existing workspace: CPU nodes for data prep that cost nothing while idle, low-priority GPU
+ * nodes for training, and a compute instance for one data scientist that stops itself when idle.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeCluster } from "azureml-compute";
+import { ComputeCluster, ComputeInstance } from "azureml-compute";
 
 const config = new pulumi.Config();
 const workspace = {
@@ -33,6 +33,20 @@ const gpu = new ComputeCluster("gpu-train", {
     identity: { type: "SystemAssigned" },
 });
 
+// Protected: replacing or deleting an instance deletes its local disk, where people keep work.
+const notebook = new ComputeInstance(
+    "ci-alice",
+    {
+        workspace,
+        vmSize: "Standard_DS3_v2",
+        assignedUser: { objectId: config.require("aliceObjectId"), tenantId: config.require("tenantId") },
+        idleTimeBeforeShutdown: "PT1H",
+        schedules: [{ action: "Stop", cron: "0 19 * * 1-5", timeZone: "W. Europe Standard Time" }],
+    },
+    { protect: true },
+);
+
+export const notebookJupyterLab = notebook.jupyterLabUrl;
 export const cpuClusterId = cpu.computeId;
 export const gpuClusterName = gpu.computeName;
 export const gpuState = gpu.provisioningState;

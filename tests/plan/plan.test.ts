@@ -28,8 +28,9 @@ describe("plan command", function () {
     it("prints the dev stack's compute and exits 0", () => {
         const { code, stdout } = plan("--stack", "dev");
         assert.equal(code, 0);
-        assert.match(stdout, /^Stack dev \(project azureml-compute\): 2 compute targets$/m);
-        assert.match(stdout, /^ {2}ComputeCluster {2}cpu-dev {7}AmlCompute {2}size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m);
+        assert.match(stdout, /^Stack dev \(project azureml-compute\): 3 compute targets$/m);
+        assert.match(stdout, /^ {2}ComputeCluster {3}cpu-dev {7}AmlCompute {7}size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m);
+        assert.match(stdout, /^ {2}ComputeInstance {2}ci-alice-dev {2}ComputeInstance {2}size=Standard_DS3_v2 ssh=Disabled user=11111111-2222-3333-4444-555555555555 idleShutdown=PT30M schedules=1 /m);
         assert.match(stdout, /^ {2}gpu-dev: workspace, computeName, vmSize, vmPriority, subnet, admin, /m);
     });
 
@@ -39,7 +40,7 @@ describe("plan command", function () {
         const doc = JSON.parse(stdout);
         assert.equal(doc.version, 1);
         assert.equal(doc.valid, true);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod"]);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod"]);
         const gpu = doc.computes[1];
         assert.equal(gpu.component, "ComputeCluster");
         assert.equal(gpu.computeType, "AmlCompute");

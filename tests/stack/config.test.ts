@@ -50,6 +50,17 @@ describe("stack config", () => {
         assert.deepEqual(readStackConfig({}), []);
     });
 
+    it("reads compute instances next to clusters", () => {
+        const entries = readStackConfig({
+            ...config({ "cpu-dev": { vmSize: "Standard_DS3_v2", maxNodes: 1 } }),
+            "azureml-compute:computeInstances": JSON.stringify({ "ci-alice": { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT30M" } }),
+        });
+        assert.deepEqual(entries.map((e) => [e.kind.key, e.name]), [
+            ["computeClusters", "cpu-dev"],
+            ["computeInstances", "ci-alice"],
+        ]);
+    });
+
     const invalid: [string, Record<string, string>, string[]][] = [
         [
             "a cluster whose maxNodes is below minNodes",
@@ -93,6 +104,24 @@ describe("stack config", () => {
             "a bad workspace",
             { "azureml-compute:workspace": JSON.stringify({ workspaceName: "mlw-dev" }) },
             ["azureml-compute:workspace.resourceGroupName: is required"],
+        ],
+        [
+            "an instance with SSH for another user, and a bad time zone",
+            {
+                "azureml-compute:workspace": WORKSPACE,
+                "azureml-compute:computeInstances": JSON.stringify({
+                    "ci-alice": {
+                        vmSize: "Standard_DS3_v2",
+                        ssh: { publicKey: ED25519 },
+                        assignedUser: { objectId: "11111111-2222-3333-4444-555555555555", tenantId: "66666666-7777-8888-9999-000000000000" },
+                        schedules: [{ action: "Stop", cron: "0 19 * * *", timeZone: "Europe/Paris" }],
+                    },
+                }),
+            },
+            [
+                'azureml-compute:computeInstances.ci-alice.ssh.publicKey: is an ssh-ed25519 key; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)',
+                'azureml-compute:computeInstances.ci-alice.schedules[0].timeZone: "Europe/Paris" is an IANA time zone; Azure ML schedules take Windows time zone IDs: use "Romance Standard Time"',
+            ],
         ],
         [
             "a list instead of a map",

@@ -1,0 +1,437 @@
+/**
+ * ComputeInstance: the Studio's "Compute instances" tab (SPEC 2.2), a managed workstation for one data
+ * scientist (`computeType: "ComputeInstance"`). One file, top to bottom: choices, args, defaults, field
+ * map (and so the immutable list), rules, mapping, component.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import { z } from "zod";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
+import { checkCron } from "./core/cron";
+import { DurationInput, normalizeDuration } from "./core/durations";
+import * as f from "./core/fields";
+import { FieldMap, immutablePaths } from "./core/fieldMap";
+import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { field, lift, mapObject, withDefault } from "./core/inputs";
+import { checkedString, choice, count, strictObject } from "./core/schema";
+import { checkTimeZone } from "./core/timeZones";
+import { Rule, SameShape } from "./core/validate";
+import { VmType } from "./core/vmSizes";
+
+/** Who can use the applications (JupyterLab, VS Code, ...) of an instance. */
+export const ApplicationSharingPolicies = {
+    /** Only the instance's user. */
+    Personal: "Personal",
+    /** Any workspace user, as their role allows. */
+    Shared: "Shared",
+} as const;
+export type ApplicationSharingPolicy = (typeof ApplicationSharingPolicies)[keyof typeof ApplicationSharingPolicies];
+
+/** What a schedule does to the instance. */
+export const PowerActions = { Start: "Start", Stop: "Stop" } as const;
+export type PowerAction = (typeof PowerActions)[keyof typeof PowerActions];
+
+/** How often a recurrence repeats. */
+export const RecurrenceFrequencies = { Minute: "Minute", Hour: "Hour", Day: "Day", Week: "Week", Month: "Month" } as const;
+export type RecurrenceFrequency = (typeof RecurrenceFrequencies)[keyof typeof RecurrenceFrequencies];
+
+export const WeekDays = {
+    Monday: "Monday",
+    Tuesday: "Tuesday",
+    Wednesday: "Wednesday",
+    Thursday: "Thursday",
+    Friday: "Friday",
+    Saturday: "Saturday",
+    Sunday: "Sunday",
+} as const;
+export type WeekDay = (typeof WeekDays)[keyof typeof WeekDays];
+
+/** SSH access to the instance. */
+export interface InstanceSsh {
+    /** An OpenSSH `ssh-rsa` public key (the contents of `~/.ssh/id_rsa.pub`). */
+    readonly publicKey: pulumi.Input<string>;
+}
+
+/** The Microsoft Entra user an instance is created for. */
+export interface AssignedUser {
+    /** The user's object id (a GUID). */
+    readonly objectId: pulumi.Input<string>;
+    /** The user's tenant id (a GUID). */
+    readonly tenantId: pulumi.Input<string>;
+}
+
+/** A repeating time, for a schedule. */
+export interface InstanceRecurrence {
+    /** `Minute`, `Hour`, `Day`, `Week` or `Month`. */
+    readonly frequency: pulumi.Input<RecurrenceFrequency>;
+    /** Every how many `frequency` units (1 or more). */
+    readonly interval?: pulumi.Input<number>;
+    /** The hours (0-23) it fires at. */
+    readonly hours: pulumi.Input<pulumi.Input<number>[]>;
+    /** The minutes (0-59) it fires at. */
+    readonly minutes: pulumi.Input<pulumi.Input<number>[]>;
+    /** The week days it fires on. */
+    readonly weekDays?: pulumi.Input<pulumi.Input<WeekDay>[]>;
+    /** The days of the month (1-31) it fires on. */
+    readonly monthDays?: pulumi.Input<pulumi.Input<number>[]>;
+}
+
+/** Starts or stops the instance on a cron expression or a recurrence (one of the two). */
+export interface InstanceSchedule {
+    /** `Start` or `Stop`. */
+    readonly action: pulumi.Input<PowerAction>;
+    /** A 5-field cron expression (`minute hour day-of-month month day-of-week`), e.g. `0 18 * * 1-5`. */
+    readonly cron?: pulumi.Input<string>;
+    /** A recurrence, instead of `cron`. */
+    readonly recurrence?: pulumi.Input<InstanceRecurrence>;
+    /** A Windows time zone ID, e.g. `W. Europe Standard Time`. */
+    readonly timeZone?: pulumi.Input<string>;
+    /** When the schedule starts, as local time `yyyy-MM-ddTHH:mm:ss`. */
+    readonly startTime?: pulumi.Input<string>;
+    /** Whether the schedule is active. */
+    readonly enabled?: pulumi.Input<boolean>;
+}
+
+/** A setup script: a file in the workspace's file share, or an inline command (one of the two). */
+export interface SetupScript {
+    /** Path of a script in the workspace's notebooks file share, e.g. `Users/alice/setup.sh`. */
+    readonly path?: pulumi.Input<string>;
+    /** A shell command to run, instead of `path` (sent base64-encoded, as Azure expects inline scripts). */
+    readonly command?: pulumi.Input<string>;
+    /** Command-line arguments for the script. */
+    readonly arguments?: pulumi.Input<string>;
+    /** Minutes before the script is stopped. */
+    readonly timeoutMinutes?: pulumi.Input<number>;
+}
+
+/** Scripts that set up the instance. */
+export interface SetupScripts {
+    /** Runs once, when the instance is created. */
+    readonly creation?: pulumi.Input<SetupScript>;
+    /** Runs each time the instance starts. */
+    readonly startup?: pulumi.Input<SetupScript>;
+}
+
+/** The arguments of a {@link ComputeInstance}. */
+export interface ComputeInstanceArgs extends BaseComputeArgs {
+    /** `CPU` or `GPU`: checked against `vmSize` (Azure reads the type from the size, so it is not sent). */
+    readonly vmType?: pulumi.Input<VmType>;
+    /** The VM size, e.g. `Standard_DS3_v2`; not a retired size. */
+    readonly vmSize: pulumi.Input<string>;
+    /** SSH access: present enables it with this public key; absent leaves it disabled (the Studio default). */
+    readonly ssh?: pulumi.Input<InstanceSsh>;
+    /** The subnet the instance joins: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
+    readonly subnet?: pulumi.Input<string>;
+    /** The user the instance is created for (only they can use it); not with `ssh`. */
+    readonly assignedUser?: pulumi.Input<AssignedUser>;
+    /** Stops the instance after this much inactivity: seconds, or ISO 8601 (`PT30M`); 15 minutes to 3 days. */
+    readonly idleTimeBeforeShutdown?: pulumi.Input<DurationInput>;
+    /** Start and stop schedules, at most 4. */
+    readonly schedules?: pulumi.Input<pulumi.Input<InstanceSchedule>[]>;
+    /** Creation and startup scripts. */
+    readonly setupScripts?: pulumi.Input<SetupScripts>;
+    /** Whether the instance gets a public IP address; `false` needs a subnet (or `managedNetwork: true`). */
+    readonly enableNodePublicIp?: pulumi.Input<boolean>;
+    /** Says the workspace has a managed virtual network, so an instance without a public IP needs no subnet. */
+    readonly managedNetwork?: pulumi.Input<boolean>;
+    /** Single sign-on to the instance's applications. */
+    readonly enableSso?: pulumi.Input<boolean>;
+    /** The instance's managed identity: system-assigned, or one or more user-assigned identities. */
+    readonly identity?: pulumi.Input<ManagedIdentity>;
+    /** `Personal` (only the instance's user) or `Shared` (workspace users, as their role allows). */
+    readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
+}
+
+/** What an instance gets when an arg is left out (Azure's own defaults, sent explicitly). */
+export const COMPUTE_INSTANCE_DEFAULTS = Object.freeze({
+    enableNodePublicIp: true,
+    enableSso: true,
+    applicationSharingPolicy: ApplicationSharingPolicies.Shared,
+});
+
+/** Defaults inside a schedule. */
+export const SCHEDULE_DEFAULTS = Object.freeze({ timeZone: "UTC", enabled: true, interval: 1 });
+
+/** Azure's limit on an instance's start/stop schedules. */
+export const MAX_SCHEDULES = 4;
+
+/** Idle shutdown bounds, in seconds: 15 minutes to 3 days (Azure's). */
+export const IDLE_SHUTDOWN_BOUNDS = Object.freeze({ min: 15 * 60, max: 3 * 24 * 60 * 60 });
+
+/**
+ * Where each arg lands, and what a change does. An instance takes no second PUT for its settings (size, SSH,
+ * subnet, user, scripts, schedules, idle shutdown and public IP are fixed at creation), so everything
+ * replaces except tags and description.
+ */
+export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
+    ...BASE_FIELDS,
+    vmType: { paths: [], replaces: false },
+    vmSize: { paths: ["properties.properties.vmSize"], replaces: true },
+    ssh: { paths: ["properties.properties.sshSettings"], replaces: true },
+    subnet: { paths: ["properties.properties.subnet"], replaces: true },
+    assignedUser: { paths: ["properties.properties.personalComputeInstanceSettings"], replaces: true },
+    idleTimeBeforeShutdown: { paths: ["properties.properties.idleTimeBeforeShutdown"], replaces: true },
+    schedules: { paths: ["properties.properties.schedules"], replaces: true },
+    setupScripts: { paths: ["properties.properties.setupScripts"], replaces: true },
+    enableNodePublicIp: { paths: ["properties.properties.enableNodePublicIp"], replaces: true },
+    managedNetwork: { paths: [], replaces: false },
+    enableSso: { paths: ["properties.properties.enableSSO"], replaces: true },
+    identity: { paths: ["identity"], replaces: true },
+    applicationSharingPolicy: { paths: ["properties.properties.applicationSharingPolicy"], replaces: true },
+};
+
+/** The child paths whose change replaces an instance: its `replaceOnChanges`. */
+export const COMPUTE_INSTANCE_IMMUTABLE: readonly string[] = immutablePaths(COMPUTE_INSTANCE_FIELDS);
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = z.string().regex(GUID, 'must be a GUID such as "00000000-0000-0000-0000-000000000000"');
+const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+
+const recurrenceSchema = strictObject({
+    frequency: choice(RecurrenceFrequencies),
+    interval: count(1).optional(),
+    hours: z.array(count(0, 23)).min(1),
+    minutes: z.array(count(0, 59)).min(1),
+    weekDays: z.array(choice(WeekDays)).optional(),
+    monthDays: z.array(count(1, 31)).optional(),
+});
+
+const scheduleSchema = strictObject({
+    action: choice(PowerActions),
+    cron: checkedString(checkCron, 256).optional(),
+    recurrence: recurrenceSchema.optional(),
+    timeZone: checkedString(checkTimeZone, 256).optional(),
+    startTime: z.string().regex(LOCAL_TIME, 'must be a local time "yyyy-MM-ddTHH:mm:ss", e.g. "2026-01-05T08:00:00"').optional(),
+    enabled: z.boolean().optional(),
+});
+
+const scriptSchema = strictObject({
+    path: f.description.optional(),
+    command: z.string().min(1).max(16384).optional(),
+    arguments: f.description.optional(),
+    timeoutMinutes: count(1).optional(),
+});
+
+/** The rules of each arg on its own. */
+const fields = strictObject({
+    ...baseShape(f.instanceOrClusterName),
+    vmType: f.vmType.optional(),
+    vmSize: f.vmSize,
+    ssh: strictObject({ publicKey: f.sshRsaPublicKey }).optional(),
+    subnet: f.subnetId.optional(),
+    assignedUser: strictObject({ objectId: guid, tenantId: guid }).optional(),
+    idleTimeBeforeShutdown: f.duration(IDLE_SHUTDOWN_BOUNDS).optional(),
+    schedules: z.array(scheduleSchema).max(MAX_SCHEDULES).optional(),
+    setupScripts: strictObject({ creation: scriptSchema.optional(), startup: scriptSchema.optional() }).optional(),
+    enableNodePublicIp: z.boolean().optional(),
+    managedNetwork: z.boolean().optional(),
+    enableSso: z.boolean().optional(),
+    identity: identitySchema.optional(),
+    applicationSharingPolicy: choice(ApplicationSharingPolicies).optional(),
+});
+
+// Stops compiling when the schema and the args interface drift apart.
+const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<ComputeInstanceArgs>> = true;
+void schemaMatchesArgs;
+
+type Values = z.output<typeof fields>;
+
+const rules: Rule<Values>[] = [
+    { reads: ["vmSize", "vmType"], check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report) },
+    {
+        reads: ["ssh", "assignedUser"],
+        check: ({ ssh, assignedUser }, report) => {
+            if (ssh !== undefined && assignedUser !== undefined) {
+                report(["ssh", "assignedUser"], "can't be set on an instance created for another user (assignedUser): Azure takes no SSH key then; remove one of the two");
+            }
+        },
+    },
+    {
+        reads: ["enableNodePublicIp", "subnet", "managedNetwork"],
+        check: ({ enableNodePublicIp, subnet, managedNetwork }, report) => {
+            if (enableNodePublicIp === false && subnet === undefined && managedNetwork !== true) {
+                report(
+                    ["enableNodePublicIp", "subnet", "managedNetwork"],
+                    "is false, so the instance needs a subnet (or managedNetwork: true when the workspace has a managed virtual network)",
+                );
+            }
+        },
+    },
+    {
+        reads: ["schedules"],
+        check: ({ schedules }, report) =>
+            (schedules ?? []).forEach((s, i) => {
+                const at = `schedules[${i}]`;
+                if ((s.cron === undefined) === (s.recurrence === undefined)) {
+                    report([at, `${at}.cron`, `${at}.recurrence`], "needs either a cron expression or a recurrence (one of the two)");
+                }
+            }),
+    },
+    {
+        reads: ["setupScripts"],
+        check: ({ setupScripts }, report) => {
+            for (const which of ["creation", "startup"] as const) {
+                const script = setupScripts?.[which];
+                if (script && (script.path === undefined) === (script.command === undefined)) {
+                    const at = `setupScripts.${which}`;
+                    report([at, `${at}.path`, `${at}.command`], "needs either a path in the workspace's file share or an inline command (one of the two)");
+                }
+            }
+        },
+    },
+    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+];
+
+const warnings: Rule<Values>[] = [{ reads: ["vmSize"], check: ({ vmSize }, report) => f.warnAboutVmSize(vmSize, report) }];
+
+type ScheduleArgs = inputs.machinelearningservices.ComputeStartStopScheduleArgs;
+
+/** One schedule as azure-native takes it: cron or recurrence, with their time zone and start. */
+function toSchedule(schedule: pulumi.Input<InstanceSchedule>): pulumi.Input<ScheduleArgs> {
+    return mapObject(schedule, (s): ScheduleArgs => {
+        const timeZone = withDefault(s.timeZone, SCHEDULE_DEFAULTS.timeZone);
+        const status = lift(withDefault(s.enabled, SCHEDULE_DEFAULTS.enabled), (on) => (on ? "Enabled" : "Disabled"));
+        if (s.cron !== undefined) {
+            return { action: s.action, status, triggerType: "Cron", cron: { expression: s.cron, timeZone, startTime: s.startTime } };
+        }
+        const recurrence = mapObject(s.recurrence, (r): inputs.machinelearningservices.RecurrenceArgs => ({
+            frequency: r.frequency,
+            interval: withDefault(r.interval, SCHEDULE_DEFAULTS.interval),
+            timeZone,
+            startTime: s.startTime,
+            schedule: { hours: r.hours, minutes: r.minutes, weekDays: r.weekDays, monthDays: r.monthDays },
+        }));
+        return { action: s.action, status, triggerType: "Recurrence", recurrence };
+    })!;
+}
+
+/** A setup script as azure-native takes it: an inline command goes base64-encoded, a path as it is. */
+function toScript(script: pulumi.Input<SetupScript> | undefined): pulumi.Input<inputs.machinelearningservices.ScriptReferenceArgs> | undefined {
+    return mapObject(script, (s) => ({
+        scriptSource: s.command !== undefined ? "inline" : "workspaceStorage",
+        scriptData: s.command !== undefined ? lift(s.command, (c) => Buffer.from(c, "utf8").toString("base64")) : s.path,
+        scriptArguments: s.arguments,
+        timeout: s.timeoutMinutes === undefined ? undefined : lift(s.timeoutMinutes, (m) => `${m}m`),
+    }));
+}
+
+/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
+function toComputeArgs(args: ComputeInstanceArgs, computeName: pulumi.Input<string>): ComputeArgs {
+    const d = COMPUTE_INSTANCE_DEFAULTS;
+    const properties: inputs.machinelearningservices.ComputeInstancePropertiesArgs = {
+        vmSize: args.vmSize,
+        sshSettings:
+            args.ssh === undefined
+                ? { sshPublicAccess: "Disabled" }
+                : { sshPublicAccess: "Enabled", adminPublicKey: field(args.ssh, "publicKey") },
+        subnet: args.subnet === undefined ? undefined : { id: args.subnet },
+        personalComputeInstanceSettings:
+            args.assignedUser === undefined
+                ? undefined
+                : { assignedUser: { objectId: field(args.assignedUser, "objectId"), tenantId: field(args.assignedUser, "tenantId") } },
+        idleTimeBeforeShutdown: args.idleTimeBeforeShutdown === undefined ? undefined : lift(args.idleTimeBeforeShutdown, normalizeDuration),
+        schedules: args.schedules === undefined ? undefined : { computeStartStop: lift(args.schedules, (list) => list.map(toSchedule)) },
+        setupScripts: mapObject(args.setupScripts, (s) => ({ scripts: { creationScript: toScript(s.creation), startupScript: toScript(s.startup) } })),
+        enableNodePublicIp: withDefault(args.enableNodePublicIp, d.enableNodePublicIp),
+        enableSSO: withDefault(args.enableSso, d.enableSso),
+        applicationSharingPolicy: withDefault(args.applicationSharingPolicy, d.applicationSharingPolicy),
+    };
+    const compute: inputs.machinelearningservices.ComputeInstanceArgs = {
+        computeType: "ComputeInstance",
+        description: args.description,
+        properties,
+    };
+    return {
+        workspaceName: field(args.workspace, "workspaceName"),
+        resourceGroupName: field(args.workspace, "resourceGroupName"),
+        computeName,
+        identity: toIdentityArgs(args.identity),
+        tags: args.tags,
+        properties: compute,
+    };
+}
+
+/** Everything that makes a ComputeInstance a ComputeInstance. */
+export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof fields.shape> = {
+    name: "ComputeInstance",
+    rules: {
+        fields,
+        rules,
+        warnings,
+        absentFields: { location: "Azure places an instance in its workspace's region (and ignores computeLocation for instances)" },
+    },
+    fields: COMPUTE_INSTANCE_FIELDS,
+    immutable: COMPUTE_INSTANCE_IMMUTABLE,
+    // An instance's name is its regional DNS name; it runs in the workspace's region.
+    region: (args) => (args.workspace as { location?: unknown } | undefined)?.location,
+    toComputeArgs,
+};
+
+/** An application the instance serves (JupyterLab, VS Code, ...), as Azure reports it. */
+export interface InstanceApplication {
+    readonly displayName: string;
+    readonly endpointUri: string;
+}
+
+/** How to reach the instance over SSH, when SSH is enabled and Azure reports it. */
+export interface InstanceSshEndpoint {
+    readonly user: string;
+    readonly host: string;
+    readonly port: number;
+}
+
+interface InstanceState {
+    applications?: { displayName?: string; endpointUri?: string }[];
+    connectivityEndpoints?: { publicIpAddress?: string; privateIpAddress?: string };
+    sshSettings?: { adminUserName?: string; sshPort?: number; sshPublicAccess?: string };
+}
+
+function findApplication(apps: readonly InstanceApplication[], names: readonly string[]): string | undefined {
+    return apps.find((a) => names.includes(a.displayName.replace(/\s+/g, "").toLowerCase()))?.endpointUri;
+}
+
+/**
+ * An Azure ML compute instance: a managed VM with JupyterLab, VS Code and a terminal for one data scientist.
+ *
+ * Replacing an instance deletes it with its local disk: pass `{ protect: true }` for instances people work on.
+ */
+export class ComputeInstance extends ComputeComponent<ComputeInstanceArgs, typeof fields.shape> {
+    /** The applications Azure reports (empty until it does). */
+    public readonly applications: pulumi.Output<InstanceApplication[]>;
+    /** The JupyterLab URL, when Azure reports it. */
+    public readonly jupyterLabUrl: pulumi.Output<string | undefined>;
+    /** The VS Code (web) URL, when Azure reports it. */
+    public readonly vsCodeUrl: pulumi.Output<string | undefined>;
+    /** SSH user, host and port, when SSH is enabled and Azure reports them. */
+    public readonly sshEndpoint: pulumi.Output<InstanceSshEndpoint | undefined>;
+
+    constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPUTE_INSTANCE, name, args, opts);
+        const state = this.compute.properties.apply((p) => ((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState);
+        this.applications = state.apply((s) =>
+            (s.applications ?? [])
+                .filter((a) => a.displayName !== undefined && a.endpointUri !== undefined)
+                .map((a) => ({ displayName: a.displayName!, endpointUri: a.endpointUri! })),
+        );
+        this.jupyterLabUrl = this.applications.apply((apps) => findApplication(apps, ["jupyterlab"]));
+        this.vsCodeUrl = this.applications.apply((apps) => findApplication(apps, ["vscode", "vscode(web)", "vscodeweb"]));
+        this.sshEndpoint = state.apply((s) => {
+            const host = s.connectivityEndpoints?.publicIpAddress ?? s.connectivityEndpoints?.privateIpAddress;
+            const user = s.sshSettings?.adminUserName;
+            const port = s.sshSettings?.sshPort;
+            if (s.sshSettings?.sshPublicAccess !== "Enabled" || !host || !user || port === undefined) return undefined;
+            return { user, host, port };
+        });
+        this.registerOutputs({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+            applications: this.applications,
+            jupyterLabUrl: this.jupyterLabUrl,
+            vsCodeUrl: this.vsCodeUrl,
+            sshEndpoint: this.sshEndpoint,
+        });
+    }
+}
