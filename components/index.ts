@@ -44,6 +44,26 @@ export {
     MAX_SCHEDULES,
     IDLE_SHUTDOWN_BOUNDS,
 } from "./computeInstance";
+export {
+    InferenceCluster,
+    InferenceClusterArgs,
+    AksNetwork,
+    InferenceLoadBalancer,
+    InferenceSsl,
+    KubernetesInstanceType,
+    InstanceTypeResources,
+    InferenceComputeTypes,
+    InferenceComputeType,
+    ClusterPurposes,
+    ClusterPurpose,
+    LoadBalancerTypes,
+    LoadBalancerType,
+    INFERENCE_CLUSTER_DEFAULTS,
+    INFERENCE_CLUSTER_FIELDS,
+    INFERENCE_CLUSTER_IMMUTABLE,
+    PRODUCTION_MINIMUM,
+    LEGACY_AKS_NOTICE,
+} from "./inferenceCluster";
 export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { FieldMap, FieldTarget } from "./core/fieldMap";

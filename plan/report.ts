@@ -119,6 +119,40 @@ KEY_SETTINGS.ComputeInstance = (inputs) => {
     ];
 };
 
+KEY_SETTINGS.AKS = (inputs) => {
+    const p = (path: string) => at(inputs, `properties.properties.${path}`);
+    const nodes = p("agentCount");
+    return [
+        ["cluster", shortId(at(inputs, "properties.resourceId")) ?? "new"],
+        ["size", p("agentVmSize")],
+        ["nodes", nodes],
+        ["purpose", p("clusterPurpose")],
+        ["ssl", p("sslConfiguration.status")],
+        ["loadBalancer", p("loadBalancerType")],
+        ["subnet", shortSubnet(p("aksNetworkingConfiguration.subnetId"))],
+        ["location", at(inputs, "properties.computeLocation")],
+    ];
+};
+
+KEY_SETTINGS.Kubernetes = (inputs) => {
+    const p = (path: string) => at(inputs, `properties.properties.${path}`);
+    const types = p("instanceTypes");
+    return [
+        ["cluster", shortId(at(inputs, "properties.resourceId"))],
+        ["namespace", p("namespace")],
+        ["instanceTypes", typeof types === "object" && types !== null ? Object.keys(types).join(",") : types],
+        ["default", p("defaultInstanceType")],
+        ["identity", at(inputs, "identity.type")],
+    ];
+};
+
+/** `.../managedClusters/aks-prod` -> `managedClusters/aks-prod`: the kind and name of a resource id. */
+function shortId(id: unknown): string | undefined {
+    if (typeof id !== "string") return undefined;
+    const parts = id.split("/");
+    return parts.length >= 2 ? parts.slice(-2).join("/") : id;
+}
+
 function settingsOf(computeType: string, inputs: unknown): Record<string, string> {
     const pick = KEY_SETTINGS[computeType];
     if (!pick) return {};

@@ -15,6 +15,9 @@ import {
     COMPUTE_INSTANCE_FIELDS,
     COMPUTE_INSTANCE_IMMUTABLE,
     SCHEDULE_DEFAULTS,
+    INFERENCE_CLUSTER_DEFAULTS,
+    INFERENCE_CLUSTER_FIELDS,
+    INFERENCE_CLUSTER_IMMUTABLE,
 } from "../components";
 import { FieldMap, FieldTarget } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
@@ -53,12 +56,20 @@ export const COMPONENTS: readonly DocumentedComponent[] = [
         },
         immutable: COMPUTE_INSTANCE_IMMUTABLE,
     },
+    {
+        name: "InferenceCluster",
+        args: "InferenceClusterArgs",
+        fields: INFERENCE_CLUSTER_FIELDS as FieldMap<object>,
+        defaults: INFERENCE_CLUSTER_DEFAULTS,
+        immutable: INFERENCE_CLUSTER_IMMUTABLE,
+    },
 ];
 
 /** Every source file that declares an args interface or a type they use. */
 const SOURCES = [
     "components/computeCluster.ts",
     "components/computeInstance.ts",
+    "components/inferenceCluster.ts",
     "components/core/component.ts",
     "components/core/identity.ts",
     "components/core/workspace.ts",

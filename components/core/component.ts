@@ -6,12 +6,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import { z } from "zod";
-import { ComputeValidationError } from "./errors";
+import { ComputeValidationError, issue } from "./errors";
+import { firstTimeInDeployment } from "./deployment";
 import { WorkspaceRef, workspaceSchema } from "./workspace";
 import * as f from "./fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap } from "./fieldMap";
-import { ArgsRules, replaceAt, splitDeferred, validateValues } from "./validate";
+import { ArgsRules, isDeferred, replaceAt, splitDeferred, validateValues } from "./validate";
 
 /** The package name, the first part of every component's type token. */
 export const PACKAGE = "azureml-compute";
@@ -62,6 +63,10 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
      * the region the compute runs in, when the args say.
      */
     readonly region?: (args: Args) => unknown;
+    /** Args the component branches on (`computeType`): they must be plain values, never Outputs. */
+    readonly plainFields?: readonly (keyof Args & string)[];
+    /** Advice said once per deployment, however many components trigger it (a legacy type, say). */
+    readonly notices?: (args: Args) => readonly string[];
     /** Builds the child's args from the user's args; Outputs stay on their leaves. */
     readonly toComputeArgs: (args: Args, computeName: pulumi.Input<string>) => ComputeArgs;
 }
@@ -102,7 +107,9 @@ export function checkArgs<S extends z.ZodRawShape>(
         return { warnings: now.warnings };
     }
     const lateCheck = (resolved: unknown, stillDeferred: readonly string[]) => {
-        const later = validateValues(rules, resolved, stillDeferred);
+        // A resolved value can itself be a placeholder the plan could not decrypt: never checked.
+        const again = splitDeferred(resolved);
+        const later = validateValues(rules, again.plain, [...stillDeferred, ...again.unchecked, ...again.deferred.map((d) => d.path)]);
         if (later.issues.length > 0) throw new ComputeValidationError(subject, later.issues);
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
@@ -140,12 +147,22 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
         // Warnings found once Outputs resolve are attached to the component, which exists by then.
         let self: pulumi.Resource | undefined;
         const warn = (warnings: readonly string[]) => warnings.forEach((w) => void pulumi.log.warn(`${subject}: ${w}`, self));
+        const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
+        if (branching.length > 0) {
+            throw new ComputeValidationError(
+                subject,
+                branching.map((key) => issue(key, "must be a plain value, not an Output or a Promise: the component's shape depends on it")),
+            );
+        }
         const checked = checkArgs(kind.rules, subject, withName, warn);
         claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
         // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
         super(`${PACKAGE}:index:${kind.name}`, name, {}, opts);
         self = this;
         warn(checked.warnings);
+        for (const notice of kind.notices?.(withName) ?? []) {
+            if (firstTimeInDeployment(notice)) void pulumi.log.warn(notice, this);
+        }
 
         const forwarded = Object.fromEntries(FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]));
         this.compute = new Compute(name, kind.toComputeArgs(withName, withName.computeName), {

@@ -3,21 +3,11 @@
  * the same workspace would fight over one Azure compute. Azure would only say so minutes into
  * `pulumi up`; the registry says so in the constructor of the second component.
  */
-import * as pulumi from "@pulumi/pulumi";
+import { deploymentState } from "./deployment";
 import { ComputeValidationError, issue } from "./errors";
 
-/** One registry per deployment: keyed by the runtime's resource monitor (each test's mock monitor is a new one). */
-const registries = new WeakMap<object, Map<string, string>>();
-const noMonitor = {};
-
 function registry(): Map<string, string> {
-    const monitor: object = pulumi.runtime.getMonitor() ?? noMonitor;
-    let names = registries.get(monitor);
-    if (!names) {
-        names = new Map();
-        registries.set(monitor, names);
-    }
-    return names;
+    return deploymentState("computeNames", () => new Map<string, string>());
 }
 
 /** `West Europe` and `westeurope` are one region. */

@@ -61,7 +61,8 @@ export interface DeferredInput {
     readonly value: pulumi.Output<unknown> | PromiseLike<unknown>;
 }
 
-function isDeferred(value: unknown): value is pulumi.Output<unknown> | PromiseLike<unknown> {
+/** Whether a value is not known yet: an Output or a Promise. */
+export function isDeferred(value: unknown): value is pulumi.Output<unknown> | PromiseLike<unknown> {
     return (
         pulumi.Output.isInstance(value) ||
         (value !== null && typeof value === "object" && typeof (value as PromiseLike<unknown>).then === "function")

@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, COMPUTE_CLUSTER } from "../computeCluster";
 import { ComputeInstance, COMPUTE_INSTANCE } from "../computeInstance";
+import { InferenceCluster, INFERENCE_CLUSTER } from "../inferenceCluster";
 import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
@@ -51,6 +52,12 @@ export const STACK_KINDS: readonly StackKind[] = [
         kind: COMPUTE_INSTANCE,
         secrets: secretArgPaths(COMPUTE_INSTANCE.fields),
         construct: (name, args, opts) => new ComputeInstance(name, args, opts),
+    },
+    {
+        key: "inferenceClusters",
+        kind: INFERENCE_CLUSTER,
+        secrets: secretArgPaths(INFERENCE_CLUSTER.fields),
+        construct: (name, args, opts) => new InferenceCluster(name, args, opts),
     },
 ];
 

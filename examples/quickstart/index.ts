@@ -1,9 +1,10 @@
 /**
  * Compute in an existing workspace: CPU nodes for data prep that cost nothing while idle, low-priority GPU
- * nodes for training, and a compute instance for one data scientist that stops itself when idle.
+ * nodes for training, a compute instance for one data scientist that stops itself when idle, and an
+ * existing AKS cluster attached for model serving.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeCluster, ComputeInstance } from "azureml-compute";
+import { ComputeCluster, ComputeInstance, InferenceCluster } from "azureml-compute";
 
 const config = new pulumi.Config();
 const workspace = {
@@ -46,6 +47,20 @@ const notebook = new ComputeInstance(
     { protect: true },
 );
 
+// Model serving on an existing AKS cluster that has the Azure ML extension installed.
+const serving = new InferenceCluster("k8s-serve", {
+    workspace,
+    computeType: "Kubernetes",
+    clusterResourceId: config.require("aksClusterId"),
+    namespace: "azureml",
+    instanceTypes: {
+        small: { resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "2Gi" } } },
+        gpu: { nodeSelector: { agentpool: "gpu" }, resources: { limits: { cpu: "4", memory: "16Gi", "nvidia.com/gpu": "1" } } },
+    },
+    defaultInstanceType: "small",
+});
+
+export const servingComputeName = serving.computeName;
 export const notebookJupyterLab = notebook.jupyterLabUrl;
 export const cpuClusterId = cpu.computeId;
 export const gpuClusterName = gpu.computeName;

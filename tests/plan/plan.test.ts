@@ -28,9 +28,10 @@ describe("plan command", function () {
     it("prints the dev stack's compute and exits 0", () => {
         const { code, stdout } = plan("--stack", "dev");
         assert.equal(code, 0);
-        assert.match(stdout, /^Stack dev \(project azureml-compute\): 3 compute targets$/m);
-        assert.match(stdout, /^ {2}ComputeCluster {3}cpu-dev {7}AmlCompute {7}size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m);
-        assert.match(stdout, /^ {2}ComputeInstance {2}ci-alice-dev {2}ComputeInstance {2}size=Standard_DS3_v2 ssh=Disabled user=11111111-2222-3333-4444-555555555555 idleShutdown=PT30M schedules=1 /m);
+        assert.match(stdout, /^Stack dev \(project azureml-compute\): 4 compute targets$/m);
+        assert.match(stdout, /^ {2}ComputeCluster +cpu-dev +AmlCompute +size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m);
+        assert.match(stdout, /^ {2}ComputeInstance +ci-alice-dev +ComputeInstance +size=Standard_DS3_v2 ssh=Disabled user=11111111-2222-3333-4444-555555555555 idleShutdown=PT30M schedules=1 /m);
+        assert.match(stdout, /^ {2}InferenceCluster +aks-devtest +AKS +cluster=new size=Standard_DS3_v2 nodes=1 purpose=DevTest ssl=Disabled loadBalancer=PublicIp$/m);
         assert.match(stdout, /^ {2}gpu-dev: workspace, computeName, vmSize, vmPriority, subnet, admin, /m);
     });
 
@@ -40,7 +41,7 @@ describe("plan command", function () {
         const doc = JSON.parse(stdout);
         assert.equal(doc.version, 1);
         assert.equal(doc.valid, true);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod"]);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod", "aks-prod"]);
         const gpu = doc.computes[1];
         assert.equal(gpu.component, "ComputeCluster");
         assert.equal(gpu.computeType, "AmlCompute");
@@ -50,7 +51,11 @@ describe("plan command", function () {
         assert.equal(gpu.settings.nodes, "0-8");
         assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
         assert.ok(!stdout.includes(SECRET_PLACEHOLDER), "the placeholder is shown as [secret]");
-        assert.match(doc.notes[0], /^1 secure config value was not decrypted \(that needs the Pulumi CLI\): azureml-compute:computeClusters.gpu-prod.admin.password\./);
+        assert.match(doc.notes[0], /^3 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:computeClusters.gpu-prod.admin.password, /);
+        const aks = doc.computes[3];
+        assert.deepEqual(aks.secrets, ["properties.properties.sslConfiguration.cert", "properties.properties.sslConfiguration.key"]);
+        assert.equal(aks.inputs.properties.properties.sslConfiguration.key, "[secret]");
+        assert.equal(aks.settings.purpose, "FastProd");
     });
 
     it("fails a broken stack with exit 1, naming every config path", () => {
@@ -129,8 +134,12 @@ describe("stack files", () => {
         assert.equal(project.name, "azureml-compute");
         assert.equal(project.main, path.join(ROOT, "index.ts"));
         const stack = readStack(project, "prod");
-        assert.deepEqual(stack.secretKeys, ["azureml-compute:computeClusters"]);
-        assert.deepEqual(stack.securePaths, ["azureml-compute:computeClusters.gpu-prod.admin.password"]);
+        assert.deepEqual(stack.secretKeys, ["azureml-compute:computeClusters", "azureml-compute:inferenceClusters"]);
+        assert.deepEqual(stack.securePaths, [
+            "azureml-compute:computeClusters.gpu-prod.admin.password",
+            "azureml-compute:inferenceClusters.aks-prod.ssl.cert",
+            "azureml-compute:inferenceClusters.aks-prod.ssl.key",
+        ]);
         const clusters = JSON.parse(stack.config["azureml-compute:computeClusters"]!);
         assert.equal(clusters["gpu-prod"].admin.password, SECRET_PLACEHOLDER);
         assert.equal(readStack(readProject(path.join(ROOT, "examples/quickstart")), "dev").config["quickstart-example:workspaceName"], "mlw-dev");

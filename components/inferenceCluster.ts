@@ -1,0 +1,459 @@
+/**
+ * InferenceCluster: the Studio's "Inference clusters" tab (SPEC 2.4). Two compute types:
+ * - `AKS` (the Studio form, legacy): a new AKS cluster Azure ML creates, or an existing one attached by id;
+ * - `Kubernetes` (the supported path): an AKS or Arc-enabled cluster with the Azure ML extension, attached
+ *   by id, with a namespace and instance types.
+ * One file, top to bottom: choices, args, defaults, field map, rules, mapping, component.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import { z } from "zod";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
+import * as f from "./core/fields";
+import { FieldMap, immutablePaths } from "./core/fieldMap";
+import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { field, lift, mapObject, secretLeaf, withDefault } from "./core/inputs";
+import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
+import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
+import { checkedString, choice, count, strictObject } from "./core/schema";
+import { Report, Rule, SameShape } from "./core/validate";
+import { lookupVmSize } from "./core/vmSizes";
+import { regionSchema } from "./core/workspace";
+
+/** The two inference compute types. */
+export const InferenceComputeTypes = {
+    /** Legacy: Azure ML creates or attaches an AKS cluster (v1 SDK and CLI). */
+    AKS: "AKS",
+    /** An AKS or Arc-enabled cluster with the Azure ML extension (the supported path). */
+    Kubernetes: "Kubernetes",
+} as const;
+export type InferenceComputeType = (typeof InferenceComputeTypes)[keyof typeof InferenceComputeTypes];
+
+/** What a new AKS cluster is for. */
+export const ClusterPurposes = {
+    /** At least 3 nodes and 12 vCPUs; sent as Azure's `FastProd`. */
+    Production: "Production",
+    /** At least 1 node, for testing. */
+    DevTest: "DevTest",
+} as const;
+export type ClusterPurpose = (typeof ClusterPurposes)[keyof typeof ClusterPurposes];
+
+/** How the scoring endpoint is exposed. */
+export const LoadBalancerTypes = { PublicIp: "PublicIp", InternalLoadBalancer: "InternalLoadBalancer" } as const;
+export type LoadBalancerType = (typeof LoadBalancerTypes)[keyof typeof LoadBalancerTypes];
+
+/** A new AKS cluster in an existing virtual network: all four together. */
+export interface AksNetwork {
+    /** The subnet the nodes join (a subnet resource id). */
+    readonly subnetId: pulumi.Input<string>;
+    /** The range Kubernetes service IPs come from, e.g. `10.0.0.0/16`. */
+    readonly serviceCidr: pulumi.Input<string>;
+    /** The Kubernetes DNS service's address, inside `serviceCidr` and not its first address, e.g. `10.0.0.10`. */
+    readonly dnsServiceIp: pulumi.Input<string>;
+    /** The Docker bridge's address and prefix, overlapping neither, e.g. `172.17.0.1/16`. */
+    readonly dockerBridgeCidr: pulumi.Input<string>;
+}
+
+/** The scoring endpoint's load balancer. */
+export interface InferenceLoadBalancer {
+    /** `PublicIp` or `InternalLoadBalancer`. */
+    readonly type: pulumi.Input<LoadBalancerType>;
+    /** With `InternalLoadBalancer`: the name of the subnet it takes its address from. */
+    readonly subnet?: pulumi.Input<string>;
+}
+
+/**
+ * SSL for the scoring endpoint, in one of two forms: a Microsoft certificate (`leafDomainLabel`, optionally
+ * `overwriteExistingDomain`), or your own `cert`, `key` and `cname`. Absent: SSL disabled.
+ */
+export interface InferenceSsl {
+    /** Microsoft certificate: the leaf domain label of the endpoint's name (`<label>######.<region>.cloudapp.azure.com`). */
+    readonly leafDomainLabel?: pulumi.Input<string>;
+    /** Microsoft certificate: replace an existing domain with the same label. */
+    readonly overwriteExistingDomain?: pulumi.Input<boolean>;
+    /** Your certificate: PEM text (a Pulumi secret). */
+    readonly cert?: pulumi.Input<string>;
+    /** Your certificate's private key: PEM text (a Pulumi secret). */
+    readonly key?: pulumi.Input<string>;
+    /** Your certificate: the CNAME it is issued for, e.g. `ml.contoso.com`. */
+    readonly cname?: pulumi.Input<string>;
+}
+
+/** Resources of a Kubernetes instance type. */
+export interface InstanceTypeResources {
+    /** Requested resources, e.g. `{ cpu: "500m", memory: "1Gi" }`. */
+    readonly requests?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Resource limits, e.g. `{ cpu: "1", memory: "2Gi", "nvidia.com/gpu": "1" }`. */
+    readonly limits?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** A Kubernetes instance type: where and with what resources a deployment runs. */
+export interface KubernetesInstanceType {
+    /** Node labels the pods must match. */
+    readonly nodeSelector?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Resource requests and limits. */
+    readonly resources?: pulumi.Input<InstanceTypeResources>;
+}
+
+/** The arguments of an {@link InferenceCluster}. */
+export interface InferenceClusterArgs extends BaseComputeArgs {
+    /** `AKS` (the Studio form, legacy) or `Kubernetes`; a plain value, not an Output. */
+    readonly computeType?: InferenceComputeType;
+    /** An existing cluster: an AKS cluster id, or for `Kubernetes` also an Arc cluster id. Absent: a new AKS cluster (AKS only). */
+    readonly clusterResourceId?: pulumi.Input<string>;
+    /** New AKS cluster: the node VM size. */
+    readonly vmSize?: pulumi.Input<string>;
+    /** New AKS cluster: the number of nodes. */
+    readonly nodeCount?: pulumi.Input<number>;
+    /** vCPUs per node, for a size the library does not know (the production rule needs it). */
+    readonly vcpusPerNode?: pulumi.Input<number>;
+    /** New AKS cluster: `Production` (at least 3 nodes and 12 vCPUs) or `DevTest`. */
+    readonly clusterPurpose?: pulumi.Input<ClusterPurpose>;
+    /** New AKS cluster: its region. */
+    readonly location?: pulumi.Input<string>;
+    /** New AKS cluster: an existing virtual network to join. */
+    readonly network?: pulumi.Input<AksNetwork>;
+    /** AKS: the scoring endpoint's load balancer. */
+    readonly loadBalancer?: pulumi.Input<InferenceLoadBalancer>;
+    /** AKS: SSL for the scoring endpoint. */
+    readonly ssl?: pulumi.Input<InferenceSsl>;
+    /** Kubernetes: the namespace deployments go to. */
+    readonly namespace?: pulumi.Input<string>;
+    /** Kubernetes: instance types by name. */
+    readonly instanceTypes?: pulumi.Input<Record<string, pulumi.Input<KubernetesInstanceType>>>;
+    /** Kubernetes: the instance type used when a deployment names none; one of `instanceTypes`. */
+    readonly defaultInstanceType?: pulumi.Input<string>;
+    /** Kubernetes: the compute's managed identity. */
+    readonly identity?: pulumi.Input<ManagedIdentity>;
+}
+
+/** Defaults, as the v1 SDK's for a new AKS cluster; `namespace` for Kubernetes compute. */
+export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
+    computeType: InferenceComputeTypes.AKS,
+    vmSize: "Standard_D3_v2",
+    nodeCount: 3,
+    clusterPurpose: ClusterPurposes.Production,
+    namespace: "default",
+});
+
+/** The production rule: at least this many nodes and vCPUs in all. */
+export const PRODUCTION_MINIMUM = Object.freeze({ nodes: 3, vcpus: 12 });
+
+/** Azure's names for the purposes. */
+const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = { Production: "FastProd", DevTest: "DevTest" };
+
+/** The v1 SDK (and its CLI) are what manage the legacy AKS type. */
+export const LEGACY_AKS_NOTICE =
+    'InferenceCluster: computeType "AKS" is the legacy inference cluster type: the v1 SDK that manages it reached end of support on 2026-06-30 (the v1 CLI on 2025-09-30); Kubernetes compute (computeType "Kubernetes") is the supported path';
+
+/**
+ * Where each arg lands, and what a change does. In place: the node count (the REST spec's own update
+ * example), SSL and the load balancer (what the v1 SDK's AksUpdateConfiguration updates), identity,
+ * description and tags; everything else replaces.
+ */
+export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
+    ...BASE_FIELDS,
+    computeType: { paths: ["properties.computeType"], replaces: true },
+    clusterResourceId: { paths: ["properties.resourceId"], replaces: true },
+    vmSize: { paths: ["properties.properties.agentVmSize"], replaces: true },
+    nodeCount: { paths: ["properties.properties.agentCount"], replaces: false },
+    vcpusPerNode: { paths: [], replaces: false },
+    clusterPurpose: { paths: ["properties.properties.clusterPurpose"], replaces: true },
+    location: { paths: ["properties.computeLocation"], replaces: true },
+    network: { paths: ["properties.properties.aksNetworkingConfiguration"], replaces: true },
+    loadBalancer: { paths: ["properties.properties.loadBalancerType", "properties.properties.loadBalancerSubnet"], replaces: false },
+    ssl: { paths: ["properties.properties.sslConfiguration"], replaces: false, secrets: ["cert", "key"] },
+    namespace: { paths: ["properties.properties.namespace"], replaces: true },
+    instanceTypes: { paths: ["properties.properties.instanceTypes"], replaces: true },
+    defaultInstanceType: { paths: ["properties.properties.defaultInstanceType"], replaces: true },
+    identity: { paths: ["identity"], replaces: false },
+};
+
+/** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */
+export const INFERENCE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(INFERENCE_CLUSTER_FIELDS);
+
+const AKS_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose", "location", "network", "loadBalancer", "ssl"] as const;
+const NEW_CLUSTER_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "location", "network"] as const;
+const KUBERNETES_ONLY = ["namespace", "instanceTypes", "defaultInstanceType", "identity"] as const;
+
+/** A DNS label: lower-case letters, digits and "-", 1-63 characters, not starting or ending with "-". */
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DNS_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+/** A Kubernetes resource quantity: `500m`, `1`, `2Gi`, `1e3`. */
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(\d+(\.\d*)?|\.\d+)))?$/;
+/** A Kubernetes resource name: `cpu`, `memory`, `nvidia.com/gpu`. */
+const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+const pem = (kind: string, pattern: RegExp) =>
+    checkedString((text) => (pattern.test(text) ? [] : [`is not a PEM ${kind}: expected text with a "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "PRIVATE KEY"}-----" line`]), 65536);
+
+const quantities = z.record(
+    z.string().regex(RESOURCE_NAME, 'must be a Kubernetes resource name such as "cpu", "memory" or "nvidia.com/gpu"'),
+    z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "500m", "2", "4Gi"'),
+);
+
+const instanceTypeSchema = strictObject({
+    nodeSelector: z.record(z.string().min(1).max(316), z.string().regex(LABEL_VALUE, "must be a Kubernetes label value (at most 63 letters, digits, \"-\", \"_\" and \".\")")).optional(),
+    resources: strictObject({ requests: quantities.optional(), limits: quantities.optional() }).optional(),
+});
+
+/** The rules of each arg on its own. */
+const fields = strictObject({
+    ...baseShape(f.inferenceOrAttachedName),
+    computeType: choice(InferenceComputeTypes).optional(),
+    clusterResourceId: f.resourceId([AKS_CLUSTER, ARC_CLUSTER], "a Kubernetes cluster").optional(),
+    vmSize: f.vmSize.optional(),
+    nodeCount: count(0).optional(),
+    vcpusPerNode: count(1).optional(),
+    clusterPurpose: choice(ClusterPurposes).optional(),
+    location: regionSchema.optional(),
+    network: strictObject({
+        subnetId: f.subnetId,
+        serviceCidr: checkedString((t) => checkCidr(t, true), 64),
+        dnsServiceIp: checkedString(checkIpv4, 64),
+        dockerBridgeCidr: checkedString((t) => checkCidr(t, false), 64),
+    }).optional(),
+    loadBalancer: strictObject({
+        type: choice(LoadBalancerTypes),
+        subnet: z.string().min(1).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a subnet name such as \"default\"").optional(),
+    }).optional(),
+    ssl: strictObject({
+        leafDomainLabel: z.string().regex(DNS_LABEL, 'must be a DNS label: lower-case letters, digits and "-", at most 63, not starting or ending with "-"').optional(),
+        overwriteExistingDomain: z.boolean().optional(),
+        cert: pem("certificate", /-----BEGIN CERTIFICATE-----/).optional(),
+        key: pem("private key", /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/).optional(),
+        cname: z.string().regex(DNS_NAME, 'must be a DNS name such as "ml.contoso.com"').optional(),
+    }).optional(),
+    namespace: z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace: lower-case letters, digits and "-", at most 63, not starting or ending with "-"').optional(),
+    instanceTypes: z.record(z.string().regex(DNS_LABEL, 'must be an instance type name: lower-case letters, digits and "-", at most 63'), instanceTypeSchema).optional(),
+    defaultInstanceType: z.string().min(1).max(63).optional(),
+    identity: identitySchema.optional(),
+});
+
+// Stops compiling when the schema and the args interface drift apart.
+const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<InferenceClusterArgs>> = true;
+void schemaMatchesArgs;
+
+type Values = z.output<typeof fields>;
+
+/** Fields given for the wrong compute type, or for an existing cluster. */
+function checkFieldsForType(values: Values, report: Report): void {
+    const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
+    const wrong = type === InferenceComputeTypes.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY;
+    for (const name of wrong) {
+        if (values[name] !== undefined) report([name, "computeType"], `applies to computeType "${type === "AKS" ? "Kubernetes" : "AKS"}" only; this cluster is "${type}"`);
+    }
+    if (type === InferenceComputeTypes.AKS && values.clusterResourceId !== undefined) {
+        for (const name of NEW_CLUSTER_ONLY) {
+            if (values[name] !== undefined) report([name, "clusterResourceId"], "applies only when creating a new AKS cluster; an attached cluster (clusterResourceId) keeps its own");
+        }
+    }
+    if (type === InferenceComputeTypes.Kubernetes && values.clusterResourceId === undefined) {
+        report(["clusterResourceId", "computeType"], 'is required for computeType "Kubernetes": the id of an AKS or Arc-enabled cluster with the Azure ML extension');
+    }
+}
+
+/** The legacy AKS type attaches AKS clusters only; Kubernetes compute takes AKS or Arc clusters. */
+function checkClusterKind(values: Values, report: Report): void {
+    const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
+    const id = values.clusterResourceId === undefined ? undefined : parseResourceId(values.clusterResourceId);
+    if (type === InferenceComputeTypes.AKS && id !== undefined && !isOfType(id, AKS_CLUSTER)) {
+        report(["clusterResourceId", "computeType"], `is a ${formatType(id)} id; computeType "AKS" attaches AKS clusters only (${formatType(AKS_CLUSTER)}); use computeType "Kubernetes" for an Arc cluster`);
+    }
+}
+
+/** Production needs 3 nodes and 12 vCPUs; dev-test 1 node. The vCPUs come from the size, or vcpusPerNode. */
+function checkCapacity(values: Values, report: Report): void {
+    if ((values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) !== InferenceComputeTypes.AKS || values.clusterResourceId !== undefined) return;
+    const d = INFERENCE_CLUSTER_DEFAULTS;
+    const size = values.vmSize ?? d.vmSize;
+    const nodes = values.nodeCount ?? d.nodeCount;
+    const purpose = values.clusterPurpose ?? d.clusterPurpose;
+    if (purpose === ClusterPurposes.DevTest) {
+        if (nodes < 1) report(["nodeCount", "clusterPurpose"], `a dev-test cluster needs at least 1 node; got ${nodes}`);
+        return;
+    }
+    const known = lookupVmSize(size)?.vcpus;
+    if (known !== undefined && values.vcpusPerNode !== undefined && values.vcpusPerNode !== known) {
+        report(["vcpusPerNode", "vmSize"], `is ${values.vcpusPerNode}, but ${size} has ${known} vCPUs; leave vcpusPerNode out for a size the library knows`);
+        return;
+    }
+    const vcpus = known ?? values.vcpusPerNode;
+    if (vcpus === undefined) {
+        report(["vcpusPerNode", "vmSize"], `is required: the library does not know how many vCPUs ${size} has, and a production cluster needs ${PRODUCTION_MINIMUM.vcpus} in all`);
+        return;
+    }
+    if (nodes < PRODUCTION_MINIMUM.nodes) {
+        report(["nodeCount", "clusterPurpose"], `a production cluster needs at least ${PRODUCTION_MINIMUM.nodes} nodes; got ${nodes}`);
+    }
+    const total = nodes * vcpus;
+    if (total < PRODUCTION_MINIMUM.vcpus) {
+        report(
+            ["nodeCount", "vmSize", "clusterPurpose"],
+            `${nodes} node${nodes === 1 ? "" : "s"} x ${vcpus} vCPU${vcpus === 1 ? "" : "s"} (${size}) = ${total} < ${PRODUCTION_MINIMUM.vcpus} for a production cluster`,
+        );
+    }
+}
+
+/** Two SSL forms, never both; the Microsoft certificate needs a public endpoint. */
+function checkSsl(values: Values, report: Report): void {
+    const ssl = values.ssl;
+    if (ssl === undefined) return;
+    const microsoft = ssl.leafDomainLabel !== undefined || ssl.overwriteExistingDomain !== undefined;
+    const own = ssl.cert !== undefined || ssl.key !== undefined || ssl.cname !== undefined;
+    if (microsoft && own) {
+        report(["ssl", "ssl.leafDomainLabel", "ssl.cert"], "takes either a Microsoft certificate (leafDomainLabel) or your own (cert, key, cname), not both");
+        return;
+    }
+    if (!microsoft && !own) {
+        report("ssl", "needs a leafDomainLabel (Microsoft certificate) or cert, key and cname (your own); leave ssl out to disable SSL");
+        return;
+    }
+    if (microsoft && ssl.leafDomainLabel === undefined) report(["ssl.leafDomainLabel", "ssl"], "is required with a Microsoft certificate");
+    if (own) {
+        for (const part of ["cert", "key", "cname"] as const) {
+            if (ssl[part] === undefined) report([`ssl.${part}`, "ssl"], "is required with your own certificate (cert, key and cname together)");
+        }
+    }
+    if (microsoft && values.loadBalancer?.type === LoadBalancerTypes.InternalLoadBalancer) {
+        report(["ssl.leafDomainLabel", "loadBalancer.type"], "needs a public endpoint: a Microsoft certificate can't be used with an internal load balancer; bring your own certificate");
+    }
+}
+
+const rules: Rule<Values>[] = [
+    {
+        reads: ["computeType", "clusterResourceId", ...AKS_ONLY, ...KUBERNETES_ONLY],
+        check: checkFieldsForType,
+    },
+    { reads: ["computeType", "clusterResourceId"], check: checkClusterKind },
+    { reads: ["computeType", "clusterResourceId", "vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose"], check: checkCapacity },
+    {
+        reads: ["network"],
+        check: ({ network }, report) => {
+            if (network === undefined) return;
+            for (const p of checkAksAddressing(network)) report([`network.${p.field}`, "network.serviceCidr"], p.message);
+        },
+    },
+    {
+        reads: ["loadBalancer"],
+        check: ({ loadBalancer }, report) => {
+            if (loadBalancer?.subnet !== undefined && loadBalancer.type !== LoadBalancerTypes.InternalLoadBalancer) {
+                report(["loadBalancer.subnet", "loadBalancer.type"], 'applies to an "InternalLoadBalancer" only');
+            }
+        },
+    },
+    { reads: ["ssl", "loadBalancer"], check: checkSsl },
+    {
+        reads: ["instanceTypes", "defaultInstanceType"],
+        check: ({ instanceTypes, defaultInstanceType }, report) => {
+            if (defaultInstanceType !== undefined && instanceTypes !== undefined && !(defaultInstanceType in instanceTypes)) {
+                report(["defaultInstanceType", "instanceTypes"], `${JSON.stringify(defaultInstanceType)} is not one of instanceTypes (${Object.keys(instanceTypes).join(", ")})`);
+            }
+        },
+    },
+    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+];
+
+const warnings: Rule<Values>[] = [{ reads: ["vmSize"], check: ({ vmSize }, report) => vmSize !== undefined && f.warnAboutVmSize(vmSize, report) }];
+
+/** SSL as azure-native takes it: the form decides the status; cert and key are secrets on their leaves. */
+function toSsl(ssl: pulumi.Input<InferenceSsl> | undefined): pulumi.Input<inputs.machinelearningservices.SslConfigurationArgs> {
+    if (ssl === undefined) return { status: "Disabled" };
+    return mapObject(ssl, (s) => {
+        if (s.leafDomainLabel !== undefined) {
+            return { status: "Auto", leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
+        }
+        return { status: "Enabled", cert: secretLeaf(s.cert), key: secretLeaf(s.key), cname: s.cname };
+    })!;
+}
+
+function toAksProperties(args: InferenceClusterArgs): inputs.machinelearningservices.AKSSchemaPropertiesArgs {
+    const d = INFERENCE_CLUSTER_DEFAULTS;
+    const creating = args.clusterResourceId === undefined;
+    const network = args.network;
+    return {
+        // A new cluster gets the v1 SDK's defaults; an attached one keeps its own size and nodes.
+        agentVmSize: creating ? withDefault(args.vmSize, d.vmSize) : undefined,
+        agentCount: creating ? withDefault(args.nodeCount, d.nodeCount) : undefined,
+        clusterPurpose: lift(withDefault(args.clusterPurpose, d.clusterPurpose), (p) => PURPOSE_TO_AZURE[p]),
+        aksNetworkingConfiguration:
+            network === undefined
+                ? undefined
+                : {
+                      subnetId: field(network, "subnetId"),
+                      serviceCidr: field(network, "serviceCidr"),
+                      dnsServiceIP: field(network, "dnsServiceIp"),
+                      dockerBridgeCidr: field(network, "dockerBridgeCidr"),
+                  },
+        loadBalancerType: args.loadBalancer === undefined ? LoadBalancerTypes.PublicIp : field(args.loadBalancer, "type"),
+        loadBalancerSubnet: args.loadBalancer === undefined ? undefined : field(args.loadBalancer, "subnet"),
+        sslConfiguration: toSsl(args.ssl),
+    };
+}
+
+function toKubernetesProperties(args: InferenceClusterArgs): inputs.machinelearningservices.KubernetesPropertiesArgs {
+    return {
+        namespace: withDefault(args.namespace, INFERENCE_CLUSTER_DEFAULTS.namespace),
+        instanceTypes: args.instanceTypes,
+        defaultInstanceType: args.defaultInstanceType,
+    };
+}
+
+/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
+function toComputeArgs(args: InferenceClusterArgs, computeName: pulumi.Input<string>): ComputeArgs {
+    const kubernetes = (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeTypes.Kubernetes;
+    const properties: inputs.machinelearningservices.AKSArgs | inputs.machinelearningservices.KubernetesArgs = kubernetes
+        ? { computeType: "Kubernetes", description: args.description, resourceId: args.clusterResourceId, properties: toKubernetesProperties(args) }
+        : {
+              computeType: "AKS",
+              computeLocation: args.location,
+              description: args.description,
+              resourceId: args.clusterResourceId,
+              properties: toAksProperties(args),
+          };
+    return {
+        workspaceName: field(args.workspace, "workspaceName"),
+        resourceGroupName: field(args.workspace, "resourceGroupName"),
+        computeName,
+        identity: toIdentityArgs(args.identity),
+        tags: args.tags,
+        properties,
+    };
+}
+
+/** Everything that makes an InferenceCluster an InferenceCluster. */
+export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.shape> = {
+    name: "InferenceCluster",
+    rules: { fields, rules, warnings },
+    fields: INFERENCE_CLUSTER_FIELDS,
+    immutable: INFERENCE_CLUSTER_IMMUTABLE,
+    plainFields: ["computeType"],
+    notices: (args) => ((args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeTypes.AKS ? [LEGACY_AKS_NOTICE] : []),
+    toComputeArgs,
+};
+
+/**
+ * An inference cluster: Kubernetes compute that serves models (online endpoints), either a legacy AKS
+ * compute that Azure ML creates or attaches, or an AKS/Arc cluster with the Azure ML extension.
+ */
+export class InferenceCluster extends ComputeComponent<InferenceClusterArgs, typeof fields.shape> {
+    /** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
+    public readonly scoringFqdn: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: InferenceClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(INFERENCE_CLUSTER, name, args, opts);
+        this.scoringFqdn = this.compute.properties.apply((p) => {
+            const props = (p as { properties?: { clusterFqdn?: string; sslConfiguration?: { cname?: string } } } | undefined)?.properties;
+            return props?.sslConfiguration?.cname ?? props?.clusterFqdn ?? undefined;
+        });
+        this.registerOutputs({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+            scoringFqdn: this.scoringFqdn,
+        });
+    }
+}
