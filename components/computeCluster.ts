@@ -284,11 +284,6 @@ export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shap
 export class ComputeCluster extends ComputeComponent<ComputeClusterArgs, typeof fields.shape> {
     constructor(name: string, args: ComputeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPUTE_CLUSTER, name, args, opts);
-        this.registerOutputs({
-            compute: this.compute,
-            computeId: this.computeId,
-            computeName: this.computeName,
-            provisioningState: this.provisioningState,
-        });
+        this.registerOutputs(this.commonOutputs());
     }
 }

@@ -424,10 +424,7 @@ export class ComputeInstance extends ComputeComponent<ComputeInstanceArgs, typeo
             return { user, host, port };
         });
         this.registerOutputs({
-            compute: this.compute,
-            computeId: this.computeId,
-            computeName: this.computeName,
-            provisioningState: this.provisioningState,
+            ...this.commonOutputs(),
             applications: this.applications,
             jupyterLabUrl: this.jupyterLabUrl,
             vsCodeUrl: this.vsCodeUrl,

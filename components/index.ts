@@ -64,6 +64,25 @@ export {
     PRODUCTION_MINIMUM,
     LEGACY_AKS_NOTICE,
 } from "./inferenceCluster";
+export {
+    AttachedCompute,
+    AttachedComputeArgs,
+    AttachedComputeFields,
+    AttachedSshComputeArgs,
+    AttachedDatabricksArgs,
+    AttachedDataLakeAnalyticsArgs,
+    AttachedSynapseSparkArgs,
+    SshCredentials,
+    AttachedComputeTypes,
+    AttachedComputeType,
+    ATTACHED_COMPUTE_DEFAULTS,
+    ATTACHED_COMPUTE_FIELDS,
+    ATTACHED_COMPUTE_IMMUTABLE,
+    ATTACHED_FIELDS_BY_TYPE,
+    ATTACHED_RESOURCE_TYPES,
+    DATA_LAKE_ANALYTICS_RETIRED,
+} from "./attachedCompute";
+export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
 export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { FieldMap, FieldTarget } from "./core/fieldMap";

@@ -449,10 +449,7 @@ export class InferenceCluster extends ComputeComponent<InferenceClusterArgs, typ
             return props?.sslConfiguration?.cname ?? props?.clusterFqdn ?? undefined;
         });
         this.registerOutputs({
-            compute: this.compute,
-            computeId: this.computeId,
-            computeName: this.computeName,
-            provisioningState: this.provisioningState,
+            ...this.commonOutputs(),
             scoringFqdn: this.scoringFqdn,
         });
     }

@@ -64,6 +64,9 @@ function walk(value: unknown, path: string, secrets: string[], unknowns: string[
     return value;
 }
 
+/** What the mock provider returns for an invoke (a function such as getCompute). */
+export type CallFn = (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>;
+
 /** What the mock provider returns as a resource's state: its inputs, plus what Azure would report. */
 export type StateFn = (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown>;
 
@@ -95,10 +98,10 @@ export const defaultState: StateFn = (args) =>
 export class RecordingMonitor extends MockMonitor {
     readonly registrations: Registration[] = [];
 
-    constructor(state: StateFn = defaultState) {
+    constructor(state: StateFn = defaultState, call: CallFn = (args) => args.inputs) {
         super({
             newResource: (args) => ({ id: `${args.name}-id`, state: state(args) }),
-            call: (args) => args.inputs,
+            call,
         });
     }
 
@@ -158,8 +161,10 @@ export class RecordingMonitor extends MockMonitor {
 }
 
 /** Installs a fresh recording monitor as the Pulumi runtime's monitor. */
-export async function recordRegistrations(options: { preview?: boolean; project?: string; stack?: string; state?: StateFn } = {}): Promise<RecordingMonitor> {
-    const monitor = new RecordingMonitor(options.state);
+export async function recordRegistrations(
+    options: { preview?: boolean; project?: string; stack?: string; state?: StateFn; call?: CallFn } = {},
+): Promise<RecordingMonitor> {
+    const monitor = new RecordingMonitor(options.state, options.call);
     pulumi.runtime.setMockOptions(monitor, options.project ?? "azureml-compute", options.stack ?? "test", options.preview ?? false);
     // What setMocks turns on after its own setMockOptions (which resets these flags): secrets, resource
     // references, ...; without them the runtime would strip secret markers before the monitor sees them.

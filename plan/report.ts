@@ -146,6 +146,28 @@ KEY_SETTINGS.Kubernetes = (inputs) => {
     ];
 };
 
+/** Attached compute: what is attached, and how Azure ML signs in. */
+function attachedSettings(inputs: unknown): [string, unknown][] {
+    const p = (path: string) => at(inputs, `properties.properties.${path}`);
+    const account = p("administratorAccount") as Tree | undefined;
+    const signIn =
+        account === undefined
+            ? undefined
+            : [account.username, account.privateKeyData !== undefined ? `private key ${String(account.privateKeyData)}` : undefined, account.password !== undefined ? `password ${String(account.password)}` : undefined]
+                  .filter((x) => x !== undefined)
+                  .join(", ");
+    return [
+        ["resource", shortId(at(inputs, "properties.resourceId"))],
+        ["address", p("address")],
+        ["sshPort", p("sshPort")],
+        ["account", signIn],
+        ["token", p("databricksAccessToken")],
+        ["url", p("workspaceUrl")],
+        ["store", p("dataLakeStoreAccountName")],
+    ];
+}
+for (const type of ["VirtualMachine", "HDInsight", "Databricks", "DataLakeAnalytics", "SynapseSpark"]) KEY_SETTINGS[type] = attachedSettings;
+
 /** `.../managedClusters/aks-prod` -> `managedClusters/aks-prod`: the kind and name of a resource id. */
 function shortId(id: unknown): string | undefined {
     if (typeof id !== "string") return undefined;

@@ -18,7 +18,14 @@ import {
     INFERENCE_CLUSTER_DEFAULTS,
     INFERENCE_CLUSTER_FIELDS,
     INFERENCE_CLUSTER_IMMUTABLE,
+    ATTACHED_COMPUTE_DEFAULTS,
+    ATTACHED_COMPUTE_FIELDS,
+    ATTACHED_COMPUTE_IMMUTABLE,
+    ATTACHED_FIELDS_BY_TYPE,
+    ATTACHED_RESOURCE_TYPES,
+    AttachedComputeType,
 } from "../components";
+import { formatType } from "../components/core/resourceIds";
 import { FieldMap, FieldTarget } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
 
@@ -63,13 +70,31 @@ export const COMPONENTS: readonly DocumentedComponent[] = [
         defaults: INFERENCE_CLUSTER_DEFAULTS,
         immutable: INFERENCE_CLUSTER_IMMUTABLE,
     },
+    {
+        name: "AttachedCompute",
+        args: "AttachedComputeFields",
+        fields: ATTACHED_COMPUTE_FIELDS as FieldMap<object>,
+        defaults: ATTACHED_COMPUTE_DEFAULTS,
+        immutable: ATTACHED_COMPUTE_IMMUTABLE,
+    },
 ];
+
+/** What each attach type takes: from the same table the rules check. */
+export function renderAttachedTypes(): string {
+    const rows = (Object.keys(ATTACHED_FIELDS_BY_TYPE) as AttachedComputeType[]).map((type) => {
+        const { required, optional } = ATTACHED_FIELDS_BY_TYPE[type];
+        const list = (names: readonly string[]) => (names.length > 0 ? names.map((n) => `\`${n}\``).join(", ") : "-");
+        return `| \`${type}\` | \`${formatType(ATTACHED_RESOURCE_TYPES[type].kind)}\` | ${list(required)} | ${list(optional)} |`;
+    });
+    return ["| type | resourceId of | requires | also takes |", "|---|---|---|---|", ...rows, ""].join("\n");
+}
 
 /** Every source file that declares an args interface or a type they use. */
 const SOURCES = [
     "components/computeCluster.ts",
     "components/computeInstance.ts",
     "components/inferenceCluster.ts",
+    "components/attachedCompute.ts",
     "components/core/component.ts",
     "components/core/identity.ts",
     "components/core/workspace.ts",
@@ -215,7 +240,11 @@ export function renderPlanExample(): string {
 /** Every generated section, by marker name. */
 export function renderSections(): Record<string, string> {
     const declarations = new Declarations();
-    const sections: Record<string, string> = { "name-rules": renderNameRules(), "plan-dev": renderPlanExample() };
+    const sections: Record<string, string> = {
+        "name-rules": renderNameRules(),
+        "plan-dev": renderPlanExample(),
+        "attached-types": renderAttachedTypes(),
+    };
     for (const component of COMPONENTS) sections[component.name] = renderComponent(component, declarations);
     return sections;
 }

@@ -178,4 +178,9 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
         this.computeName = this.compute.name;
         this.provisioningState = this.compute.properties.apply((p) => p?.provisioningState ?? "Unknown");
     }
+
+    /** The outputs every compute registers; a subclass adds its own and passes them to `registerOutputs`, last. */
+    protected commonOutputs(): pulumi.Inputs {
+        return { compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState };
+    }
 }

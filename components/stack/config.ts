@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, COMPUTE_CLUSTER } from "../computeCluster";
 import { ComputeInstance, COMPUTE_INSTANCE } from "../computeInstance";
 import { InferenceCluster, INFERENCE_CLUSTER } from "../inferenceCluster";
+import { AttachedCompute, ATTACHED_COMPUTE } from "../attachedCompute";
 import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
@@ -58,6 +59,12 @@ export const STACK_KINDS: readonly StackKind[] = [
         kind: INFERENCE_CLUSTER,
         secrets: secretArgPaths(INFERENCE_CLUSTER.fields),
         construct: (name, args, opts) => new InferenceCluster(name, args, opts),
+    },
+    {
+        key: "attachedComputes",
+        kind: ATTACHED_COMPUTE,
+        secrets: secretArgPaths(ATTACHED_COMPUTE.fields),
+        construct: (name, args, opts) => new AttachedCompute(name, args, opts),
     },
 ];
 

@@ -1,10 +1,11 @@
 /**
  * Compute in an existing workspace: CPU nodes for data prep that cost nothing while idle, low-priority GPU
  * nodes for training, a compute instance for one data scientist that stops itself when idle, and an
- * existing AKS cluster attached for model serving.
+ * existing AKS cluster attached for model serving, an attached Databricks workspace, and a lookup of a
+ * compute declared elsewhere.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeCluster, ComputeInstance, InferenceCluster } from "azureml-compute";
+import { AttachedCompute, ComputeCluster, ComputeInstance, InferenceCluster, lookupCompute } from "azureml-compute";
 
 const config = new pulumi.Config();
 const workspace = {
@@ -60,6 +61,24 @@ const serving = new InferenceCluster("k8s-serve", {
     defaultInstanceType: "small",
 });
 
+// An existing Databricks workspace, attached with a token kept as a secret in the stack's config.
+const databricks = new AttachedCompute(
+    "dbx-etl",
+    {
+        workspace,
+        type: "Databricks",
+        resourceId: config.require("databricksWorkspaceId"),
+        accessToken: config.requireSecret("databricksToken"),
+    },
+    // Never let Pulumi's DELETE reach the Databricks workspace: forget the attachment instead.
+    { retainOnDelete: true },
+);
+
+// A compute this program did not declare, by name.
+const legacy = lookupCompute({ workspace, computeName: "legacy-cpu" });
+
+export const databricksComputeId = databricks.computeId;
+export const legacyComputeType = legacy.computeType;
 export const servingComputeName = serving.computeName;
 export const notebookJupyterLab = notebook.jupyterLabUrl;
 export const cpuClusterId = cpu.computeId;

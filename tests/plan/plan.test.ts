@@ -41,7 +41,7 @@ describe("plan command", function () {
         const doc = JSON.parse(stdout);
         assert.equal(doc.version, 1);
         assert.equal(doc.valid, true);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod", "aks-prod"]);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod", "aks-prod", "dsvm-prod"]);
         const gpu = doc.computes[1];
         assert.equal(gpu.component, "ComputeCluster");
         assert.equal(gpu.computeType, "AmlCompute");
@@ -51,11 +51,16 @@ describe("plan command", function () {
         assert.equal(gpu.settings.nodes, "0-8");
         assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
         assert.ok(!stdout.includes(SECRET_PLACEHOLDER), "the placeholder is shown as [secret]");
-        assert.match(doc.notes[0], /^3 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:computeClusters.gpu-prod.admin.password, /);
+        assert.match(doc.notes[0], /^4 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:computeClusters.gpu-prod.admin.password, /);
         const aks = doc.computes[3];
         assert.deepEqual(aks.secrets, ["properties.properties.sslConfiguration.cert", "properties.properties.sslConfiguration.key"]);
         assert.equal(aks.inputs.properties.properties.sslConfiguration.key, "[secret]");
         assert.equal(aks.settings.purpose, "FastProd");
+        const dsvm = doc.computes[4];
+        assert.equal(dsvm.component, "AttachedCompute");
+        assert.equal(dsvm.computeType, "VirtualMachine");
+        assert.deepEqual(dsvm.secrets, ["properties.properties.administratorAccount.privateKeyData"]);
+        assert.equal(dsvm.settings.account, "azureuser, private key [secret]");
     });
 
     it("fails a broken stack with exit 1, naming every config path", () => {
@@ -134,11 +139,12 @@ describe("stack files", () => {
         assert.equal(project.name, "azureml-compute");
         assert.equal(project.main, path.join(ROOT, "index.ts"));
         const stack = readStack(project, "prod");
-        assert.deepEqual(stack.secretKeys, ["azureml-compute:computeClusters", "azureml-compute:inferenceClusters"]);
+        assert.deepEqual(stack.secretKeys, ["azureml-compute:computeClusters", "azureml-compute:inferenceClusters", "azureml-compute:attachedComputes"]);
         assert.deepEqual(stack.securePaths, [
             "azureml-compute:computeClusters.gpu-prod.admin.password",
             "azureml-compute:inferenceClusters.aks-prod.ssl.cert",
             "azureml-compute:inferenceClusters.aks-prod.ssl.key",
+            "azureml-compute:attachedComputes.dsvm-prod.credentials.privateKey",
         ]);
         const clusters = JSON.parse(stack.config["azureml-compute:computeClusters"]!);
         assert.equal(clusters["gpu-prod"].admin.password, SECRET_PLACEHOLDER);

@@ -37,6 +37,17 @@ describe("stack config", () => {
         });
     });
 
+    it("makes an access token a Pulumi secret as it is read", async () => {
+        const [entry] = readStackConfig({
+            "azureml-compute:workspace": WORKSPACE,
+            "azureml-compute:attachedComputes": JSON.stringify({
+                dbx: { type: "Databricks", resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/dbx", accessToken: "dapi-token" },
+            }),
+        });
+        assert.equal(await pulumi.isSecret(entry!.args.accessToken as pulumi.Output<string>), true);
+        assert.equal(entry!.args.type, "Databricks");
+    });
+
     it("makes a password a Pulumi secret as it is read, and nothing else", async () => {
         const [entry] = readStackConfig(config({ gpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", password: "S3cret-config-pw" } } }));
         const admin = entry!.args.admin as { username: unknown; password: pulumi.Output<string> };
@@ -121,6 +132,19 @@ describe("stack config", () => {
             [
                 'azureml-compute:computeInstances.ci-alice.ssh.publicKey: is an ssh-ed25519 key; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)',
                 'azureml-compute:computeInstances.ci-alice.schedules[0].timeZone: "Europe/Paris" is an IANA time zone; Azure ML schedules take Windows time zone IDs: use "Romance Standard Time"',
+            ],
+        ],
+        [
+            "an attached Databricks workspace given a VM's id and no token",
+            {
+                "azureml-compute:workspace": WORKSPACE,
+                "azureml-compute:attachedComputes": JSON.stringify({
+                    dbx: { type: "Databricks", resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm" },
+                }),
+            },
+            [
+                'azureml-compute:attachedComputes.dbx.accessToken: is required to attach a Databricks workspace (type "Databricks")',
+                'azureml-compute:attachedComputes.dbx.resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resource…" is a Microsoft.Compute/virtualMachines id; type "Databricks" attaches a Databricks workspace (Microsoft.Databricks/workspaces), e.g. /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/databricks',
             ],
         ],
         [

@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-export { Registration, RecordingMonitor, recordRegistrations, StateFn, UNKNOWN } from "../../plan/recordingMonitor";
+export { CallFn, Registration, RecordingMonitor, recordRegistrations, StateFn, UNKNOWN } from "../../plan/recordingMonitor";
 
 /** An Output whose value is unknown, as an input computed by another resource is during preview. */
 export function unknownOutput<T>(): pulumi.Output<T> {

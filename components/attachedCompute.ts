@@ -1,0 +1,324 @@
+/**
+ * AttachedCompute: the Studio's "Attached compute" tab (SPEC 2.5): an existing VM, Databricks workspace,
+ * Data Lake Analytics account, HDInsight cluster or Synapse Spark pool, attached to a workspace by
+ * resource id. The args are a union on `type`, so a Databricks attach with `credentials`, or a VM attach
+ * without them, fails to compile; the same rules run at run time for stack config.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import { z } from "zod";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
+import * as f from "./core/fields";
+import { FieldMap, immutablePaths } from "./core/fieldMap";
+import { field, secretLeaf, withDefault } from "./core/inputs";
+import {
+    DATA_LAKE_ANALYTICS,
+    DATABRICKS_WORKSPACE,
+    ExpectedType,
+    formatType,
+    HDINSIGHT_CLUSTER,
+    isOfType,
+    parseResourceId,
+    SYNAPSE_SPARK_POOL,
+    VIRTUAL_MACHINE,
+} from "./core/resourceIds";
+import { checkedString, choice, strictObject } from "./core/schema";
+import { quote } from "./core/suggest";
+import { Report, Rule, SameShape } from "./core/validate";
+
+/** The kinds of compute that can be attached. */
+export const AttachedComputeTypes = {
+    VirtualMachine: "VirtualMachine",
+    Databricks: "Databricks",
+    DataLakeAnalytics: "DataLakeAnalytics",
+    HDInsight: "HDInsight",
+    SynapseSpark: "SynapseSpark",
+} as const;
+export type AttachedComputeType = (typeof AttachedComputeTypes)[keyof typeof AttachedComputeTypes];
+
+/** The resource each kind attaches, and how it is named in messages. */
+export const ATTACHED_RESOURCE_TYPES: Readonly<Record<AttachedComputeType, { readonly kind: ExpectedType; readonly what: string }>> = {
+    VirtualMachine: { kind: VIRTUAL_MACHINE, what: "a virtual machine" },
+    Databricks: { kind: DATABRICKS_WORKSPACE, what: "a Databricks workspace" },
+    DataLakeAnalytics: { kind: DATA_LAKE_ANALYTICS, what: "a Data Lake Analytics account" },
+    HDInsight: { kind: HDINSIGHT_CLUSTER, what: "an HDInsight cluster" },
+    SynapseSpark: { kind: SYNAPSE_SPARK_POOL, what: "a Synapse Spark pool" },
+};
+
+/** How Azure ML signs in to an attached VM or HDInsight cluster over SSH. */
+export interface SshCredentials {
+    /** The user name. */
+    readonly username: pulumi.Input<string>;
+    /** The SSH private key (PEM or OpenSSH text; a Pulumi secret): the recommended way in. */
+    readonly privateKey?: pulumi.Input<string>;
+    /** The password (a Pulumi secret); a password works, but draws a warning. */
+    readonly password?: pulumi.Input<string>;
+    /** The matching OpenSSH public key, if you want Azure ML to have it. */
+    readonly publicKey?: pulumi.Input<string>;
+}
+
+/** Every attach kind's args, as one interface: what the schema checks (stack config can hold any mix). */
+export interface AttachedComputeFields extends BaseComputeArgs {
+    /** The kind of compute: `VirtualMachine`, `Databricks`, `DataLakeAnalytics`, `HDInsight` or `SynapseSpark`; a plain value. */
+    readonly type: AttachedComputeType;
+    /** The ARM id of the resource to attach; its type must match `type`. */
+    readonly resourceId: pulumi.Input<string>;
+    /** VirtualMachine, HDInsight: the host name or IP address Azure ML connects to. */
+    readonly address?: pulumi.Input<string>;
+    /** VirtualMachine, HDInsight: the SSH port, 1-65535. */
+    readonly sshPort?: pulumi.Input<number>;
+    /** VirtualMachine, HDInsight: the SSH sign-in. */
+    readonly credentials?: pulumi.Input<SshCredentials>;
+    /** Databricks: an access token (a Pulumi secret). */
+    readonly accessToken?: pulumi.Input<string>;
+    /** Databricks: the workspace URL, e.g. `https://adb-1234567890123456.7.azuredatabricks.net`. */
+    readonly workspaceUrl?: pulumi.Input<string>;
+    /** DataLakeAnalytics: the Data Lake Store account name. */
+    readonly dataLakeStoreAccountName?: pulumi.Input<string>;
+}
+
+type Common = Omit<AttachedComputeFields, "type" | "address" | "sshPort" | "credentials" | "accessToken" | "workspaceUrl" | "dataLakeStoreAccountName">;
+
+/** Attach a VM (e.g. a Data Science VM) or an HDInsight cluster: address and SSH credentials. */
+export interface AttachedSshComputeArgs extends Common {
+    readonly type: "VirtualMachine" | "HDInsight";
+    readonly address: pulumi.Input<string>;
+    readonly sshPort?: pulumi.Input<number>;
+    readonly credentials: pulumi.Input<SshCredentials>;
+}
+
+/** Attach a Databricks workspace: an access token. */
+export interface AttachedDatabricksArgs extends Common {
+    readonly type: "Databricks";
+    readonly accessToken: pulumi.Input<string>;
+    readonly workspaceUrl?: pulumi.Input<string>;
+}
+
+/** Attach a Data Lake Analytics account (the service was retired on 2024-02-29). */
+export interface AttachedDataLakeAnalyticsArgs extends Common {
+    readonly type: "DataLakeAnalytics";
+    readonly dataLakeStoreAccountName: pulumi.Input<string>;
+}
+
+/** Attach a Synapse Spark pool. */
+export interface AttachedSynapseSparkArgs extends Common {
+    readonly type: "SynapseSpark";
+}
+
+/** The arguments of an {@link AttachedCompute}: one shape per `type`. */
+export type AttachedComputeArgs = AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
+
+export const ATTACHED_COMPUTE_DEFAULTS = Object.freeze({ sshPort: 22 });
+
+/** Data Lake Analytics was retired: attaching one is allowed (it may still be listed), but warned about. */
+export const DATA_LAKE_ANALYTICS_RETIRED = "2024-02-29";
+
+/**
+ * Where each arg lands, and what a change does. Re-attaching is the only way to change an attachment
+ * (Azure rejects a second attach to the same name), so what it attaches and how it signs in replace.
+ * Description and tags are sent as an in-place update: if Azure refuses it, the update fails and nothing
+ * is detached, which is safer than a replacement whose DELETE may touch the attached resource.
+ */
+export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
+    ...BASE_FIELDS,
+    type: { paths: ["properties.computeType"], replaces: true },
+    resourceId: { paths: ["properties.resourceId"], replaces: true },
+    address: { paths: ["properties.properties.address"], replaces: true },
+    sshPort: { paths: ["properties.properties.sshPort"], replaces: true },
+    credentials: { paths: ["properties.properties.administratorAccount"], replaces: true, secrets: ["privateKey", "password"] },
+    accessToken: { paths: ["properties.properties.databricksAccessToken"], replaces: true, secrets: [""] },
+    workspaceUrl: { paths: ["properties.properties.workspaceUrl"], replaces: true },
+    dataLakeStoreAccountName: { paths: ["properties.properties.dataLakeStoreAccountName"], replaces: true },
+};
+
+/** The child paths whose change replaces (re-attaches) an attached compute: its `replaceOnChanges`. */
+export const ATTACHED_COMPUTE_IMMUTABLE: readonly string[] = immutablePaths(ATTACHED_COMPUTE_FIELDS);
+
+/** Which args each type takes (required ones first), for the rules and the README. */
+export const ATTACHED_FIELDS_BY_TYPE: Readonly<Record<AttachedComputeType, { readonly required: readonly string[]; readonly optional: readonly string[] }>> = {
+    VirtualMachine: { required: ["address", "credentials"], optional: ["sshPort"] },
+    HDInsight: { required: ["address", "credentials"], optional: ["sshPort"] },
+    Databricks: { required: ["accessToken"], optional: ["workspaceUrl"] },
+    DataLakeAnalytics: { required: ["dataLakeStoreAccountName"], optional: [] },
+    SynapseSpark: { required: [], optional: [] },
+};
+const TYPE_SPECIFIC = ["address", "sshPort", "credentials", "accessToken", "workspaceUrl", "dataLakeStoreAccountName"] as const;
+
+const HOST_NAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const PRIVATE_KEY = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----[\s\S]+-----END ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
+const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}( \S.*)?$/;
+
+const address = checkedString(
+    (value) => (IPV4.test(value) || (HOST_NAME.test(value) && !/^[\d.]+$/.test(value)) ? [] : [`${quote(value)} is not a host name or IPv4 address, e.g. "dsvm.westeurope.cloudapp.azure.com" or "10.0.0.4"`]),
+    1024,
+);
+
+// Never echo key or password text: a message only says what shape was expected.
+const privateKey = checkedString(
+    (value) => (PRIVATE_KEY.test(value.trim()) ? [] : [`is not a private key: expected PEM or OpenSSH text from "-----BEGIN ... PRIVATE KEY-----" to "-----END ... PRIVATE KEY-----"`]),
+    65536,
+);
+const publicKey = checkedString((value) => (PUBLIC_KEY.test(value.trim()) ? [] : ['is not an OpenSSH public key such as "ssh-rsa AAAAB3NzaC1yc2E... user@host"']), 16384);
+
+const workspaceUrl = checkedString(
+    (value) =>
+        /^https:\/\/[A-Za-z0-9.-]+\.azuredatabricks\.net\/?$/.test(value) || /^[A-Za-z0-9.-]+\.azuredatabricks\.net$/.test(value)
+            ? []
+            : [`${quote(value)} is not a Databricks workspace URL such as "https://adb-1234567890123456.7.azuredatabricks.net"`],
+    1024,
+);
+
+/** The rules of each arg on its own. */
+const fields = strictObject({
+    ...baseShape(f.inferenceOrAttachedName),
+    type: choice(AttachedComputeTypes),
+    resourceId: f.resourceId([], "a resource"),
+    address: address.optional(),
+    sshPort: z.number().int().min(1).max(65535).optional(),
+    credentials: strictObject({
+        username: z.string().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a user name: letters, digits, "_", "-" and ".", starting with a letter or "_"'),
+        privateKey: privateKey.optional(),
+        password: z.string().min(1).max(256).optional(),
+        publicKey: publicKey.optional(),
+    }).optional(),
+    accessToken: z.string().min(1).max(4096).optional(),
+    workspaceUrl: workspaceUrl.optional(),
+    dataLakeStoreAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, "must be a Data Lake Store account name: 3 to 24 lower-case letters and digits").optional(),
+});
+
+// Stops compiling when the schema and the args interface drift apart.
+const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<AttachedComputeFields>> = true;
+void schemaMatchesArgs;
+
+type Values = z.output<typeof fields>;
+
+/** Each type needs its own fields and takes no other type's. */
+function checkFieldsForType(values: Values, report: Report): void {
+    const own = ATTACHED_FIELDS_BY_TYPE[values.type];
+    for (const name of own.required) {
+        if (values[name as keyof Values] === undefined) report([name, "type"], `is required to attach ${ATTACHED_RESOURCE_TYPES[values.type].what} (type "${values.type}")`);
+    }
+    for (const name of TYPE_SPECIFIC) {
+        if (values[name] !== undefined && !own.required.includes(name) && !own.optional.includes(name)) {
+            const takes = [...own.required, ...own.optional];
+            report([name, "type"], `does not apply to type "${values.type}"${takes.length > 0 ? `, which takes ${takes.join(", ")}` : ""}`);
+        }
+    }
+}
+
+/** The resource id must name the kind of resource `type` attaches. */
+function checkResourceKind(values: Values, report: Report): void {
+    const id = parseResourceId(values.resourceId);
+    const expected = ATTACHED_RESOURCE_TYPES[values.type];
+    if (id !== undefined && !isOfType(id, expected.kind)) {
+        report(
+            ["resourceId", "type"],
+            `${quote(values.resourceId)} is a ${formatType(id)} id; type "${values.type}" attaches ${expected.what} (${formatType(expected.kind)}), e.g. ${expected.kind.example}`,
+        );
+    }
+}
+
+const rules: Rule<Values>[] = [
+    { reads: ["type", ...TYPE_SPECIFIC], check: checkFieldsForType },
+    { reads: ["type", "resourceId"], check: checkResourceKind },
+    {
+        reads: ["credentials"],
+        check: ({ credentials }, report) => {
+            if (credentials && credentials.privateKey === undefined && credentials.password === undefined) {
+                report(["credentials", "credentials.privateKey", "credentials.password"], "needs a privateKey or a password");
+            }
+        },
+    },
+];
+
+const warnings: Rule<Values>[] = [
+    {
+        reads: ["credentials"],
+        check: ({ credentials }, report) => {
+            if (credentials?.password !== undefined && credentials.privateKey === undefined) {
+                report("credentials", "signs in with a password only; passwords can be brute-forced, an SSH privateKey is safer (the Studio's recommendation)");
+            }
+        },
+    },
+    {
+        reads: ["type"],
+        check: ({ type }, report) => {
+            if (type === AttachedComputeTypes.DataLakeAnalytics) {
+                report("type", `Azure Data Lake Analytics was retired on ${DATA_LAKE_ANALYTICS_RETIRED}: the attachment can't run jobs; move the workload to Synapse or Databricks`);
+            }
+        },
+    },
+];
+
+/** SSH sign-in as azure-native takes it; key and password are secrets on their own leaves. */
+function toAccount(credentials: pulumi.Input<SshCredentials>): inputs.machinelearningservices.VirtualMachineSshCredentialsArgs {
+    return {
+        username: field(credentials, "username"),
+        privateKeyData: secretLeaf(field(credentials, "privateKey")),
+        password: secretLeaf(field(credentials, "password")),
+        publicKeyData: field(credentials, "publicKey"),
+    };
+}
+
+type AttachedPayload =
+    | inputs.machinelearningservices.VirtualMachineArgs
+    | inputs.machinelearningservices.HDInsightArgs
+    | inputs.machinelearningservices.DatabricksArgs
+    | inputs.machinelearningservices.DataLakeAnalyticsArgs
+    | inputs.machinelearningservices.SynapseSparkArgs;
+
+function toPayload(args: AttachedComputeFields): AttachedPayload {
+    const common = { description: args.description, resourceId: args.resourceId };
+    switch (args.type) {
+        case "VirtualMachine":
+        case "HDInsight": {
+            const properties = {
+                address: args.address,
+                sshPort: withDefault(args.sshPort, ATTACHED_COMPUTE_DEFAULTS.sshPort),
+                administratorAccount: args.credentials === undefined ? undefined : toAccount(args.credentials),
+            };
+            return args.type === "VirtualMachine" ? { ...common, computeType: "VirtualMachine", properties } : { ...common, computeType: "HDInsight", properties };
+        }
+        case "Databricks":
+            return { ...common, computeType: "Databricks", properties: { databricksAccessToken: secretLeaf(args.accessToken), workspaceUrl: args.workspaceUrl } };
+        case "DataLakeAnalytics":
+            return { ...common, computeType: "DataLakeAnalytics", properties: { dataLakeStoreAccountName: args.dataLakeStoreAccountName } };
+        case "SynapseSpark":
+            return { ...common, computeType: "SynapseSpark" };
+    }
+}
+
+/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
+function toComputeArgs(args: AttachedComputeFields, computeName: pulumi.Input<string>): ComputeArgs {
+    return {
+        workspaceName: field(args.workspace, "workspaceName"),
+        resourceGroupName: field(args.workspace, "resourceGroupName"),
+        computeName,
+        tags: args.tags,
+        properties: toPayload(args),
+    };
+}
+
+/** Everything that makes an AttachedCompute an AttachedCompute. */
+export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.shape> = {
+    name: "AttachedCompute",
+    rules: { fields, rules, warnings },
+    fields: ATTACHED_COMPUTE_FIELDS,
+    immutable: ATTACHED_COMPUTE_IMMUTABLE,
+    plainFields: ["type"],
+    toComputeArgs,
+};
+
+/**
+ * An existing resource attached to the workspace as compute. Removing it from the program sends
+ * azure-native's DELETE, which carries no Detach/Delete choice: pass `{ retainOnDelete: true }` (or
+ * `protect: true`) when the attached resource must stay untouched.
+ */
+export class AttachedCompute extends ComputeComponent<AttachedComputeFields, typeof fields.shape> {
+    constructor(name: string, args: AttachedComputeArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(ATTACHED_COMPUTE, name, args, opts);
+        this.registerOutputs(this.commonOutputs());
+    }
+}
