@@ -381,6 +381,18 @@ export interface InstanceSshEndpoint {
     readonly port: number;
 }
 
+/** What Azure reports about reaching an instance (each part absent until Azure reports it). */
+export interface InstanceEndpoints {
+    /** Every application the instance serves. */
+    readonly applications: InstanceApplication[];
+    /** The JupyterLab URL. */
+    readonly jupyterLabUrl: string | undefined;
+    /** The VS Code (web) URL. */
+    readonly vsCodeUrl: string | undefined;
+    /** SSH user, host and port, when SSH is enabled. */
+    readonly ssh: InstanceSshEndpoint | undefined;
+}
+
 interface InstanceState {
     applications?: { displayName?: string; endpointUri?: string }[];
     connectivityEndpoints?: { publicIpAddress?: string; privateIpAddress?: string };
@@ -391,44 +403,39 @@ function findApplication(apps: readonly InstanceApplication[], names: readonly s
     return apps.find((a) => names.includes(a.displayName.replace(/\s+/g, "").toLowerCase()))?.endpointUri;
 }
 
+/** Reads the endpoints out of the instance's reported properties. */
+function endpointsOf(state: InstanceState): InstanceEndpoints {
+    const applications = (state.applications ?? [])
+        .filter((a) => a.displayName !== undefined && a.endpointUri !== undefined)
+        .map((a) => ({ displayName: a.displayName!, endpointUri: a.endpointUri! }));
+    const host = state.connectivityEndpoints?.publicIpAddress ?? state.connectivityEndpoints?.privateIpAddress;
+    const user = state.sshSettings?.adminUserName;
+    const port = state.sshSettings?.sshPort;
+    const sshEnabled = state.sshSettings?.sshPublicAccess === "Enabled" && host && user && port !== undefined;
+    return {
+        applications,
+        jupyterLabUrl: findApplication(applications, ["jupyterlab"]),
+        vsCodeUrl: findApplication(applications, ["vscode", "vscode(web)", "vscodeweb"]),
+        ssh: sshEnabled ? { user: user!, host: host!, port: port! } : undefined,
+    };
+}
+
 /**
  * An Azure ML compute instance: a managed VM with JupyterLab, VS Code and a terminal for one data scientist.
  *
  * Replacing an instance deletes it with its local disk: pass `{ protect: true }` for instances people work on.
  */
 export class ComputeInstance extends ComputeComponent<ComputeInstanceArgs, typeof fields.shape> {
-    /** The applications Azure reports (empty until it does). */
-    public readonly applications: pulumi.Output<InstanceApplication[]>;
-    /** The JupyterLab URL, when Azure reports it. */
-    public readonly jupyterLabUrl: pulumi.Output<string | undefined>;
-    /** The VS Code (web) URL, when Azure reports it. */
-    public readonly vsCodeUrl: pulumi.Output<string | undefined>;
-    /** SSH user, host and port, when SSH is enabled and Azure reports them. */
-    public readonly sshEndpoint: pulumi.Output<InstanceSshEndpoint | undefined>;
+    /**
+     * The instance's endpoints, as Azure reports them: `endpoints.jupyterLabUrl`, `endpoints.vsCodeUrl`,
+     * `endpoints.ssh` (`{ user, host, port }` when SSH is enabled) and every `endpoints.applications` entry.
+     * One Output for all of them: a program with hundreds of instances pays for one, not five.
+     */
+    public readonly endpoints: pulumi.Output<InstanceEndpoints>;
 
     constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPUTE_INSTANCE, name, args, opts);
-        const state = this.compute.properties.apply((p) => ((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState);
-        this.applications = state.apply((s) =>
-            (s.applications ?? [])
-                .filter((a) => a.displayName !== undefined && a.endpointUri !== undefined)
-                .map((a) => ({ displayName: a.displayName!, endpointUri: a.endpointUri! })),
-        );
-        this.jupyterLabUrl = this.applications.apply((apps) => findApplication(apps, ["jupyterlab"]));
-        this.vsCodeUrl = this.applications.apply((apps) => findApplication(apps, ["vscode", "vscode(web)", "vscodeweb"]));
-        this.sshEndpoint = state.apply((s) => {
-            const host = s.connectivityEndpoints?.publicIpAddress ?? s.connectivityEndpoints?.privateIpAddress;
-            const user = s.sshSettings?.adminUserName;
-            const port = s.sshSettings?.sshPort;
-            if (s.sshSettings?.sshPublicAccess !== "Enabled" || !host || !user || port === undefined) return undefined;
-            return { user, host, port };
-        });
-        this.registerOutputs({
-            ...this.commonOutputs(),
-            applications: this.applications,
-            jupyterLabUrl: this.jupyterLabUrl,
-            vsCodeUrl: this.vsCodeUrl,
-            sshEndpoint: this.sshEndpoint,
-        });
+        this.endpoints = this.compute.properties.apply((p) => endpointsOf(((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState));
+        this.registerOutputs({ ...this.commonOutputs(), endpoints: this.endpoints });
     }
 }

@@ -29,6 +29,7 @@ export {
     SetupScripts,
     InstanceApplication,
     InstanceSshEndpoint,
+    InstanceEndpoints,
     ApplicationSharingPolicies,
     ApplicationSharingPolicy,
     PowerActions,

@@ -149,15 +149,18 @@ describeInBothModes("ComputeInstance", (t) => {
 
         it("exposes the applications, JupyterLab and VS Code URLs and the SSH endpoint Azure reports", async () => {
             const instance = await declare({ ...MINIMAL, ssh: { publicKey: RSA_2048 } });
-            assert.equal(await valueOf(instance.jupyterLabUrl), "https://ci-alice.westeurope.instances.azureml.ms/lab");
-            assert.equal(await valueOf(instance.vsCodeUrl), "vscode://vscode.azure-ml/?ci=ci-alice");
-            assert.equal((await valueOf(instance.applications)).length, 3);
-            assert.deepEqual(await valueOf(instance.sshEndpoint), { user: "azureuser", host: "20.1.2.3", port: 50000 });
+            const endpoints = await valueOf(instance.endpoints);
+            assert.equal(endpoints.jupyterLabUrl, "https://ci-alice.westeurope.instances.azureml.ms/lab");
+            assert.equal(endpoints.vsCodeUrl, "vscode://vscode.azure-ml/?ci=ci-alice");
+            assert.equal(endpoints.applications.length, 3);
+            assert.deepEqual(endpoints.ssh, { user: "azureuser", host: "20.1.2.3", port: 50000 });
+            // Lifted property access works on the one Output, as users write it.
+            assert.equal(await valueOf(instance.endpoints.jupyterLabUrl), "https://ci-alice.westeurope.instances.azureml.ms/lab");
         });
 
         it("has no SSH endpoint when SSH is disabled", async () => {
             const instance = await declare(MINIMAL);
-            assert.equal(await valueOf(instance.sshEndpoint), undefined);
+            assert.equal((await valueOf(instance.endpoints)).ssh, undefined);
         });
     });
 

@@ -81,6 +81,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * `unchecked` lists the paths of placeholders: deferred for good, never checked.
  */
 export function splitDeferred(value: unknown): { plain: unknown; deferred: DeferredInput[]; unchecked: string[] } {
+    // Most args are all plain: hand them back as they are, without copying them.
+    if (!containsDeferred(value)) return { plain: value, deferred: [], unchecked: [] };
     const deferred: DeferredInput[] = [];
     const unchecked: string[] = [];
     const walk = (v: unknown, segments: (string | number)[]): unknown => {
@@ -99,6 +101,16 @@ export function splitDeferred(value: unknown): { plain: unknown; deferred: Defer
         return v;
     };
     return { plain: walk(value, []), deferred, unchecked };
+}
+
+/** Whether a value holds an Output, a Promise or a placeholder anywhere (plain objects and arrays are walked). */
+function containsDeferred(v: unknown): boolean {
+    if (v === SECRET_PLACEHOLDER || isDeferred(v)) return true;
+    if (Array.isArray(v)) return v.some(containsDeferred);
+    if (isPlainObject(v)) {
+        for (const key in v) if (containsDeferred(v[key])) return true;
+    }
+    return false;
 }
 
 /** Returns a copy of `root` with the value at `segments` replaced. */
@@ -136,7 +148,14 @@ export function validateValues<S extends z.ZodRawShape>(
 
     const values: Partial<V> = {};
     const ready = new Set<string>();
-    for (const key of known) {
+    // Fast path for the common case, every value plain and valid: one parse of the whole object. Only when
+    // it fails (or some values are deferred) is each field parsed on its own, to say exactly what is wrong.
+    const whole = deferredPaths.length === 0 && issues.length === 0 ? spec.fields.safeParse(raw) : undefined;
+    if (whole?.success) {
+        Object.assign(values, whole.data);
+        for (const key of known) ready.add(key);
+    }
+    for (const key of whole?.success ? [] : known) {
         const path = joinPath("", key);
         const value = raw[key];
         if (value === DEFERRED) continue;
