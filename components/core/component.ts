@@ -126,11 +126,107 @@ export function checkArgs<S extends z.ZodRawShape>(
     return { warnings: now.warnings, gate: pulumi.all(checks) };
 }
 
+/** The outputs every compute has. */
+export interface ComputeOutputs {
+    /** The azure-native Compute the component manages. */
+    readonly compute: Compute;
+    /** The ARM id of the compute. */
+    readonly computeId: pulumi.Output<string>;
+    /** The compute's name in the workspace: what jobs and endpoints refer to. */
+    readonly computeName: pulumi.Output<string>;
+    /** Azure's provisioning state (`Succeeded`, `Failed`, ...). */
+    readonly provisioningState: pulumi.Output<string>;
+}
+
+/** A component's args, checked before its registration; what {@link createCompute} builds the child from. */
+export interface PreparedCompute<Args extends BaseComputeArgs> {
+    /** The component's type token, `azureml-compute:index:<Name>`. */
+    readonly type: string;
+    readonly kind: ComputeKind<Args, z.ZodRawShape>;
+    readonly name: string;
+    readonly subject: string;
+    /** The args with the compute name filled in (it defaults to the resource name). */
+    readonly args: Args & { readonly computeName: pulumi.Input<string> };
+    readonly checked: Checked;
+    readonly opts: pulumi.ComponentResourceOptions;
+    /** Logs warnings on the component (set once it is registered). */
+    owner?: pulumi.Resource;
+}
+
+/**
+ * First half of every component's constructor, before `super()`: checks the plain args (throwing a
+ * ComputeValidationError), arranges the check of the Output args, and claims the compute name.
+ */
+export function prepareCompute<Args extends BaseComputeArgs>(
+    kind: ComputeKind<Args, z.ZodRawShape>,
+    name: string,
+    args: Args,
+    opts: pulumi.ComponentResourceOptions = {},
+): PreparedCompute<Args> {
+    const subject = describe(kind.name, name);
+    const withName = { ...args, computeName: args?.computeName ?? name };
+    const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
+    if (branching.length > 0) {
+        throw new ComputeValidationError(
+            subject,
+            branching.map((key) => issue(key, "must be a plain value, not an Output or a Promise: the component's shape depends on it")),
+        );
+    }
+    const prepared: { -readonly [K in keyof PreparedCompute<Args>]: PreparedCompute<Args>[K] } = {
+        type: `${PACKAGE}:index:${kind.name}`,
+        kind,
+        name,
+        subject,
+        args: withName,
+        opts,
+        checked: { warnings: [] },
+    };
+    // Warnings found once Outputs resolve are logged on the component, which exists by then.
+    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings));
+    claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
+    return prepared;
+}
+
+function logWarnings(prepared: { readonly subject: string; readonly owner?: pulumi.Resource }, warnings: readonly string[]): void {
+    for (const warning of warnings) void pulumi.log.warn(`${prepared.subject}: ${warning}`, prepared.owner);
+}
+
+/**
+ * Second half, after `super()`: logs the warnings, creates the Compute child with its replacement options
+ * (and the forwarded resource options), and returns the outputs every compute has.
+ */
+export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.ComponentResource, prepared: PreparedCompute<Args>): ComputeOutputs {
+    const { kind, args, opts, checked } = prepared;
+    prepared.owner = owner;
+    logWarnings(prepared, checked.warnings);
+    for (const notice of kind.notices?.(args) ?? []) {
+        if (firstTimeInDeployment(notice)) void pulumi.log.warn(notice, owner);
+    }
+    const forwarded = Object.fromEntries(FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]));
+    const compute = new Compute(prepared.name, kind.toComputeArgs(args, args.computeName), {
+        ...forwarded,
+        parent: owner,
+        replaceOnChanges: [...kind.immutable],
+        // The compute name is fixed, so the old compute must be gone before the new one can take it.
+        deleteBeforeReplace: true,
+        // The child waits for the Output inputs to pass validation; a failure stops it from being registered.
+        dependsOn: checked.gate?.apply((): pulumi.Resource[] => []),
+    });
+    return {
+        compute,
+        computeId: compute.id,
+        computeName: compute.name,
+        provisioningState: compute.properties.apply((p) => p?.provisioningState ?? "Unknown"),
+    };
+}
+
 /**
  * The base of the four components: validation, the Compute child with its replacement options,
  * and the outputs every compute has. A subclass adds its own outputs and calls `registerOutputs` last.
+ * (Classes that must extend ComponentResource directly, as the component provider's do, call
+ * {@link prepareCompute} and {@link createCompute} themselves.)
  */
-export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z.ZodRawShape> extends pulumi.ComponentResource {
+export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z.ZodRawShape> extends pulumi.ComponentResource implements ComputeOutputs {
     /** The azure-native Compute this component manages. */
     public readonly compute: Compute;
     /** The ARM id of the compute. */
@@ -141,42 +237,14 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
     public readonly provisioningState: pulumi.Output<string>;
 
     protected constructor(kind: ComputeKind<Args, S>, name: string, args: Args, opts: pulumi.ComponentResourceOptions = {}) {
-        const subject = describe(kind.name, name);
-        // The compute name defaults to the resource name and is checked by the same rules.
-        const withName = { ...args, computeName: args?.computeName ?? name };
-        // Warnings found once Outputs resolve are attached to the component, which exists by then.
-        let self: pulumi.Resource | undefined;
-        const warn = (warnings: readonly string[]) => warnings.forEach((w) => void pulumi.log.warn(`${subject}: ${w}`, self));
-        const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
-        if (branching.length > 0) {
-            throw new ComputeValidationError(
-                subject,
-                branching.map((key) => issue(key, "must be a plain value, not an Output or a Promise: the component's shape depends on it")),
-            );
-        }
-        const checked = checkArgs(kind.rules, subject, withName, warn);
-        claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
+        const prepared = prepareCompute(kind as unknown as ComputeKind<Args, z.ZodRawShape>, name, args, opts);
         // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
-        super(`${PACKAGE}:index:${kind.name}`, name, {}, opts);
-        self = this;
-        warn(checked.warnings);
-        for (const notice of kind.notices?.(withName) ?? []) {
-            if (firstTimeInDeployment(notice)) void pulumi.log.warn(notice, this);
-        }
-
-        const forwarded = Object.fromEntries(FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]));
-        this.compute = new Compute(name, kind.toComputeArgs(withName, withName.computeName), {
-            ...forwarded,
-            parent: this,
-            replaceOnChanges: [...kind.immutable],
-            // The compute name is fixed, so the old compute must be gone before the new one can take it.
-            deleteBeforeReplace: true,
-            // The child waits for the Output inputs to pass validation; a failure stops it from being registered.
-            dependsOn: checked.gate?.apply((): pulumi.Resource[] => []),
-        });
-        this.computeId = this.compute.id;
-        this.computeName = this.compute.name;
-        this.provisioningState = this.compute.properties.apply((p) => p?.provisioningState ?? "Unknown");
+        super(prepared.type, name, {}, opts);
+        const outputs = createCompute(this, prepared);
+        this.compute = outputs.compute;
+        this.computeId = outputs.computeId;
+        this.computeName = outputs.computeName;
+        this.provisioningState = outputs.provisioningState;
     }
 
     /** The outputs every compute registers; a subclass adds its own and passes them to `registerOutputs`, last. */
