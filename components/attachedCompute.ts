@@ -28,14 +28,14 @@ import { quote } from "./core/suggest";
 import { Report, Rule, SameShape } from "./core/validate";
 
 /** The kinds of compute that can be attached. */
-export const AttachedComputeTypes = {
+export const AttachedComputeType = {
     VirtualMachine: "VirtualMachine",
     Databricks: "Databricks",
     DataLakeAnalytics: "DataLakeAnalytics",
     HDInsight: "HDInsight",
     SynapseSpark: "SynapseSpark",
 } as const;
-export type AttachedComputeType = (typeof AttachedComputeTypes)[keyof typeof AttachedComputeTypes];
+export type AttachedComputeType = (typeof AttachedComputeType)[keyof typeof AttachedComputeType];
 
 /** The resource each kind attaches, and how it is named in messages. */
 export const ATTACHED_RESOURCE_TYPES: Readonly<Record<AttachedComputeType, { readonly kind: ExpectedType; readonly what: string }>> = {
@@ -173,7 +173,7 @@ const workspaceUrl = checkedString(
 /** The rules of each arg on its own. */
 const fields = strictObject({
     ...baseShape(f.inferenceOrAttachedName),
-    type: choice(AttachedComputeTypes),
+    type: choice(AttachedComputeType),
     resourceId: f.resourceId([], "a resource"),
     address: address.optional(),
     sshPort: z.number().int().min(1).max(65535).optional(),
@@ -245,7 +245,7 @@ const warnings: Rule<Values>[] = [
     {
         reads: ["type"],
         check: ({ type }, report) => {
-            if (type === AttachedComputeTypes.DataLakeAnalytics) {
+            if (type === AttachedComputeType.DataLakeAnalytics) {
                 report("type", `Azure Data Lake Analytics was retired on ${DATA_LAKE_ANALYTICS_RETIRED}: the attachment can't run jobs; move the workload to Synapse or Databricks`);
             }
         },

@@ -20,20 +20,20 @@ import { VmType } from "./core/vmSizes";
 import { regionSchema } from "./core/workspace";
 
 /** How a cluster's nodes are bought. */
-export const VmPriorities = {
+export const VmPriority = {
     /** Nodes are yours until the cluster scales down. */
     Dedicated: "Dedicated",
     /** Cheaper nodes that Azure can pre-empt; jobs must tolerate restarts. */
     LowPriority: "LowPriority",
 } as const;
-export type VmPriority = (typeof VmPriorities)[keyof typeof VmPriorities];
+export type VmPriority = (typeof VmPriority)[keyof typeof VmPriority];
 
 /** The nodes' operating system. */
-export const OsTypes = { Linux: "Linux", Windows: "Windows" } as const;
-export type OsType = (typeof OsTypes)[keyof typeof OsTypes];
+export const OsType = { Linux: "Linux", Windows: "Windows" } as const;
+export type OsType = (typeof OsType)[keyof typeof OsType];
 
 /** Whether the nodes' public SSH port is open. */
-export const RemoteLoginPortPublicAccessValues = {
+export const RemoteLoginPortPublicAccess = {
     /** Open on every node. */
     Enabled: "Enabled",
     /** Closed on every node. */
@@ -41,7 +41,7 @@ export const RemoteLoginPortPublicAccessValues = {
     /** Azure decides at creation: closed when the cluster is in a virtual network, else open. */
     NotSpecified: "NotSpecified",
 } as const;
-export type RemoteLoginPortPublicAccess = (typeof RemoteLoginPortPublicAccessValues)[keyof typeof RemoteLoginPortPublicAccessValues];
+export type RemoteLoginPortPublicAccess = (typeof RemoteLoginPortPublicAccess)[keyof typeof RemoteLoginPortPublicAccess];
 
 /** The administrator account created on every node. */
 export interface ClusterAdmin {
@@ -53,8 +53,11 @@ export interface ClusterAdmin {
     readonly password?: pulumi.Input<string>;
 }
 
-/** The arguments of a {@link ComputeCluster}. */
-export interface ComputeClusterArgs extends BaseComputeArgs {
+/**
+ * A cluster's settings other than its idle time: shared by the TypeScript args and the component
+ * provider's (which types durations as strings for other languages).
+ */
+export interface ComputeClusterSettings extends BaseComputeArgs {
     /** `CPU` or `GPU`: checked against `vmSize` (Azure reads the type from the size, so it is not sent). */
     readonly vmType?: pulumi.Input<VmType>;
     /** The nodes' VM size, e.g. `Standard_DS3_v2`; not a retired size. */
@@ -65,8 +68,6 @@ export interface ComputeClusterArgs extends BaseComputeArgs {
     readonly minNodes?: pulumi.Input<number>;
     /** The most nodes the cluster scales up to; at least `minNodes`. 0 is allowed (with a warning): such a cluster runs nothing. */
     readonly maxNodes: pulumi.Input<number>;
-    /** Idle time before a node is released: a number of seconds, or an ISO 8601 duration such as `PT5M`. */
-    readonly idleTimeBeforeScaleDown?: pulumi.Input<DurationInput>;
     /** The subnet the nodes join: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
     readonly subnet?: pulumi.Input<string>;
     /** The cluster's managed identity: system-assigned, or one or more user-assigned identities. */
@@ -89,15 +90,21 @@ export interface ComputeClusterArgs extends BaseComputeArgs {
     readonly location?: pulumi.Input<string>;
 }
 
+/** The arguments of a {@link ComputeCluster}. */
+export interface ComputeClusterArgs extends ComputeClusterSettings {
+    /** Idle time before a node is released: a number of seconds, or an ISO 8601 duration such as `PT5M`. */
+    readonly idleTimeBeforeScaleDown?: pulumi.Input<DurationInput>;
+}
+
 /** What the cluster gets when an arg is left out. The mapping, the README and the tests read these. */
 export const COMPUTE_CLUSTER_DEFAULTS = Object.freeze({
-    vmPriority: VmPriorities.Dedicated,
+    vmPriority: VmPriority.Dedicated,
     minNodes: 0,
     /** 120 seconds, Azure's own default. */
     idleTimeBeforeScaleDown: 120,
-    osType: OsTypes.Linux,
+    osType: OsType.Linux,
     enableNodePublicIp: true,
-    remoteLoginPortPublicAccess: RemoteLoginPortPublicAccessValues.NotSpecified,
+    remoteLoginPortPublicAccess: RemoteLoginPortPublicAccess.NotSpecified,
 });
 
 /**
@@ -143,17 +150,17 @@ const fields = strictObject({
     ...baseShape(f.instanceOrClusterName),
     vmType: f.vmType.optional(),
     vmSize: f.vmSize,
-    vmPriority: choice(VmPriorities).optional(),
+    vmPriority: choice(VmPriority).optional(),
     minNodes: count(0).optional(),
     maxNodes: count(0),
     idleTimeBeforeScaleDown: f.duration({ min: 0, max: INT32_MAX }).optional(),
     subnet: f.subnetId.optional(),
     identity: identitySchema.optional(),
     admin: adminSchema.optional(),
-    remoteLoginPortPublicAccess: choice(RemoteLoginPortPublicAccessValues).optional(),
+    remoteLoginPortPublicAccess: choice(RemoteLoginPortPublicAccess).optional(),
     enableNodePublicIp: z.boolean().optional(),
     isolatedNetwork: z.boolean().optional(),
-    osType: choice(OsTypes).optional(),
+    osType: choice(OsType).optional(),
     image: f.resourceId([GALLERY_IMAGE_VERSION, GALLERY_IMAGE, VM_IMAGE], "a VM image").optional(),
     disableLocalAuth: z.boolean().optional(),
     location: regionSchema.optional(),

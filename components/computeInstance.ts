@@ -4,7 +4,7 @@
  * map (and so the immutable list), rules, mapping, component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
@@ -20,23 +20,23 @@ import { Rule, SameShape } from "./core/validate";
 import { VmType } from "./core/vmSizes";
 
 /** Who can use the applications (JupyterLab, VS Code, ...) of an instance. */
-export const ApplicationSharingPolicies = {
+export const ApplicationSharingPolicy = {
     /** Only the instance's user. */
     Personal: "Personal",
     /** Any workspace user, as their role allows. */
     Shared: "Shared",
 } as const;
-export type ApplicationSharingPolicy = (typeof ApplicationSharingPolicies)[keyof typeof ApplicationSharingPolicies];
+export type ApplicationSharingPolicy = (typeof ApplicationSharingPolicy)[keyof typeof ApplicationSharingPolicy];
 
 /** What a schedule does to the instance. */
-export const PowerActions = { Start: "Start", Stop: "Stop" } as const;
-export type PowerAction = (typeof PowerActions)[keyof typeof PowerActions];
+export const PowerAction = { Start: "Start", Stop: "Stop" } as const;
+export type PowerAction = (typeof PowerAction)[keyof typeof PowerAction];
 
 /** How often a recurrence repeats. */
-export const RecurrenceFrequencies = { Minute: "Minute", Hour: "Hour", Day: "Day", Week: "Week", Month: "Month" } as const;
-export type RecurrenceFrequency = (typeof RecurrenceFrequencies)[keyof typeof RecurrenceFrequencies];
+export const RecurrenceFrequency = { Minute: "Minute", Hour: "Hour", Day: "Day", Week: "Week", Month: "Month" } as const;
+export type RecurrenceFrequency = (typeof RecurrenceFrequency)[keyof typeof RecurrenceFrequency];
 
-export const WeekDays = {
+export const WeekDay = {
     Monday: "Monday",
     Tuesday: "Tuesday",
     Wednesday: "Wednesday",
@@ -45,7 +45,7 @@ export const WeekDays = {
     Saturday: "Saturday",
     Sunday: "Sunday",
 } as const;
-export type WeekDay = (typeof WeekDays)[keyof typeof WeekDays];
+export type WeekDay = (typeof WeekDay)[keyof typeof WeekDay];
 
 /** SSH access to the instance. */
 export interface InstanceSsh {
@@ -113,8 +113,11 @@ export interface SetupScripts {
     readonly startup?: pulumi.Input<SetupScript>;
 }
 
-/** The arguments of a {@link ComputeInstance}. */
-export interface ComputeInstanceArgs extends BaseComputeArgs {
+/**
+ * An instance's settings other than its idle shutdown: shared by the TypeScript args and the component
+ * provider's (which types durations as strings for other languages).
+ */
+export interface ComputeInstanceSettings extends BaseComputeArgs {
     /** `CPU` or `GPU`: checked against `vmSize` (Azure reads the type from the size, so it is not sent). */
     readonly vmType?: pulumi.Input<VmType>;
     /** The VM size, e.g. `Standard_DS3_v2`; not a retired size. */
@@ -125,8 +128,6 @@ export interface ComputeInstanceArgs extends BaseComputeArgs {
     readonly subnet?: pulumi.Input<string>;
     /** The user the instance is created for (only they can use it); not with `ssh`. */
     readonly assignedUser?: pulumi.Input<AssignedUser>;
-    /** Stops the instance after this much inactivity: seconds, or ISO 8601 (`PT30M`); 15 minutes to 3 days. */
-    readonly idleTimeBeforeShutdown?: pulumi.Input<DurationInput>;
     /** Start and stop schedules, at most 4. */
     readonly schedules?: pulumi.Input<pulumi.Input<InstanceSchedule>[]>;
     /** Creation and startup scripts. */
@@ -143,11 +144,17 @@ export interface ComputeInstanceArgs extends BaseComputeArgs {
     readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
 }
 
+/** The arguments of a {@link ComputeInstance}. */
+export interface ComputeInstanceArgs extends ComputeInstanceSettings {
+    /** Stops the instance after this much inactivity: seconds, or ISO 8601 (`PT30M`); 15 minutes to 3 days. */
+    readonly idleTimeBeforeShutdown?: pulumi.Input<DurationInput>;
+}
+
 /** What an instance gets when an arg is left out (Azure's own defaults, sent explicitly). */
 export const COMPUTE_INSTANCE_DEFAULTS = Object.freeze({
     enableNodePublicIp: true,
     enableSso: true,
-    applicationSharingPolicy: ApplicationSharingPolicies.Shared,
+    applicationSharingPolicy: ApplicationSharingPolicy.Shared,
 });
 
 /** Defaults inside a schedule. */
@@ -189,16 +196,16 @@ const guid = z.string().regex(GUID, 'must be a GUID such as "00000000-0000-0000-
 const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
 const recurrenceSchema = strictObject({
-    frequency: choice(RecurrenceFrequencies),
+    frequency: choice(RecurrenceFrequency),
     interval: count(1).optional(),
     hours: z.array(count(0, 23)).min(1),
     minutes: z.array(count(0, 59)).min(1),
-    weekDays: z.array(choice(WeekDays)).optional(),
+    weekDays: z.array(choice(WeekDay)).optional(),
     monthDays: z.array(count(1, 31)).optional(),
 });
 
 const scheduleSchema = strictObject({
-    action: choice(PowerActions),
+    action: choice(PowerAction),
     cron: checkedString(checkCron, 256).optional(),
     recurrence: recurrenceSchema.optional(),
     timeZone: checkedString(checkTimeZone, 256).optional(),
@@ -228,7 +235,7 @@ const fields = strictObject({
     managedNetwork: z.boolean().optional(),
     enableSso: z.boolean().optional(),
     identity: identitySchema.optional(),
-    applicationSharingPolicy: choice(ApplicationSharingPolicies).optional(),
+    applicationSharingPolicy: choice(ApplicationSharingPolicy).optional(),
 });
 
 // Stops compiling when the schema and the args interface drift apart.
@@ -403,6 +410,11 @@ function findApplication(apps: readonly InstanceApplication[], names: readonly s
     return apps.find((a) => names.includes(a.displayName.replace(/\s+/g, "").toLowerCase()))?.endpointUri;
 }
 
+/** An instance's endpoints, read from what Azure reports on its Compute. */
+export function instanceEndpoints(compute: Compute): pulumi.Output<InstanceEndpoints> {
+    return compute.properties.apply((p) => endpointsOf(((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState));
+}
+
 /** Reads the endpoints out of the instance's reported properties. */
 function endpointsOf(state: InstanceState): InstanceEndpoints {
     const applications = (state.applications ?? [])
@@ -435,7 +447,7 @@ export class ComputeInstance extends ComputeComponent<ComputeInstanceArgs, typeo
 
     constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPUTE_INSTANCE, name, args, opts);
-        this.endpoints = this.compute.properties.apply((p) => endpointsOf(((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState));
+        this.endpoints = instanceEndpoints(this.compute);
         this.registerOutputs({ ...this.commonOutputs(), endpoints: this.endpoints });
     }
 }

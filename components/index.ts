@@ -7,12 +7,10 @@
 export {
     ComputeCluster,
     ComputeClusterArgs,
+    ComputeClusterSettings,
     ClusterAdmin,
-    VmPriorities,
     VmPriority,
-    OsTypes,
     OsType,
-    RemoteLoginPortPublicAccessValues,
     RemoteLoginPortPublicAccess,
     COMPUTE_CLUSTER_DEFAULTS,
     COMPUTE_CLUSTER_FIELDS,
@@ -21,6 +19,7 @@ export {
 export {
     ComputeInstance,
     ComputeInstanceArgs,
+    ComputeInstanceSettings,
     InstanceSsh,
     AssignedUser,
     InstanceSchedule,
@@ -30,13 +29,9 @@ export {
     InstanceApplication,
     InstanceSshEndpoint,
     InstanceEndpoints,
-    ApplicationSharingPolicies,
     ApplicationSharingPolicy,
-    PowerActions,
     PowerAction,
-    RecurrenceFrequencies,
     RecurrenceFrequency,
-    WeekDays,
     WeekDay,
     COMPUTE_INSTANCE_DEFAULTS,
     COMPUTE_INSTANCE_FIELDS,
@@ -53,11 +48,8 @@ export {
     InferenceSsl,
     KubernetesInstanceType,
     InstanceTypeResources,
-    InferenceComputeTypes,
     InferenceComputeType,
-    ClusterPurposes,
     ClusterPurpose,
-    LoadBalancerTypes,
     LoadBalancerType,
     INFERENCE_CLUSTER_DEFAULTS,
     INFERENCE_CLUSTER_FIELDS,
@@ -74,7 +66,6 @@ export {
     AttachedDataLakeAnalyticsArgs,
     AttachedSynapseSparkArgs,
     SshCredentials,
-    AttachedComputeTypes,
     AttachedComputeType,
     ATTACHED_COMPUTE_DEFAULTS,
     ATTACHED_COMPUTE_FIELDS,
@@ -87,7 +78,7 @@ export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
 export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { FieldMap, FieldTarget } from "./core/fieldMap";
-export { IdentityTypes, IdentityType, ManagedIdentity } from "./core/identity";
+export { IdentityType, ManagedIdentity } from "./core/identity";
 export { WorkspaceRef } from "./core/workspace";
 export { DurationInput } from "./core/durations";
 export {
@@ -98,4 +89,4 @@ export {
     INSTANCE_OR_CLUSTER_NAME,
     INFERENCE_OR_ATTACHED_NAME,
 } from "./core/names";
-export { VmTypes, VmType, VmSizeFacts, checkVmSize, lookupVmSize, vcpusOf } from "./core/vmSizes";
+export { VmType, VmSizeFacts, checkVmSize, lookupVmSize, vcpusOf } from "./core/vmSizes";

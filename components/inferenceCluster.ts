@@ -6,7 +6,7 @@
  * One file, top to bottom: choices, args, defaults, field map, rules, mapping, component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
@@ -22,26 +22,26 @@ import { lookupVmSize } from "./core/vmSizes";
 import { regionSchema } from "./core/workspace";
 
 /** The two inference compute types. */
-export const InferenceComputeTypes = {
+export const InferenceComputeType = {
     /** Legacy: Azure ML creates or attaches an AKS cluster (v1 SDK and CLI). */
     AKS: "AKS",
     /** An AKS or Arc-enabled cluster with the Azure ML extension (the supported path). */
     Kubernetes: "Kubernetes",
 } as const;
-export type InferenceComputeType = (typeof InferenceComputeTypes)[keyof typeof InferenceComputeTypes];
+export type InferenceComputeType = (typeof InferenceComputeType)[keyof typeof InferenceComputeType];
 
 /** What a new AKS cluster is for. */
-export const ClusterPurposes = {
+export const ClusterPurpose = {
     /** At least 3 nodes and 12 vCPUs; sent as Azure's `FastProd`. */
     Production: "Production",
     /** At least 1 node, for testing. */
     DevTest: "DevTest",
 } as const;
-export type ClusterPurpose = (typeof ClusterPurposes)[keyof typeof ClusterPurposes];
+export type ClusterPurpose = (typeof ClusterPurpose)[keyof typeof ClusterPurpose];
 
 /** How the scoring endpoint is exposed. */
-export const LoadBalancerTypes = { PublicIp: "PublicIp", InternalLoadBalancer: "InternalLoadBalancer" } as const;
-export type LoadBalancerType = (typeof LoadBalancerTypes)[keyof typeof LoadBalancerTypes];
+export const LoadBalancerType = { PublicIp: "PublicIp", InternalLoadBalancer: "InternalLoadBalancer" } as const;
+export type LoadBalancerType = (typeof LoadBalancerType)[keyof typeof LoadBalancerType];
 
 /** A new AKS cluster in an existing virtual network: all four together. */
 export interface AksNetwork {
@@ -130,10 +130,10 @@ export interface InferenceClusterArgs extends BaseComputeArgs {
 
 /** Defaults, as the v1 SDK's for a new AKS cluster; `namespace` for Kubernetes compute. */
 export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
-    computeType: InferenceComputeTypes.AKS,
+    computeType: InferenceComputeType.AKS,
     vmSize: "Standard_D3_v2",
     nodeCount: 3,
-    clusterPurpose: ClusterPurposes.Production,
+    clusterPurpose: ClusterPurpose.Production,
     namespace: "default",
 });
 
@@ -202,12 +202,12 @@ const instanceTypeSchema = strictObject({
 /** The rules of each arg on its own. */
 const fields = strictObject({
     ...baseShape(f.inferenceOrAttachedName),
-    computeType: choice(InferenceComputeTypes).optional(),
+    computeType: choice(InferenceComputeType).optional(),
     clusterResourceId: f.resourceId([AKS_CLUSTER, ARC_CLUSTER], "a Kubernetes cluster").optional(),
     vmSize: f.vmSize.optional(),
     nodeCount: count(0).optional(),
     vcpusPerNode: count(1).optional(),
-    clusterPurpose: choice(ClusterPurposes).optional(),
+    clusterPurpose: choice(ClusterPurpose).optional(),
     location: regionSchema.optional(),
     network: strictObject({
         subnetId: f.subnetId,
@@ -216,7 +216,7 @@ const fields = strictObject({
         dockerBridgeCidr: checkedString((t) => checkCidr(t, false), 64),
     }).optional(),
     loadBalancer: strictObject({
-        type: choice(LoadBalancerTypes),
+        type: choice(LoadBalancerType),
         subnet: z.string().min(1).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a subnet name such as \"default\"").optional(),
     }).optional(),
     ssl: strictObject({
@@ -241,16 +241,16 @@ type Values = z.output<typeof fields>;
 /** Fields given for the wrong compute type, or for an existing cluster. */
 function checkFieldsForType(values: Values, report: Report): void {
     const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
-    const wrong = type === InferenceComputeTypes.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY;
+    const wrong = type === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY;
     for (const name of wrong) {
         if (values[name] !== undefined) report([name, "computeType"], `applies to computeType "${type === "AKS" ? "Kubernetes" : "AKS"}" only; this cluster is "${type}"`);
     }
-    if (type === InferenceComputeTypes.AKS && values.clusterResourceId !== undefined) {
+    if (type === InferenceComputeType.AKS && values.clusterResourceId !== undefined) {
         for (const name of NEW_CLUSTER_ONLY) {
             if (values[name] !== undefined) report([name, "clusterResourceId"], "applies only when creating a new AKS cluster; an attached cluster (clusterResourceId) keeps its own");
         }
     }
-    if (type === InferenceComputeTypes.Kubernetes && values.clusterResourceId === undefined) {
+    if (type === InferenceComputeType.Kubernetes && values.clusterResourceId === undefined) {
         report(["clusterResourceId", "computeType"], 'is required for computeType "Kubernetes": the id of an AKS or Arc-enabled cluster with the Azure ML extension');
     }
 }
@@ -259,19 +259,19 @@ function checkFieldsForType(values: Values, report: Report): void {
 function checkClusterKind(values: Values, report: Report): void {
     const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
     const id = values.clusterResourceId === undefined ? undefined : parseResourceId(values.clusterResourceId);
-    if (type === InferenceComputeTypes.AKS && id !== undefined && !isOfType(id, AKS_CLUSTER)) {
+    if (type === InferenceComputeType.AKS && id !== undefined && !isOfType(id, AKS_CLUSTER)) {
         report(["clusterResourceId", "computeType"], `is a ${formatType(id)} id; computeType "AKS" attaches AKS clusters only (${formatType(AKS_CLUSTER)}); use computeType "Kubernetes" for an Arc cluster`);
     }
 }
 
 /** Production needs 3 nodes and 12 vCPUs; dev-test 1 node. The vCPUs come from the size, or vcpusPerNode. */
 function checkCapacity(values: Values, report: Report): void {
-    if ((values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) !== InferenceComputeTypes.AKS || values.clusterResourceId !== undefined) return;
+    if ((values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) !== InferenceComputeType.AKS || values.clusterResourceId !== undefined) return;
     const d = INFERENCE_CLUSTER_DEFAULTS;
     const size = values.vmSize ?? d.vmSize;
     const nodes = values.nodeCount ?? d.nodeCount;
     const purpose = values.clusterPurpose ?? d.clusterPurpose;
-    if (purpose === ClusterPurposes.DevTest) {
+    if (purpose === ClusterPurpose.DevTest) {
         if (nodes < 1) report(["nodeCount", "clusterPurpose"], `a dev-test cluster needs at least 1 node; got ${nodes}`);
         return;
     }
@@ -317,7 +317,7 @@ function checkSsl(values: Values, report: Report): void {
             if (ssl[part] === undefined) report([`ssl.${part}`, "ssl"], "is required with your own certificate (cert, key and cname together)");
         }
     }
-    if (microsoft && values.loadBalancer?.type === LoadBalancerTypes.InternalLoadBalancer) {
+    if (microsoft && values.loadBalancer?.type === LoadBalancerType.InternalLoadBalancer) {
         report(["ssl.leafDomainLabel", "loadBalancer.type"], "needs a public endpoint: a Microsoft certificate can't be used with an internal load balancer; bring your own certificate");
     }
 }
@@ -339,7 +339,7 @@ const rules: Rule<Values>[] = [
     {
         reads: ["loadBalancer"],
         check: ({ loadBalancer }, report) => {
-            if (loadBalancer?.subnet !== undefined && loadBalancer.type !== LoadBalancerTypes.InternalLoadBalancer) {
+            if (loadBalancer?.subnet !== undefined && loadBalancer.type !== LoadBalancerType.InternalLoadBalancer) {
                 report(["loadBalancer.subnet", "loadBalancer.type"], 'applies to an "InternalLoadBalancer" only');
             }
         },
@@ -387,7 +387,7 @@ function toAksProperties(args: InferenceClusterArgs): inputs.machinelearningserv
                       dnsServiceIP: field(network, "dnsServiceIp"),
                       dockerBridgeCidr: field(network, "dockerBridgeCidr"),
                   },
-        loadBalancerType: args.loadBalancer === undefined ? LoadBalancerTypes.PublicIp : field(args.loadBalancer, "type"),
+        loadBalancerType: args.loadBalancer === undefined ? LoadBalancerType.PublicIp : field(args.loadBalancer, "type"),
         loadBalancerSubnet: args.loadBalancer === undefined ? undefined : field(args.loadBalancer, "subnet"),
         sslConfiguration: toSsl(args.ssl),
     };
@@ -403,7 +403,7 @@ function toKubernetesProperties(args: InferenceClusterArgs): inputs.machinelearn
 
 /** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
 function toComputeArgs(args: InferenceClusterArgs, computeName: pulumi.Input<string>): ComputeArgs {
-    const kubernetes = (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeTypes.Kubernetes;
+    const kubernetes = (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.Kubernetes;
     const properties: inputs.machinelearningservices.AKSArgs | inputs.machinelearningservices.KubernetesArgs = kubernetes
         ? { computeType: "Kubernetes", description: args.description, resourceId: args.clusterResourceId, properties: toKubernetesProperties(args) }
         : {
@@ -430,9 +430,17 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.
     fields: INFERENCE_CLUSTER_FIELDS,
     immutable: INFERENCE_CLUSTER_IMMUTABLE,
     plainFields: ["computeType"],
-    notices: (args) => ((args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeTypes.AKS ? [LEGACY_AKS_NOTICE] : []),
+    notices: (args) => ((args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS ? [LEGACY_AKS_NOTICE] : []),
     toComputeArgs,
 };
+
+/** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
+export function scoringFqdn(compute: Compute): pulumi.Output<string | undefined> {
+    return compute.properties.apply((p) => {
+        const props = (p as { properties?: { clusterFqdn?: string; sslConfiguration?: { cname?: string } } } | undefined)?.properties;
+        return props?.sslConfiguration?.cname ?? props?.clusterFqdn ?? undefined;
+    });
+}
 
 /**
  * An inference cluster: Kubernetes compute that serves models (online endpoints), either a legacy AKS
@@ -444,10 +452,7 @@ export class InferenceCluster extends ComputeComponent<InferenceClusterArgs, typ
 
     constructor(name: string, args: InferenceClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(INFERENCE_CLUSTER, name, args, opts);
-        this.scoringFqdn = this.compute.properties.apply((p) => {
-            const props = (p as { properties?: { clusterFqdn?: string; sslConfiguration?: { cname?: string } } } | undefined)?.properties;
-            return props?.sslConfiguration?.cname ?? props?.clusterFqdn ?? undefined;
-        });
+        this.scoringFqdn = scoringFqdn(this.compute);
         this.registerOutputs({
             ...this.commonOutputs(),
             scoringFqdn: this.scoringFqdn,

@@ -8,7 +8,7 @@
  */
 import { quote } from "./suggest";
 
-/** A duration as a user writes it: a number of seconds, or an ISO 8601 duration such as `"PT2M"`. */
+/** A duration as a user writes it: a number of seconds (also as text, `"120"`), or an ISO 8601 duration such as `"PT2M"`. */
 export type DurationInput = number | string;
 
 const SECONDS_PER = { day: 86400, hour: 3600, minute: 60 } as const;
@@ -26,6 +26,8 @@ const ISO_WITH_CALENDAR_UNITS = /^P(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(
  * "what you wrote" and "what was checked" the same thing.
  */
 export function parseDurationSeconds(value: string): number | undefined {
+    // Whole seconds as text ("120"): what a number becomes in languages and config that carry strings only.
+    if (/^\d{1,15}$/.test(value)) return Number(value);
     const match = ISO_DURATION.exec(value);
     // "P" and "PT" match the pattern with no component, and a "T" must be followed by a time component.
     if (match === null || value === "P" || value.endsWith("T")) {

@@ -9,7 +9,7 @@ import { checkResourceId, ExpectedType, SUBNET } from "./resourceIds";
 import { checkedString, choice, FREE_TEXT_MAX, tagsSchema, text } from "./schema";
 import { checkSshRsaPublicKey, SSH_KEY_MAX_LENGTH } from "./sshKeys";
 import { Report } from "./validate";
-import { checkVmSize, lookupVmSize, VmType, VmTypes, vmTypeMismatch } from "./vmSizes";
+import { checkVmSize, lookupVmSize, VmType, vmTypeMismatch } from "./vmSizes";
 
 // Long enough that the rule's own length message (which says what is allowed) is the one a user sees.
 const ID_MAX = 2048;
@@ -22,7 +22,7 @@ export const inferenceOrAttachedName = checkedString(checkInferenceOrAttachedNam
 /** An Azure VM size name, not retired. */
 export const vmSize = checkedString((size) => checkVmSize(size, undefined).errors, ID_MAX);
 /** `"CPU"` or `"GPU"`. */
-export const vmType = choice(VmTypes);
+export const vmType = choice(VmType);
 
 /** An ARM resource id of one of the given kinds; `what` names them in words ("a subnet"). */
 export function resourceId(expected: ExpectedType | readonly ExpectedType[], what: string) {

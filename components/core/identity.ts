@@ -12,13 +12,13 @@ import { Report } from "./validate";
 import { mapObject } from "./inputs";
 
 /** The kinds of managed identity a compute can have. */
-export const IdentityTypes = {
+export const IdentityType = {
     /** An identity Azure creates for the compute and deletes with it. */
     SystemAssigned: "SystemAssigned",
     /** One or more identities you manage, given by resource id. */
     UserAssigned: "UserAssigned",
 } as const;
-export type IdentityType = (typeof IdentityTypes)[keyof typeof IdentityTypes];
+export type IdentityType = (typeof IdentityType)[keyof typeof IdentityType];
 
 /** A compute's managed identity. */
 export interface ManagedIdentity {
@@ -30,7 +30,7 @@ export interface ManagedIdentity {
 
 /** The rules of one identity's fields. */
 export const identitySchema = strictObject({
-    type: choice(IdentityTypes),
+    type: choice(IdentityType),
     userAssignedIdentities: z.array(resourceId(USER_ASSIGNED_IDENTITY, "a user-assigned identity")).optional(),
 });
 
@@ -38,13 +38,13 @@ export const identitySchema = strictObject({
 export function checkIdentity(identity: z.output<typeof identitySchema> | undefined, report: Report): void {
     if (identity === undefined) return;
     const ids = identity.userAssignedIdentities ?? [];
-    if (identity.type === IdentityTypes.SystemAssigned && ids.length > 0) {
+    if (identity.type === IdentityType.SystemAssigned && ids.length > 0) {
         report(
             ["identity.userAssignedIdentities", "identity.type"],
             'must be empty for a "SystemAssigned" identity: a compute has a system-assigned identity or user-assigned ones, not both',
         );
     }
-    if (identity.type === IdentityTypes.UserAssigned && ids.length === 0) {
+    if (identity.type === IdentityType.UserAssigned && ids.length === 0) {
         report(["identity.userAssignedIdentities", "identity.type"], 'a "UserAssigned" identity needs one or more identity resource ids');
     }
 }

@@ -9,10 +9,10 @@ import catalogData from "./data/vmSizes.json";
 import { now } from "./clock";
 
 /** The compute types a size can be asked to be: CPU-only or GPU-accelerated. */
-export const VmTypes = { CPU: "CPU", GPU: "GPU" } as const;
+export const VmType = { CPU: "CPU", GPU: "GPU" } as const;
 
 /** `"CPU"` or `"GPU"`. */
-export type VmType = (typeof VmTypes)[keyof typeof VmTypes];
+export type VmType = (typeof VmType)[keyof typeof VmType];
 
 /** Longest VM size name accepted; no Azure size comes close, so anything longer is a mistake. */
 export const VM_SIZE_MAX_LENGTH = 64;
@@ -288,7 +288,7 @@ export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeChe
 
 /** Says why a known size is not of `vmType` (a GPU size for "CPU", or the reverse); undefined when it agrees. */
 export function vmTypeMismatch(facts: VmSizeFacts, vmType: VmType | undefined): string | undefined {
-    if (facts.gpu && vmType === VmTypes.CPU) return `${facts.name} is a GPU size, but vmType is "CPU"`;
-    if (!facts.gpu && vmType === VmTypes.GPU) return `${facts.name} is a CPU size, but vmType is "GPU"`;
+    if (facts.gpu && vmType === VmType.CPU) return `${facts.name} is a GPU size, but vmType is "CPU"`;
+    if (!facts.gpu && vmType === VmType.GPU) return `${facts.name} is a CPU size, but vmType is "GPU"`;
     return undefined;
 }
