@@ -157,8 +157,8 @@ export interface PreparedCompute<Args extends BaseComputeArgs> {
  * First half of every component's constructor, before `super()`: checks the plain args (throwing a
  * ComputeValidationError), arranges the check of the Output args, and claims the compute name.
  */
-export function prepareCompute<Args extends BaseComputeArgs>(
-    kind: ComputeKind<Args, z.ZodRawShape>,
+export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawShape>(
+    kind: ComputeKind<Args, S>,
     name: string,
     args: Args,
     opts: pulumi.ComponentResourceOptions = {},
@@ -174,7 +174,7 @@ export function prepareCompute<Args extends BaseComputeArgs>(
     }
     const prepared: { -readonly [K in keyof PreparedCompute<Args>]: PreparedCompute<Args>[K] } = {
         type: `${PACKAGE}:index:${kind.name}`,
-        kind,
+        kind: kind as unknown as ComputeKind<Args, z.ZodRawShape>,
         name,
         subject,
         args: withName,
@@ -237,7 +237,7 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
     public readonly provisioningState: pulumi.Output<string>;
 
     protected constructor(kind: ComputeKind<Args, S>, name: string, args: Args, opts: pulumi.ComponentResourceOptions = {}) {
-        const prepared = prepareCompute(kind as unknown as ComputeKind<Args, z.ZodRawShape>, name, args, opts);
+        const prepared = prepareCompute(kind, name, args, opts);
         // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
