@@ -26,6 +26,7 @@ import {
     AttachedComputeType,
 } from "../components";
 import { formatType } from "../components/core/resourceIds";
+import { POLICIES } from "../policy/policies";
 import { FieldMap, FieldTarget } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
 
@@ -237,6 +238,12 @@ export function renderPlanExample(): string {
     return ["```", "$ npm run plan -- --stack dev", output.trimEnd(), "```", ""].join("\n");
 }
 
+/** The policy pack's policies, their levels and what they check. */
+export function renderPolicies(): string {
+    const rows = POLICIES.map((p) => `| \`${p.name}\` | ${p.enforcementLevel ?? "advisory"} | ${cell(p.description)} |`);
+    return ["| policy | level | checks |", "|---|---|---|", ...rows, ""].join("\n");
+}
+
 /** Every generated section, by marker name. */
 export function renderSections(): Record<string, string> {
     const declarations = new Declarations();
@@ -244,6 +251,7 @@ export function renderSections(): Record<string, string> {
         "name-rules": renderNameRules(),
         "plan-dev": renderPlanExample(),
         "attached-types": renderAttachedTypes(),
+        policies: renderPolicies(),
     };
     for (const component of COMPONENTS) sections[component.name] = renderComponent(component, declarations);
     return sections;
