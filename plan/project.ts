@@ -47,7 +47,12 @@ export function readProject(dir: string): Project {
     if (typeof project.main === "string") candidates.push(project.main);
     const packageFile = path.join(dir, "package.json");
     if (fs.existsSync(packageFile)) {
-        const pkg = JSON.parse(fs.readFileSync(packageFile, "utf8")) as { main?: unknown };
+        let pkg: { main?: unknown };
+        try {
+            pkg = JSON.parse(fs.readFileSync(packageFile, "utf8")) as { main?: unknown };
+        } catch (e) {
+            throw new UsageError(`${packageFile} is not valid JSON: ${(e as Error).message.split("\n")[0]}`);
+        }
         if (typeof pkg.main === "string") candidates.push(pkg.main);
     }
     candidates.push("index.ts", "index.js");

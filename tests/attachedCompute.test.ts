@@ -88,6 +88,7 @@ describeInBothModes("AttachedCompute", (t) => {
             ["Databricks with credentials", { ...DATABRICKS, credentials: { username: "u", password: PASSWORD } }, ['credentials: does not apply to type "Databricks", which takes accessToken, workspaceUrl']],
             ["Databricks without a token", { ...DATABRICKS, accessToken: undefined }, ['accessToken: is required to attach a Databricks workspace (type "Databricks")']],
             ["Data Lake Analytics without its store", { workspace: WORKSPACE, type: "DataLakeAnalytics", resourceId: ADLA_ID }, ['dataLakeStoreAccountName: is required to attach a Data Lake Analytics account (type "DataLakeAnalytics")']],
+            ["no type", { ...DATABRICKS, type: undefined }, ["type: is required"]],
             ["an unknown type", { ...VM, type: "Kubernetes" }, ['type: "Kubernetes" is not one of "VirtualMachine", "Databricks", "DataLakeAnalytics", "HDInsight", "SynapseSpark"']],
             ["a 17-character name", { ...DATABRICKS, computeName: "databricks-etl-xy" }, ['computeName: "databricks-etl-xy" is 17 characters long; compute names must be 3 to 16 characters']],
         ];
@@ -127,6 +128,15 @@ describeInBothModes("AttachedCompute", (t) => {
     });
 
     describe("Output inputs", () => {
+        it("never shows a secret Output's value, whichever field it was put in", async () => {
+            const errors = await deploymentErrors(() => {
+                new AttachedCompute("dbx", { ...DATABRICKS, workspaceUrl: pulumi.secret(TOKEN) } as AttachedComputeArgs);
+            });
+            assert.equal(errors.length, 1);
+            assert.ok(!errors[0]!.message.includes(TOKEN), errors[0]!.message);
+            assert.match(errors[0]!.message, /workspaceUrl: \[secret\] is not a Databricks workspace URL/);
+        });
+
         it("fails the deployment for a malformed secret key, without echoing it", async () => {
             const errors = await deploymentErrors(() => {
                 new AttachedCompute("dsvm", { ...VM, credentials: { username: "azureuser", privateKey: pulumi.secret("not-a-key-at-all") } } as AttachedComputeArgs);

@@ -266,6 +266,8 @@ describeInBothModes("ComputeCluster", (t) => {
             ["a misspelled field", { vmPriorty: "LowPriority" }, ['unknown field "vmPriorty" (did you mean "vmPriority"?)']],
             ["a misspelled admin field", { admin: { username: "azureuser", passwrd: PASSWORD } }, ['admin: unknown field "passwrd" (did you mean "password"?)']],
             ["an unknown priority", { vmPriority: "Spot" }, ['vmPriority: "Spot" is not one of "Dedicated", "LowPriority"']],
+            ["a long wrong choice, cut short", { vmPriority: "x".repeat(100) }, [`vmPriority: "${"x".repeat(60)}…" is not one of "Dedicated", "LowPriority"`]],
+            ["a field named like an object built-in", { constructor: 1 }, ['unknown field "constructor" (known fields: workspace, computeName, description, tags, vmType, vmSize, vmPriority, minNodes, maxNodes, idleTimeBeforeScaleDown, subnet, identity, admin, remoteLoginPortPublicAccess, enableNodePublicIp, isolatedNetwork, osType, image, disableLocalAuth, location)']],
             ["maxNodes as a string", { maxNodes: "4" }, ["maxNodes: expected a number, got a string"]],
             ["a fractional node count", { maxNodes: 2.5 }, ["maxNodes: must be a whole number; got 2.5"]],
             ["NaN nodes", { maxNodes: NaN }, ["maxNodes: expected a number, got NaN"]],
@@ -408,6 +410,21 @@ describeInBothModes("ComputeCluster", (t) => {
                 new ComputeCluster("cpu-train", { ...MINIMAL, admin: { username: "azureuser", password: pulumi.secret("p".repeat(124)) } });
             });
             assert.deepEqual(errors.map((e) => e.message), ['ComputeCluster "cpu-train" has 1 invalid input:\n  - admin.password: is 124 characters long; at most 123 are allowed']);
+        });
+
+        it("never shows a secret Output's value in a message, even in a field that is not a secret field", async () => {
+            const errors = await deploymentErrors(() => {
+                new ComputeCluster("cpu-train", { ...MINIMAL, vmPriority: pulumi.secret("Hunter2Secret") as never, maxNodes: pulumi.output(2) });
+            });
+            assert.deepEqual(errors.map((e) => e.message), ['ComputeCluster "cpu-train" has 1 invalid input:\n  - vmPriority: [secret] is not one of "Dedicated", "LowPriority"']);
+        });
+
+        it("logs a warning found by several Output checks once", async () => {
+            const warnings = await warningsDuring(async () => {
+                await declare({ ...MINIMAL, maxNodes: pulumi.output(2), admin: { username: "azureuser", password: pulumi.secret(PASSWORD) } });
+                await new Promise((r) => setTimeout(r, 50));
+            });
+            assert.deepEqual(warnings, ['ComputeCluster "cpu-train": admin: signs in with a password only; an sshPublicKey is safer (the Studio\'s recommendation)']);
         });
 
         it("registers the child from valid Output values", async () => {

@@ -6,7 +6,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import { z } from "zod";
-import { ComputeValidationError, issue } from "./errors";
+import { ComputeValidationError, issue, ValidationIssue } from "./errors";
+import { quote } from "./suggest";
 import { firstTimeInDeployment } from "./deployment";
 import { WorkspaceRef, workspaceSchema } from "./workspace";
 import * as f from "./fields";
@@ -106,22 +107,33 @@ export function checkArgs<S extends z.ZodRawShape>(
     if (deferred.length === 0) {
         return { warnings: now.warnings };
     }
-    const lateCheck = (resolved: unknown, stillDeferred: readonly string[]) => {
+    const lateCheck = (resolved: unknown, stillDeferred: readonly string[], secrets: readonly unknown[]) => {
         // A resolved value can itself be a placeholder the plan could not decrypt: never checked.
         const again = splitDeferred(resolved);
         const later = validateValues(rules, again.plain, [...stillDeferred, ...again.unchecked, ...again.deferred.map((d) => d.path)]);
-        if (later.issues.length > 0) throw new ComputeValidationError(subject, later.issues);
+        if (later.issues.length > 0) throw new ComputeValidationError(subject, redactSecrets(later.issues, secrets));
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
         return true;
     };
     // Each Output on its own, as soon as it is known (in preview, the known ones are still checked)...
-    const checks = deferred.map((d) =>
-        (pulumi.output(d.value) as pulumi.Output<unknown>).apply((value) => lateCheck(replaceAt(plain, d.segments, value), deferredPaths.filter((p) => p !== d.path))),
-    );
+    const checks = deferred.map((d) => {
+        const value = pulumi.output(d.value) as pulumi.Output<unknown>;
+        return value.apply(async (resolved) =>
+            lateCheck(replaceAt(plain, d.segments, resolved), deferredPaths.filter((p) => p !== d.path), (await pulumi.isSecret(value)) ? [resolved] : []),
+        );
+    });
     // ...and all of them together, for rules across several Outputs.
     if (deferred.length > 1) {
-        checks.push((pulumi.output(args) as pulumi.Output<unknown>).apply((all) => lateCheck(all, unchecked)));
+        checks.push(
+            (pulumi.output(args) as pulumi.Output<unknown>).apply(async (all) => {
+                const secrets: unknown[] = [];
+                for (const d of deferred) {
+                    if (await pulumi.isSecret(pulumi.output(d.value))) secrets.push(valueAt(all, d.segments));
+                }
+                return lateCheck(all, unchecked, secrets);
+            }),
+        );
     }
     return { warnings: now.warnings, gate: pulumi.all(checks) };
 }
@@ -151,6 +163,8 @@ export interface PreparedCompute<Args extends BaseComputeArgs> {
     readonly opts: pulumi.ComponentResourceOptions;
     /** Logs warnings on the component (set once it is registered). */
     owner?: pulumi.Resource;
+    /** The warnings already logged. */
+    readonly said: Set<string>;
 }
 
 /**
@@ -180,6 +194,7 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
         args: withName,
         opts,
         checked: { warnings: [] },
+        said: new Set(),
     };
     // Warnings found once Outputs resolve are logged on the component, which exists by then.
     prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings));
@@ -187,8 +202,13 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
     return prepared;
 }
 
-function logWarnings(prepared: { readonly subject: string; readonly owner?: pulumi.Resource }, warnings: readonly string[]): void {
-    for (const warning of warnings) void pulumi.log.warn(`${prepared.subject}: ${warning}`, prepared.owner);
+function logWarnings(prepared: { readonly subject: string; readonly owner?: pulumi.Resource; readonly said: Set<string> }, warnings: readonly string[]): void {
+    for (const warning of warnings) {
+        // Several Output checks can find the same thing: say it once.
+        if (prepared.said.has(warning)) continue;
+        prepared.said.add(warning);
+        void pulumi.log.warn(`${prepared.subject}: ${warning}`, prepared.owner);
+    }
 }
 
 /**
@@ -218,6 +238,25 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
         computeName: compute.name,
         provisioningState: compute.properties.apply((p) => p?.provisioningState ?? "Unknown"),
     };
+}
+
+/** The value at a path of segments, or undefined. */
+function valueAt(root: unknown, segments: readonly (string | number)[]): unknown {
+    return segments.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string | number, unknown>)[k] : undefined), root);
+}
+
+/** Every string inside a value (the leaves of an object given as one secret Output). */
+function stringsIn(value: unknown): string[] {
+    if (typeof value === "string") return value.length > 0 ? [value] : [];
+    if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+    return [];
+}
+
+/** Issues whose messages show no secret value, however a rule quoted it. */
+function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly unknown[]): ValidationIssue[] {
+    const texts = secrets.flatMap(stringsIn).flatMap((s) => [quote(s), JSON.stringify(s), s]);
+    if (texts.length === 0) return [...issues];
+    return issues.map((i) => ({ ...i, message: texts.reduce((m, t) => m.split(t).join("[secret]"), i.message) }));
 }
 
 /**

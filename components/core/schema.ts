@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { issue, ValidationIssue } from "./errors";
 import { formatPath } from "./paths";
-import { unknownFieldMessage } from "./suggest";
+import { quote, unknownFieldMessage } from "./suggest";
 
 /** Azure's int32 counts: anything past this overflows the REST API's integer fields. */
 export const INT32_MAX = 2_147_483_647;
@@ -98,7 +98,9 @@ function humanMessage(raw: z.core.$ZodIssue, input: unknown): string {
             if (raw.origin === "array") return `has ${(input as unknown[]).length} items; at most ${raw.maximum} are allowed`;
             return `must be at most ${raw.maximum}; got ${String(input)}`;
         case "invalid_value":
-            return `${JSON.stringify(input)} is not one of ${raw.values.map((v) => JSON.stringify(v)).join(", ")}`;
+            if (input === undefined) return "is required";
+            // Quoted and cut short: a value typed into the wrong field can be anything, a token included.
+            return `${typeof input === "string" ? quote(input) : describeType(input)} is not one of ${raw.values.map((v) => JSON.stringify(v)).join(", ")}`;
         default:
             return raw.message;
     }

@@ -140,7 +140,8 @@ export function validateValues<S extends z.ZodRawShape>(
     const known = Object.keys(shape);
     const issues: ValidationIssue[] = [];
     for (const key of Object.keys(raw)) {
-        if (!(key in shape) && raw[key] !== undefined) {
+        // An own-property check: "constructor" or "toString" must not pass as known fields.
+        if (!Object.prototype.hasOwnProperty.call(shape, key) && raw[key] !== undefined) {
             const why = spec.absentFields?.[key];
             issues.push(issue("", why !== undefined ? `unknown field ${quote(key)}: ${why}` : unknownFieldMessage(key, known), key));
         }

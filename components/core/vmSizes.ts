@@ -118,6 +118,12 @@ const MIN_READABLE_VERSION = 3;
 const GPU_FAMILY = /^N[CDVG]/;
 
 /**
+ * The family letters Azure uses today (general purpose, compute, memory, storage, HPC, GPU, FPGA, confidential);
+ * a name with other letters is not read, so a made-up size draws the unknown-size warning instead of counts.
+ */
+const KNOWN_FAMILY = /^(A|B|D|DC|E|EC|F|FX|H|HB|HC|HX|L|M|NC|NCC|ND|NG|NV|NP)$/;
+
+/**
  * Reads a size from its name by the current Azure naming convention, without the catalog.
  * Strict: returns undefined unless the whole name follows the convention with version v3 or later,
  * and for a constrained size the active vCPUs are fewer than the total.
@@ -129,6 +135,7 @@ export function readVmSizeName(size: string): VmSizeFacts | undefined {
     if (!m) return undefined;
     // Optional groups are undefined when absent; the annotations say so.
     const family: string = m[1]!;
+    if (!KNOWN_FAMILY.test(family.toUpperCase())) return undefined;
     const total: string = m[2]!;
     const active: string | undefined = m[3];
     const accelerator: string | undefined = m[5];

@@ -511,3 +511,12 @@ describe("core/vmSizes", () => {
         }
     });
 });
+
+describe("core/vmSizes: families the naming convention does not know", () => {
+    it("does not read a made-up family, so it draws the unknown-size warning", () => {
+        assert.equal(readVmSizeName("Standard_Q8zz_v9"), undefined);
+        assert.deepEqual(checkVmSize("Standard_Q8zz_v9", undefined).warnings, [
+            "Standard_Q8zz_v9 is not in the library's size catalog and its name does not follow the current Azure naming convention, so its vCPU and GPU counts are unknown; check that the region offers it",
+        ]);
+    });
+});
