@@ -196,6 +196,21 @@ function issuesOf(error: Error): PlanIssue[] {
     return [{ subject: "program", path: "", message: error.message }];
 }
 
+/**
+ * `secure:` values of this project's compute config at fields that are not secret fields: the program reads
+ * them as plain values (only the secret fields become Pulumi secrets), so Azure would store them unencrypted.
+ */
+function encryptedButPlain(securePaths: readonly string[]): string[] {
+    const notes: string[] = [];
+    for (const securePath of securePaths) {
+        const match = /^azureml-compute:([^.]+)\.([^.]+)\.(.+)$/.exec(securePath);
+        const kind = match && STACK_KINDS.find((k) => k.key === match[1]);
+        if (!match || !kind || kind.secrets.includes(match[3]!)) continue;
+        notes.push(`${securePath} is stored encrypted, but ${match[3]} is not a secret field of ${kind.kind.name}: the program reads it as plain text, and Azure and the state keep it unencrypted`);
+    }
+    return notes;
+}
+
 /** Builds the plan document from a program run. */
 export function buildPlan(meta: { project: string; stack: string; securePaths: readonly string[] }, run: { registrations: readonly Registration[]; warnings: readonly string[]; errors: readonly Error[] }): PlanDocument {
     const byUrn = new Map(run.registrations.map((r) => [r.urn, r]));
@@ -237,8 +252,9 @@ export function buildPlan(meta: { project: string; stack: string; securePaths: r
                 "They are treated as secrets whose content checks (length, key format) are skipped.",
         );
     }
+    const warnings = [...run.warnings, ...encryptedButPlain(meta.securePaths)];
     const errors = run.errors.flatMap(issuesOf);
-    return { version: PLAN_FORMAT_VERSION, project: meta.project, stack: meta.stack, valid: errors.length === 0, computes, otherResources, errors, warnings: run.warnings, notes };
+    return { version: PLAN_FORMAT_VERSION, project: meta.project, stack: meta.stack, valid: errors.length === 0, computes, otherResources, errors, warnings, notes };
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {

@@ -15,6 +15,15 @@ const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { lea
 const REPOSITORY = path.resolve(__dirname, "..");
 const PACKAGE_NAME = "azureml-compute";
 
+/** How long the plan waits for a component's Compute after the program stops registering anything else. */
+const CHILD_DEADLINE_MS = 20000;
+
+/** The library's components that have no Compute child yet. */
+function withoutCompute(registrations: readonly Registration[]): Registration[] {
+    const parents = new Set(registrations.filter((r) => r.custom).map((r) => r.parent));
+    return registrations.filter((r) => r.type.startsWith(`${PACKAGE_NAME}:index:`) && !parents.has(r.urn));
+}
+
 export interface ProgramRun {
     readonly registrations: readonly Registration[];
     /** What the program and the library logged as warnings, without the runtime's prefix. */
@@ -60,11 +69,14 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
         const error = reason instanceof Error ? reason : new Error(String(reason));
         if (!errors.some((e) => e.message === error.message)) errors.push(error);
     };
-    const saved = { warn: console.warn, log: console.log, info: console.info };
+    const saved = { warn: console.warn, log: console.log, info: console.info, debug: console.debug, dir: console.dir };
     // Warnings are collected for the report; anything the program prints goes to stderr, so stdout
     // carries only the plan (the JSON document with --json).
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
-    console.log = console.info = (...args: unknown[]) => void process.stderr.write(`${args.map(String).join(" ")}\n`);
+    const toStderr = (...args: unknown[]) => void process.stderr.write(`${args.map(String).join(" ")}\n`);
+    console.log = console.info = console.debug = console.dir = toStderr;
+    const stdoutWrite = process.stdout.write;
+    process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
     const rejections = process.listeners("unhandledRejection");
     process.removeAllListeners("unhandledRejection");
     process.on("unhandledRejection", record);
@@ -77,7 +89,18 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
             record(e);
         }
         await quiesce(() => monitor.registrations.length + errors.length + warnings.length);
+        // A component whose inputs resolve late registers its Compute late: wait for every one (or an error).
+        const deadline = Date.now() + CHILD_DEADLINE_MS;
+        while (errors.length === 0 && withoutCompute(monitor.registrations).length > 0 && Date.now() < deadline) {
+            await new Promise((r) => setTimeout(r, 20));
+        }
+        if (errors.length === 0) {
+            for (const component of withoutCompute(monitor.registrations)) {
+                errors.push(new Error(`${component.type.split(":").pop()} "${component.name}" registered no Compute within ${CHILD_DEADLINE_MS / 1000} s: one of its inputs never resolved`));
+            }
+        }
     } finally {
+        process.stdout.write = stdoutWrite;
         restoreAlias();
         process.removeAllListeners("unhandledRejection");
         for (const listener of rejections) process.on("unhandledRejection", listener);

@@ -105,6 +105,14 @@ describe("plan command", function () {
         ]);
     });
 
+    it("waits for inputs that resolve late, and keeps stdout for the JSON document", () => {
+        const { code, stdout, stderr } = plan("--cwd", path.join(ROOT, "tests/fixtures/late-program"), "--json");
+        assert.equal(code, 1);
+        const doc = JSON.parse(stdout);
+        assert.deepEqual(doc.errors, [{ subject: 'ComputeCluster "late-cpu"', path: "maxNodes", message: "must be at least minNodes (4)" }]);
+        assert.match(stderr, /a program writing to stdout/);
+    });
+
     const usage: [string[], string][] = [
         [["--stack", "staging"], `plan: no stack "staging": ${path.join(ROOT, "Pulumi.staging.yaml")} does not exist (stacks here: dev, prod)`],
         [["--verbose"], 'plan: unknown flag "--verbose"'],
