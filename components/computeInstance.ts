@@ -142,6 +142,8 @@ export interface ComputeInstanceSettings extends BaseComputeArgs {
     readonly identity?: pulumi.Input<ManagedIdentity>;
     /** `Personal` (only the instance's user) or `Shared` (workspace users, as their role allows). */
     readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
+    /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
+    readonly disableLocalAuth?: pulumi.Input<boolean>;
 }
 
 /** The arguments of a {@link ComputeInstance}. */
@@ -186,6 +188,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     enableSso: { paths: ["properties.properties.enableSSO"], replaces: true },
     identity: { paths: ["identity"], replaces: true },
     applicationSharingPolicy: { paths: ["properties.properties.applicationSharingPolicy"], replaces: true },
+    disableLocalAuth: { paths: ["properties.disableLocalAuth"], replaces: true },
 };
 
 /** The child paths whose change replaces an instance: its `replaceOnChanges`. */
@@ -236,6 +239,7 @@ const fields = strictObject({
     enableSso: z.boolean().optional(),
     identity: identitySchema.optional(),
     applicationSharingPolicy: choice(ApplicationSharingPolicy).optional(),
+    disableLocalAuth: z.boolean().optional(),
 });
 
 // Stops compiling when the schema and the args interface drift apart.
@@ -347,6 +351,7 @@ function toComputeArgs(args: ComputeInstanceArgs, computeName: pulumi.Input<stri
     const compute: inputs.machinelearningservices.ComputeInstanceArgs = {
         computeType: "ComputeInstance",
         description: args.description,
+        disableLocalAuth: args.disableLocalAuth,
         properties,
     };
     return {

@@ -62,8 +62,10 @@ const noPublicSsh: ResourceValidationPolicy = {
     description: "Compute clusters and instances do not open their SSH port to the internet.",
     enforcementLevel: "mandatory",
     validateResource: forCompute(({ type, inner, name }, _args, report) => {
-        if (type === "ComputeInstance" && inner.sshSettings?.sshPublicAccess === "Enabled") {
-            report(`compute instance "${name}" has public SSH access; leave ssh out, or reach it through its virtual network`);
+        // "Enabled" opens the port as the subnet allows: public only without a subnet, or with a public IP.
+        const reachable = inner.subnet === undefined || inner.enableNodePublicIp !== false;
+        if (type === "ComputeInstance" && inner.sshSettings?.sshPublicAccess === "Enabled" && reachable) {
+            report(`compute instance "${name}" has public SSH access; leave ssh out, or put it in a subnet without a public IP`);
         }
         if (type === "AmlCompute") {
             const access = inner.remoteLoginPortPublicAccess ?? "NotSpecified";

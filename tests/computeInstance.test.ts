@@ -171,6 +171,7 @@ describeInBothModes("ComputeInstance", (t) => {
             assert.deepEqual([...COMPUTE_INSTANCE_IMMUTABLE].sort(), [
                 "computeName",
                 "identity",
+                "properties.disableLocalAuth",
                 "properties.properties.applicationSharingPolicy",
                 "properties.properties.enableNodePublicIp",
                 "properties.properties.enableSSO",
@@ -207,6 +208,7 @@ describeInBothModes("ComputeInstance", (t) => {
                 schedules: [{ action: "Stop", cron: "0 19 * * *" }],
                 setupScripts: { creation: { command: "echo hi" } },
                 identity: { type: "SystemAssigned" },
+                disableLocalAuth: true,
             });
             for (const path of COMPUTE_INSTANCE_IMMUTABLE) {
                 assert.notEqual(at(t.monitor.only(COMPUTE).inputs, path), undefined, `${path} is not in the payload`);

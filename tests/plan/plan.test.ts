@@ -9,6 +9,8 @@ import { parsePlanArgs, UsageError } from "../../plan/args";
 import { readProject, readStack } from "../../plan/project";
 import { SECRET_PLACEHOLDER } from "../../components/core/validate";
 import { COMPUTE_CLUSTER_IMMUTABLE } from "../../components";
+import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { POLICIES } from "../../policy/policies";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BROKEN = path.join(ROOT, "tests/fixtures/broken-stack");
@@ -46,12 +48,12 @@ describe("plan command", function () {
         assert.equal(gpu.component, "ComputeCluster");
         assert.equal(gpu.computeType, "AmlCompute");
         assert.deepEqual(gpu.replaceOnChanges, [...COMPUTE_CLUSTER_IMMUTABLE]);
-        assert.deepEqual(gpu.secrets, ["properties.properties.userAccountCredentials.adminUserPassword"]);
-        assert.equal(gpu.inputs.properties.properties.userAccountCredentials.adminUserPassword, "[secret]");
+        assert.deepEqual(gpu.secrets, []);
         assert.equal(gpu.settings.nodes, "0-8");
+        assert.equal(gpu.settings.admin, "azureuser, ssh key");
         assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
         assert.ok(!stdout.includes(SECRET_PLACEHOLDER), "the placeholder is shown as [secret]");
-        assert.match(doc.notes[0], /^4 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:computeClusters.gpu-prod.admin.password, /);
+        assert.match(doc.notes[0], /^3 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:inferenceClusters.aks-prod.ssl.cert, /);
         const aks = doc.computes[3];
         assert.deepEqual(aks.secrets, ["properties.properties.sslConfiguration.cert", "properties.properties.sslConfiguration.key"]);
         assert.equal(aks.inputs.properties.properties.sslConfiguration.key, "[secret]");
@@ -113,6 +115,26 @@ describe("plan command", function () {
         assert.match(stderr, /a program writing to stdout/);
     });
 
+    for (const stack of ["dev", "prod"]) {
+        it(`the ${stack} stack passes every mandatory policy of the policy pack`, () => {
+            const doc = JSON.parse(plan("--stack", stack, "--json").stdout);
+            const violations: string[] = [];
+            for (const compute of doc.computes) {
+                for (const policy of POLICIES.filter((p) => p.enforcementLevel === "mandatory")) {
+                    const args = {
+                        type: "azure-native:machinelearningservices:Compute",
+                        props: compute.inputs,
+                        urn: `urn:pulumi:${stack}::azureml-compute::azure-native:machinelearningservices:Compute::${compute.name}`,
+                        name: compute.name,
+                        getConfig: () => ({}),
+                    } as unknown as ResourceValidationArgs;
+                    (policy.validateResource as ResourceValidation)(args, (m) => void violations.push(`${policy.name}: ${m}`));
+                }
+            }
+            assert.deepEqual(violations, []);
+        });
+    }
+
     const usage: [string[], string][] = [
         [["--stack", "staging"], `plan: no stack "staging": ${path.join(ROOT, "Pulumi.staging.yaml")} does not exist (stacks here: dev, prod)`],
         [["--verbose"], 'plan: unknown flag "--verbose"'],
@@ -147,15 +169,14 @@ describe("stack files", () => {
         assert.equal(project.name, "azureml-compute");
         assert.equal(project.main, path.join(ROOT, "index.ts"));
         const stack = readStack(project, "prod");
-        assert.deepEqual(stack.secretKeys, ["azureml-compute:computeClusters", "azureml-compute:inferenceClusters", "azureml-compute:attachedComputes"]);
+        assert.deepEqual(stack.secretKeys, ["azureml-compute:inferenceClusters", "azureml-compute:attachedComputes"]);
         assert.deepEqual(stack.securePaths, [
-            "azureml-compute:computeClusters.gpu-prod.admin.password",
             "azureml-compute:inferenceClusters.aks-prod.ssl.cert",
             "azureml-compute:inferenceClusters.aks-prod.ssl.key",
             "azureml-compute:attachedComputes.dsvm-prod.credentials.privateKey",
         ]);
-        const clusters = JSON.parse(stack.config["azureml-compute:computeClusters"]!);
-        assert.equal(clusters["gpu-prod"].admin.password, SECRET_PLACEHOLDER);
+        const attached = JSON.parse(stack.config["azureml-compute:attachedComputes"]!);
+        assert.equal(attached["dsvm-prod"].credentials.privateKey, SECRET_PLACEHOLDER);
         assert.equal(readStack(readProject(path.join(ROOT, "examples/quickstart")), "dev").config["quickstart-example:workspaceName"], "mlw-dev");
     });
 });
