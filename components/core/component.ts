@@ -99,8 +99,8 @@ export function checkArgs<S extends z.ZodRawShape>(
     onLateWarnings: (warnings: readonly string[]) => void,
 ): Checked {
     const { plain, deferred, unchecked } = splitDeferred(args);
-    const deferredPaths = [...deferred.map((d) => d.path), ...unchecked];
-    const now = validateValues(rules, plain, deferredPaths);
+    const deferredPaths = deferred.map((d) => d.path);
+    const now = validateValues(rules, plain, deferredPaths, unchecked);
     if (now.issues.length > 0) {
         throw new ComputeValidationError(subject, now.issues);
     }
@@ -110,7 +110,7 @@ export function checkArgs<S extends z.ZodRawShape>(
     const lateCheck = (resolved: unknown, stillDeferred: readonly string[], secrets: readonly unknown[]) => {
         // A resolved value can itself be a placeholder the plan could not decrypt: never checked.
         const again = splitDeferred(resolved);
-        const later = validateValues(rules, again.plain, [...stillDeferred, ...again.unchecked, ...again.deferred.map((d) => d.path)]);
+        const later = validateValues(rules, again.plain, [...stillDeferred, ...again.deferred.map((d) => d.path)], [...unchecked, ...again.unchecked]);
         if (later.issues.length > 0) throw new ComputeValidationError(subject, redactSecrets(later.issues, secrets));
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
@@ -131,7 +131,7 @@ export function checkArgs<S extends z.ZodRawShape>(
                 for (const d of deferred) {
                     if (await pulumi.isSecret(pulumi.output(d.value))) secrets.push(valueAt(all, d.segments));
                 }
-                return lateCheck(all, unchecked, secrets);
+                return lateCheck(all, [], secrets);
             }),
         );
     }

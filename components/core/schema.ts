@@ -118,5 +118,9 @@ function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
 
 /** Converts zod's issues for `input` into the library's issues, paths prefixed with `base`. */
 export function fromZodIssues(raws: readonly z.core.$ZodIssue[], input: unknown, base = ""): ValidationIssue[] {
-    return raws.map((raw) => issue(formatPath(raw.path, base), humanMessage(raw, valueAt(input, raw.path))));
+    return raws.map((raw) => {
+        const value = valueAt(input, raw.path);
+        const found = issue(formatPath(raw.path, base), humanMessage(raw, value));
+        return raw.code === "invalid_type" && value !== undefined ? { ...found, kind: "type" as const } : found;
+    });
 }

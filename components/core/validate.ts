@@ -78,7 +78,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /**
  * Splits args into their plain part (each Output or Promise, and each {@link SECRET_PLACEHOLDER}, replaced
  * by DEFERRED) and the list of deferred inputs with their paths. Only plain objects and arrays are walked.
- * `unchecked` lists the paths of placeholders: deferred for good, never checked.
+ * `unchecked` lists the paths of placeholders: they stay in `plain` (a decrypted value is a string, so its
+ * type can be checked) but their content is never checked.
  */
 export function splitDeferred(value: unknown): { plain: unknown; deferred: DeferredInput[]; unchecked: string[] } {
     // Most args are all plain: hand them back as they are, without copying them.
@@ -92,7 +93,7 @@ export function splitDeferred(value: unknown): { plain: unknown; deferred: Defer
         }
         if (v === SECRET_PLACEHOLDER) {
             unchecked.push(formatPath(segments));
-            return DEFERRED;
+            return v;
         }
         if (Array.isArray(v)) return v.map((item, i) => walk(item, [...segments, i]));
         if (isPlainObject(v)) {
@@ -130,9 +131,14 @@ export function validateValues<S extends z.ZodRawShape>(
     spec: ArgsRules<S>,
     raw: unknown,
     deferredPaths: readonly string[] = [],
+    uncheckedPaths: readonly string[] = [],
 ): ValidationResult<z.output<z.ZodObject<S>>> {
     type V = z.output<z.ZodObject<S>>;
     const touchesDeferred = (path: string) => deferredPaths.some((d) => isUnder(path, d) || isUnder(d, path));
+    // Placeholders for values the offline plan could not decrypt: a wrong type is still an error (a decrypted
+    // value is a string), but what the real value contains can't be known.
+    const touchesUnchecked = (path: string) => uncheckedPaths.some((u) => isUnder(path, u) || isUnder(u, path));
+    const dropped = (i: ValidationIssue) => touchesDeferred(i.path) || (touchesUnchecked(i.path) && i.kind !== "type");
     if (!isPlainObject(raw)) {
         return { issues: [issue("", `expected an object of arguments, got ${raw === null ? "null" : typeof raw}`)], warnings: [], values: {} };
     }
@@ -151,7 +157,7 @@ export function validateValues<S extends z.ZodRawShape>(
     const ready = new Set<string>();
     // Fast path for the common case, every value plain and valid: one parse of the whole object. Only when
     // it fails (or some values are deferred) is each field parsed on its own, to say exactly what is wrong.
-    const whole = deferredPaths.length === 0 && issues.length === 0 ? spec.fields.safeParse(raw) : undefined;
+    const whole = deferredPaths.length === 0 && uncheckedPaths.length === 0 && issues.length === 0 ? spec.fields.safeParse(raw) : undefined;
     if (whole?.success) {
         Object.assign(values, whole.data);
         for (const key of known) ready.add(key);
@@ -162,8 +168,8 @@ export function validateValues<S extends z.ZodRawShape>(
         if (value === DEFERRED) continue;
         const parsed = (shape[key] as z.ZodType).safeParse(value);
         const fieldIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues, value, path);
-        issues.push(...fieldIssues.filter((i) => !touchesDeferred(i.path)));
-        if (parsed.success && !touchesDeferred(path)) {
+        issues.push(...fieldIssues.filter((i) => !dropped(i)));
+        if (parsed.success && !touchesDeferred(path) && !touchesUnchecked(path)) {
             (values as Record<string, unknown>)[key] = parsed.data;
             ready.add(key);
         }

@@ -165,7 +165,7 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
             }
             const args = { ...entry, workspace: workspace ?? { workspaceName: "placeholder", resourceGroupName: "placeholder" }, computeName: name };
             const { plain, unchecked } = splitDeferred(args);
-            for (const found of validateValues(stackKind.kind.rules, plain, unchecked).issues) {
+            for (const found of validateValues(stackKind.kind.rules, plain, [], unchecked).issues) {
                 // The workspace is reported once, at its own key; the name at the entry's key.
                 if (isUnder(found.path, "workspace")) continue;
                 const at = (path: string) => (path === "computeName" || path === "" ? entryKey : `${entryKey}.${path}`);

@@ -182,6 +182,11 @@ describe("stack config", () => {
         }
     });
 
+    it("still checks the type of a value the offline plan could not decrypt: it decrypts to a string", () => {
+        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: SECRET_PLACEHOLDER } })), ["azureml-compute:computeClusters.cpu.maxNodes: expected a number, got a string"]);
+        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: SECRET_PLACEHOLDER } })), ["azureml-compute:computeClusters.cpu.admin: expected an object, got a string"]);
+    });
+
     it("skips the content checks of a value the offline plan could not decrypt", () => {
         const entries = readStackConfig(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: SECRET_PLACEHOLDER } } }));
         assert.equal(entries.length, 1);
