@@ -308,6 +308,10 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.
     fields: ATTACHED_COMPUTE_FIELDS,
     immutable: ATTACHED_COMPUTE_IMMUTABLE,
     plainFields: ["type"],
+    inapplicable: (computeType) => {
+        const own = ATTACHED_FIELDS_BY_TYPE[computeType as AttachedComputeType];
+        return own === undefined ? [] : TYPE_SPECIFIC.filter((f) => !own.required.includes(f) && !own.optional.includes(f));
+    },
     toComputeArgs,
 };
 

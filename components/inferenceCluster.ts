@@ -430,6 +430,7 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.
     fields: INFERENCE_CLUSTER_FIELDS,
     immutable: INFERENCE_CLUSTER_IMMUTABLE,
     plainFields: ["computeType"],
+    inapplicable: (computeType) => (computeType === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY),
     notices: (args) => ((args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS ? [LEGACY_AKS_NOTICE] : []),
     toComputeArgs,
 };

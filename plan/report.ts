@@ -181,11 +181,13 @@ function settingsOf(computeType: string, inputs: unknown): Record<string, string
     return Object.fromEntries(pick(inputs).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }
 
-function replacingFieldsOf(component: string | null): string[] {
+/** The args whose change replaces this compute: the kind's replacing fields that apply to its compute type. */
+function replacingFieldsOf(component: string | null, computeType: string): string[] {
     const kind = STACK_KINDS.find((k) => k.kind.name === component)?.kind;
     if (!kind) return [];
+    const inapplicable = new Set(kind.inapplicable?.(computeType) ?? []);
     return Object.entries(kind.fields as Record<string, { replaces: boolean; paths: readonly string[] }>)
-        .filter(([, f]) => f.replaces && f.paths.length > 0)
+        .filter(([name, f]) => f.replaces && f.paths.length > 0 && !inapplicable.has(name))
         .map(([name]) => name);
 }
 
@@ -233,7 +235,7 @@ export function buildPlan(meta: { project: string; stack: string; securePaths: r
                     computeName: String(at(inputs, "computeName") ?? r.name),
                     computeType,
                     settings: settingsOf(computeType, inputs),
-                    replacingFields: replacingFieldsOf(component),
+                    replacingFields: replacingFieldsOf(component, computeType),
                     replaceOnChanges: r.replaceOnChanges,
                     secrets: r.secretPaths,
                     inputs,

@@ -66,6 +66,8 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
     readonly region?: (args: Args) => unknown;
     /** Args the component branches on (`computeType`): they must be plain values, never Outputs. */
     readonly plainFields?: readonly (keyof Args & string)[];
+    /** For kinds with several compute types: the args that do not apply to one (`namespace` on AKS compute). */
+    readonly inapplicable?: (computeType: string) => readonly string[];
     /** Advice said once per deployment, however many components trigger it (a legacy type, say). */
     readonly notices?: (args: Args) => readonly string[];
     /** Builds the child's args from the user's args; Outputs stay on their leaves. */

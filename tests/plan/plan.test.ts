@@ -58,11 +58,14 @@ describe("plan command", function () {
         assert.deepEqual(aks.secrets, ["properties.properties.sslConfiguration.cert", "properties.properties.sslConfiguration.key"]);
         assert.equal(aks.inputs.properties.properties.sslConfiguration.key, "[secret]");
         assert.equal(aks.settings.purpose, "FastProd");
+        // Only the args that apply to the compute's type: no Kubernetes namespace on AKS compute.
+        assert.deepEqual(aks.replacingFields, ["workspace", "computeName", "computeType", "clusterResourceId", "vmSize", "clusterPurpose", "location", "network"]);
         const dsvm = doc.computes[4];
         assert.equal(dsvm.component, "AttachedCompute");
         assert.equal(dsvm.computeType, "VirtualMachine");
         assert.deepEqual(dsvm.secrets, ["properties.properties.administratorAccount.privateKeyData"]);
         assert.equal(dsvm.settings.account, "azureuser, private key [secret]");
+        assert.deepEqual(dsvm.replacingFields, ["workspace", "computeName", "type", "resourceId", "address", "sshPort", "credentials"]);
     });
 
     it("fails a broken stack with exit 1, naming every config path", () => {
