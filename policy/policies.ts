@@ -15,6 +15,15 @@ export const DEFAULT_PRODUCTION_STACKS: readonly string[] = ["prod", "production
 
 type Props = Record<string, any>;
 
+/** ARM takes enum values in any case: "enabled" is "Enabled". */
+function same(value: unknown, expected: string): boolean {
+    return typeof value === "string" && value.toLowerCase() === expected.toLowerCase();
+}
+
+function isFalse(value: unknown): boolean {
+    return value === false || same(value, "false");
+}
+
 /** The stack a resource belongs to: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
 export function stackOf(urn: string): string {
     return urn.split("::")[0]?.split(":").pop() ?? "";
@@ -62,15 +71,16 @@ const noPublicSsh: ResourceValidationPolicy = {
     description: "Compute clusters and instances do not open their SSH port to the internet.",
     enforcementLevel: "mandatory",
     validateResource: forCompute(({ type, inner, name }, _args, report) => {
-        // "Enabled" opens the port as the subnet allows: public only without a subnet, or with a public IP.
-        const reachable = inner.subnet === undefined || inner.enableNodePublicIp !== false;
-        if (type === "ComputeInstance" && inner.sshSettings?.sshPublicAccess === "Enabled" && reachable) {
+        // Open as the subnet allows: reachable from the internet without a subnet, or with public IPs.
+        const reachable = inner.subnet === undefined || !isFalse(inner.enableNodePublicIp);
+        if (type === "ComputeInstance" && same(inner.sshSettings?.sshPublicAccess, "Enabled") && reachable) {
             report(`compute instance "${name}" has public SSH access; leave ssh out, or put it in a subnet without a public IP`);
         }
         if (type === "AmlCompute") {
-            const access = inner.remoteLoginPortPublicAccess ?? "NotSpecified";
-            // NotSpecified opens the port on a cluster outside a virtual network.
-            if (access === "Enabled" || (access === "NotSpecified" && inner.userAccountCredentials !== undefined && inner.subnet === undefined)) {
+            const access = String(inner.remoteLoginPortPublicAccess ?? "NotSpecified");
+            // NotSpecified opens the port on a cluster outside a virtual network, where an admin can sign in.
+            const open = same(access, "Enabled") || (same(access, "NotSpecified") && inner.userAccountCredentials !== undefined && inner.subnet === undefined);
+            if (open && reachable) {
                 report(`compute cluster "${name}" opens its SSH port to the internet (remoteLoginPortPublicAccess ${access}); set it to "Disabled"`);
             }
         }
@@ -124,7 +134,7 @@ const noPublicIpInSubnet: ResourceValidationPolicy = {
     description: "Compute placed in a subnet gets no public IP address.",
     enforcementLevel: "advisory",
     validateResource: forCompute(({ type, inner, name }, _args, report) => {
-        if ((type === "AmlCompute" || type === "ComputeInstance") && inner.subnet !== undefined && inner.enableNodePublicIp !== false) {
+        if ((type === "AmlCompute" || type === "ComputeInstance") && inner.subnet !== undefined && !isFalse(inner.enableNodePublicIp)) {
             report(`${type} "${name}" is in a subnet but still gets public IP addresses; set enableNodePublicIp: false`);
         }
     }),
@@ -138,7 +148,7 @@ const productionInferenceSsl: ResourceValidationPolicy = {
         if (type !== "AKS") return;
         const purpose = inner.clusterPurpose ?? "FastProd";
         const ssl = inner.sslConfiguration?.status ?? "Disabled";
-        if (purpose !== "DevTest" && ssl === "Disabled") {
+        if (!same(purpose, "DevTest") && same(ssl, "Disabled")) {
             report(`production inference cluster "${name}" serves without SSL; give it a leafDomainLabel (Microsoft certificate) or your own cert, key and cname`);
         }
     }),

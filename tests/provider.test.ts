@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { AzureMlComputeProvider } from "../provider/provider";
+import { unknown } from "@pulumi/pulumi/output";
 import { COMPUTE_CLUSTER } from "../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../components/computeInstance";
 import { validateValues } from "../components/core/validate";
@@ -144,6 +145,14 @@ describe("component provider", function () {
                 assert.deepEqual(shape(viaProvider), shape(direct));
             });
         }
+
+        it("takes the engine's bare unknown marker in preview as a value not known yet", async () => {
+            const monitor = await recordRegistrations({ preview: true });
+            await provider.construct("gpu-train", "azureml-compute:index:ComputeCluster", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: unknown }, {});
+            await new Promise((r) => setTimeout(r, 50));
+            await settle();
+            assert.deepEqual(monitor.only("azure-native:machinelearningservices:Compute").unknownPaths, ["properties.properties.scaleSettings.maxNodeCount"]);
+        });
 
         it("reports validation problems as property errors, one per field", async () => {
             await recordRegistrations();

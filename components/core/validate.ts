@@ -63,6 +63,8 @@ export interface DeferredInput {
 
 /** Whether a value is not known yet: an Output or a Promise. */
 export function isDeferred(value: unknown): value is pulumi.Output<unknown> | PromiseLike<unknown> {
+    // The engine can also hand a component provider the bare unknown marker (preview, no dependencies).
+    if (pulumi.isUnknown(value)) return true;
     return (
         pulumi.Output.isInstance(value) ||
         (value !== null && typeof value === "object" && typeof (value as PromiseLike<unknown>).then === "function")

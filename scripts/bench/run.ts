@@ -4,7 +4,8 @@
  * For N = 50, 200 and 500 compute targets, each side (components, bare wrapper, raw Compute) runs in a
  * fresh process per round (the mock runtime keeps every registration), sides alternating in a rotating
  * order so machine noise hits all three; medians over rounds. Then validation throughput per component
- * and the time to load the package. Options: --rounds <n> (default 5), --sizes 50,200,500.
+ * and the time to load the package. Options: --rounds <n> (default 6: each side goes first, second and
+ * third equally often), --sizes 50,200,500.
  */
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
@@ -63,7 +64,7 @@ function pad(text: string | number, width: number): string {
 }
 
 function main(): void {
-    const rounds = Number(option("rounds", "5"));
+    const rounds = Number(option("rounds", "6"));
     const sizes = option("sizes", "50,200,500").split(",").map(Number);
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < rounds; round++) {
