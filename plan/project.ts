@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { SECRET_PLACEHOLDER } from "../components/core/validate";
+import { isPlainObject, SECRET_PLACEHOLDER } from "../components/core/validate";
 import { UsageError } from "./args";
 
 export interface Project {
@@ -32,16 +32,12 @@ function readYaml(file: string): unknown {
     }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Reads `Pulumi.yaml` in `dir`. */
 export function readProject(dir: string): Project {
     const file = path.join(dir, "Pulumi.yaml");
     if (!fs.existsSync(file)) throw new UsageError(`no Pulumi.yaml in ${dir}: --cwd must be a Pulumi project directory`);
     const project = readYaml(file);
-    if (!isObject(project) || typeof project.name !== "string") throw new UsageError(`${file} has no project name`);
+    if (!isPlainObject(project) || typeof project.name !== "string") throw new UsageError(`${file} has no project name`);
     // Pulumi's order: Pulumi.yaml `main`, then package.json `main`, then index.ts / index.js.
     const candidates: string[] = [];
     if (typeof project.main === "string") candidates.push(project.main);
@@ -76,7 +72,7 @@ export function listStacks(dir: string): string[] {
 
 /** Replaces each `{ secure: ... }` inside a value by the placeholder, recording where it was. */
 function stripSecure(value: unknown, at: string, found: string[]): unknown {
-    if (isObject(value)) {
+    if (isPlainObject(value)) {
         const keys = Object.keys(value);
         if (keys.length === 1 && keys[0] === "secure" && typeof value.secure === "string") {
             found.push(at);
@@ -99,9 +95,9 @@ export function readStack(project: Project, stack: string): StackConfig {
         );
     }
     const document = readYaml(file) ?? {};
-    if (!isObject(document)) throw new UsageError(`${file} must be a YAML map`);
+    if (!isPlainObject(document)) throw new UsageError(`${file} must be a YAML map`);
     const rawConfig = document.config ?? {};
-    if (!isObject(rawConfig)) throw new UsageError(`${file}: config must be a map`);
+    if (!isPlainObject(rawConfig)) throw new UsageError(`${file}: config must be a map`);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     const securePaths: string[] = [];

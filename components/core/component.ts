@@ -8,6 +8,7 @@ import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservic
 import { z } from "zod";
 import { ComputeValidationError, issue, ValidationIssue } from "./errors";
 import { quote } from "./suggest";
+import { valueAt } from "./schema";
 import { firstTimeInDeployment } from "./deployment";
 import { WorkspaceRef, workspaceSchema } from "./workspace";
 import * as f from "./fields";
@@ -240,11 +241,6 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
         computeName: compute.name,
         provisioningState: compute.properties.apply((p) => p?.provisioningState ?? "Unknown"),
     };
-}
-
-/** The value at a path of segments, or undefined. */
-function valueAt(root: unknown, segments: readonly (string | number)[]): unknown {
-    return segments.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string | number, unknown>)[k] : undefined), root);
 }
 
 /** Every string inside a value (the leaves of an object given as one secret Output). */

@@ -4,10 +4,11 @@
  * on its leaf and every other field's change stays visible to `replaceOnChanges`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isDeferred } from "./validate";
 
 /** Applies `fn` to a plain value now, or to an Output's value when it resolves. */
 export function lift<T, U>(input: pulumi.Input<T>, fn: (value: T) => U): pulumi.Input<U> {
-    return pulumi.Output.isInstance(input) || isPromiseLike(input) ? pulumi.output(input).apply((v) => fn(v as T)) : fn(input as T);
+    return isDeferred(input) ? pulumi.output(input).apply((v) => fn(v as T)) : fn(input as T);
 }
 
 /** Like `lift`, but passes undefined through untouched (an absent optional field stays absent). */
@@ -22,7 +23,7 @@ export function liftOptional<T, U>(input: pulumi.Input<T> | undefined, fn: (valu
  */
 export function mapObject<T extends object, U>(input: pulumi.Input<T> | undefined, fn: (value: pulumi.Unwrap<T> | T) => U): pulumi.Input<U> | undefined {
     if (input === undefined) return undefined;
-    if (pulumi.Output.isInstance(input) || isPromiseLike(input)) {
+    if (isDeferred(input)) {
         return pulumi.output(input).apply((v) => (v === undefined ? undefined : fn(v as pulumi.Unwrap<T>))) as pulumi.Output<U>;
     }
     return fn(input as T);
@@ -30,7 +31,7 @@ export function mapObject<T extends object, U>(input: pulumi.Input<T> | undefine
 
 /** Reads one field of an object-valued Input, keeping an Output an Output (and a plain field as it is). */
 export function field<T extends object, K extends keyof T>(input: pulumi.Input<T>, key: K): pulumi.Input<pulumi.Unwrap<T[K]>> {
-    if (pulumi.Output.isInstance(input) || isPromiseLike(input)) {
+    if (isDeferred(input)) {
         return pulumi.output(input).apply((v) => (v as T)[key]) as unknown as pulumi.Output<pulumi.Unwrap<T[K]>>;
     }
     return (input as T)[key] as pulumi.Input<pulumi.Unwrap<T[K]>>;
@@ -41,9 +42,6 @@ export function secretLeaf<T>(input: pulumi.Input<T> | undefined): pulumi.Output
     return input === undefined ? undefined : pulumi.secret(input);
 }
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-    return value !== null && typeof value === "object" && typeof (value as PromiseLike<unknown>).then === "function";
-}
 
 /** The input, or `fallback` when it is absent (or an Output that resolves to undefined). */
 export function withDefault<T>(input: pulumi.Input<T> | undefined, fallback: T): pulumi.Input<T> {

@@ -61,7 +61,7 @@ export const tagsSchema = z
     });
 
 /** Describes a value's type for a message, without echoing the value (it may be a secret). */
-function describeType(value: unknown): string {
+export function describeType(value: unknown): string {
     if (value === null) return "null";
     if (Array.isArray(value)) return "a list";
     if (typeof value === "number") return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? "a number" : String(value);
@@ -107,7 +107,7 @@ function humanMessage(raw: z.core.$ZodIssue, input: unknown): string {
 }
 
 /** Reads the value at a zod path (for messages), or undefined when the path leads nowhere. */
-function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
+export function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
     let current: unknown = root;
     for (const s of segments) {
         if (current === null || typeof current !== "object") return undefined;

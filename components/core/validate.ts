@@ -71,7 +71,8 @@ export function isDeferred(value: unknown): value is pulumi.Output<unknown> | Pr
     );
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A plain object (object literal or JSON), not an array, class instance or null. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
     if (value === null || typeof value !== "object") return false;
     const proto = Object.getPrototypeOf(value);
     return proto === Object.prototype || proto === null;

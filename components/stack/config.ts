@@ -14,10 +14,10 @@ import { AttachedCompute, ATTACHED_COMPUTE } from "../attachedCompute";
 import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
-import { fromZodIssues } from "../core/schema";
+import { describeType, fromZodIssues } from "../core/schema";
 import { isUnder, joinPath } from "../core/paths";
 import { unknownFieldMessage } from "../core/suggest";
-import { replaceAt, splitDeferred, validateValues } from "../core/validate";
+import { isPlainObject, replaceAt, splitDeferred, validateValues } from "../core/validate";
 import { WorkspaceRef, workspaceSchema } from "../core/workspace";
 
 /** The config namespace the program reads: the project name. */
@@ -80,10 +80,6 @@ export interface StackEntry {
     readonly args: BaseComputeArgs & Record<string, unknown>;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Config values are strings; objects arrive as JSON text. */
 function parseValue(text: string): unknown {
     try {
@@ -91,12 +87,6 @@ function parseValue(text: string): unknown {
     } catch {
         return text;
     }
-}
-
-function describeValue(value: unknown): string {
-    if (Array.isArray(value)) return "a list";
-    if (value === null) return "null";
-    return typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
 
 /** Wraps the values at `paths` (`admin.password`) as Pulumi secrets, leaving everything else plain. */
@@ -148,13 +138,13 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
         const map = values.get(stackKind.key);
         if (map === undefined) continue;
         if (!isPlainObject(map)) {
-            issues.push(issue(mapKey, `expected a map from compute name to ${stackKind.kind.name} settings, got ${describeValue(map)}`));
+            issues.push(issue(mapKey, `expected a map from compute name to ${stackKind.kind.name} settings, got ${describeType(map)}`));
             continue;
         }
         for (const [name, entry] of Object.entries(map)) {
             const entryKey = joinPath(mapKey, name);
             if (!isPlainObject(entry)) {
-                issues.push(issue(entryKey, `expected the ${stackKind.kind.name} settings as a map, got ${describeValue(entry)}`));
+                issues.push(issue(entryKey, `expected the ${stackKind.kind.name} settings as a map, got ${describeType(entry)}`));
                 continue;
             }
             for (const reserved of ["workspace", "computeName"] as const) {
