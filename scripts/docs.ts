@@ -8,23 +8,20 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import {
-    COMPUTE_CLUSTER_DEFAULTS,
-    COMPUTE_CLUSTER_FIELDS,
-    COMPUTE_CLUSTER_IMMUTABLE,
-    COMPUTE_INSTANCE_DEFAULTS,
-    COMPUTE_INSTANCE_FIELDS,
-    COMPUTE_INSTANCE_IMMUTABLE,
-    SCHEDULE_DEFAULTS,
-    INFERENCE_CLUSTER_DEFAULTS,
-    INFERENCE_CLUSTER_FIELDS,
-    INFERENCE_CLUSTER_IMMUTABLE,
     ATTACHED_COMPUTE_DEFAULTS,
-    ATTACHED_COMPUTE_FIELDS,
-    ATTACHED_COMPUTE_IMMUTABLE,
     ATTACHED_FIELDS_BY_TYPE,
     ATTACHED_RESOURCE_TYPES,
     AttachedComputeType,
+    COMPUTE_CLUSTER_DEFAULTS,
+    COMPUTE_INSTANCE_DEFAULTS,
+    INFERENCE_CLUSTER_DEFAULTS,
+    SCHEDULE_DEFAULTS,
 } from "../components";
+import { ATTACHED_COMPUTE } from "../components/attachedCompute";
+import { COMPUTE_CLUSTER } from "../components/computeCluster";
+import { COMPUTE_INSTANCE } from "../components/computeInstance";
+import { ComputeKind } from "../components/core/component";
+import { INFERENCE_CLUSTER } from "../components/inferenceCluster";
 import { formatType } from "../components/core/resourceIds";
 import { POLICIES } from "../policy/policies";
 import { FieldMap, FieldTarget } from "../components/core/fieldMap";
@@ -44,40 +41,21 @@ interface DocumentedComponent {
     readonly immutable: readonly string[];
 }
 
+/** A component's docs: its name, field map and immutable list come from its kind. */
+function documented(kind: ComputeKind<any, any>, args: string, defaults: Readonly<Record<string, unknown>>): DocumentedComponent {
+    return { name: kind.name, args, fields: kind.fields as FieldMap<object>, defaults, immutable: kind.immutable };
+}
+
 export const COMPONENTS: readonly DocumentedComponent[] = [
-    {
-        name: "ComputeCluster",
-        args: "ComputeClusterArgs",
-        fields: COMPUTE_CLUSTER_FIELDS as FieldMap<object>,
-        defaults: COMPUTE_CLUSTER_DEFAULTS,
-        immutable: COMPUTE_CLUSTER_IMMUTABLE,
-    },
-    {
-        name: "ComputeInstance",
-        args: "ComputeInstanceArgs",
-        fields: COMPUTE_INSTANCE_FIELDS as FieldMap<object>,
-        defaults: {
-            ...COMPUTE_INSTANCE_DEFAULTS,
-            "schedules[].timeZone": SCHEDULE_DEFAULTS.timeZone,
-            "schedules[].enabled": SCHEDULE_DEFAULTS.enabled,
-            "schedules[].recurrence.interval": SCHEDULE_DEFAULTS.interval,
-        },
-        immutable: COMPUTE_INSTANCE_IMMUTABLE,
-    },
-    {
-        name: "InferenceCluster",
-        args: "InferenceClusterArgs",
-        fields: INFERENCE_CLUSTER_FIELDS as FieldMap<object>,
-        defaults: INFERENCE_CLUSTER_DEFAULTS,
-        immutable: INFERENCE_CLUSTER_IMMUTABLE,
-    },
-    {
-        name: "AttachedCompute",
-        args: "AttachedComputeFields",
-        fields: ATTACHED_COMPUTE_FIELDS as FieldMap<object>,
-        defaults: ATTACHED_COMPUTE_DEFAULTS,
-        immutable: ATTACHED_COMPUTE_IMMUTABLE,
-    },
+    documented(COMPUTE_CLUSTER, "ComputeClusterArgs", COMPUTE_CLUSTER_DEFAULTS),
+    documented(COMPUTE_INSTANCE, "ComputeInstanceArgs", {
+        ...COMPUTE_INSTANCE_DEFAULTS,
+        "schedules[].timeZone": SCHEDULE_DEFAULTS.timeZone,
+        "schedules[].enabled": SCHEDULE_DEFAULTS.enabled,
+        "schedules[].recurrence.interval": SCHEDULE_DEFAULTS.interval,
+    }),
+    documented(INFERENCE_CLUSTER, "InferenceClusterArgs", INFERENCE_CLUSTER_DEFAULTS),
+    documented(ATTACHED_COMPUTE, "AttachedComputeFields", ATTACHED_COMPUTE_DEFAULTS),
 ];
 
 /** What each attach type takes: from the same table the rules check. */

@@ -40,32 +40,21 @@ export interface ComputeOutputs {
     readonly provisioningState: pulumi.Output<string>;
 }
 
+/** A stack kind for a component class: its secrets come from the kind's own field map. */
+function stackKind<Args extends BaseComputeArgs>(
+    key: string,
+    kind: ComputeKind<Args, any>,
+    Component: new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & ComputeOutputs,
+): StackKind {
+    return { key, kind, secrets: secretArgPaths(kind.fields), construct: (name, args, opts) => new Component(name, args, opts) };
+}
+
 /** Every kind of compute a stack can declare, by config key. */
 export const STACK_KINDS: readonly StackKind[] = [
-    {
-        key: "computeClusters",
-        kind: COMPUTE_CLUSTER,
-        secrets: secretArgPaths(COMPUTE_CLUSTER.fields),
-        construct: (name, args, opts) => new ComputeCluster(name, args, opts),
-    },
-    {
-        key: "computeInstances",
-        kind: COMPUTE_INSTANCE,
-        secrets: secretArgPaths(COMPUTE_INSTANCE.fields),
-        construct: (name, args, opts) => new ComputeInstance(name, args, opts),
-    },
-    {
-        key: "inferenceClusters",
-        kind: INFERENCE_CLUSTER,
-        secrets: secretArgPaths(INFERENCE_CLUSTER.fields),
-        construct: (name, args, opts) => new InferenceCluster(name, args, opts),
-    },
-    {
-        key: "attachedComputes",
-        kind: ATTACHED_COMPUTE,
-        secrets: secretArgPaths(ATTACHED_COMPUTE.fields),
-        construct: (name, args, opts) => new AttachedCompute(name, args, opts),
-    },
+    stackKind("computeClusters", COMPUTE_CLUSTER, ComputeCluster),
+    stackKind("computeInstances", COMPUTE_INSTANCE, ComputeInstance),
+    stackKind("inferenceClusters", INFERENCE_CLUSTER, InferenceCluster),
+    stackKind("attachedComputes", ATTACHED_COMPUTE, AttachedCompute),
 ];
 
 /** The config keys the program reads (everything else in the namespace is a mistake). */
