@@ -177,3 +177,49 @@ export async function recordRegistrations(
     return monitor;
 }
 
+
+// leakedPromises is internal to the SDK: it hands back (and forgets) the promises still pending, which a
+// program run under mocks always leaves (outputs nobody awaits, registrations that failed); without this
+// the SDK's exit-time leak check would count them and fail the process.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
+
+/** Forgets the promises a mock run left pending, so the SDK's exit-time leak check does not count them. */
+export function forgetPendingPromises(): void {
+    leakedPromises();
+}
+
+/** The errors that fail a program run, collected while a capture is on. */
+export interface DeploymentErrors {
+    /** Every distinct error (by message), in the order they came. */
+    readonly errors: Error[];
+    /** Records an error thrown while the program loaded. */
+    record(reason: unknown): void;
+    /** Puts the process's own rejection handlers back and forgets the run's pending promises. */
+    stop(): void;
+}
+
+/**
+ * Collects what fails a program run the way the Pulumi host sees it: a resource whose registration fails
+ * (an invalid Output input, say) surfaces as an unhandled rejection, which the host reports as the
+ * program's error. Until `stop()`, those rejections are recorded instead of reaching the process's handlers.
+ */
+export function captureDeploymentErrors(): DeploymentErrors {
+    const errors: Error[] = [];
+    const saved = process.listeners("unhandledRejection");
+    const record = (reason: unknown) => {
+        const error = reason instanceof Error ? reason : new Error(String(reason));
+        if (!errors.some((e) => e.message === error.message)) errors.push(error);
+    };
+    process.removeAllListeners("unhandledRejection");
+    process.on("unhandledRejection", record);
+    return {
+        errors,
+        record,
+        stop: () => {
+            process.off("unhandledRejection", record);
+            for (const listener of saved) process.on("unhandledRejection", listener);
+            forgetPendingPromises();
+        },
+    };
+}

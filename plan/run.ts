@@ -5,12 +5,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Project, StackConfig } from "./project";
-import { recordRegistrations, Registration } from "./recordingMonitor";
-
-// leakedPromises is internal to the SDK: it hands back (and forgets) the promises still pending, which a
-// program run under mocks always leaves (outputs nobody awaits); without this the SDK's exit check fails the run.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
+import { captureDeploymentErrors, recordRegistrations, Registration } from "./recordingMonitor";
 
 const REPOSITORY = path.resolve(__dirname, "..");
 const PACKAGE_NAME = "azureml-compute";
@@ -64,11 +59,8 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
 
     const warnings: string[] = [];
-    const errors: Error[] = [];
-    const record = (reason: unknown) => {
-        const error = reason instanceof Error ? reason : new Error(String(reason));
-        if (!errors.some((e) => e.message === error.message)) errors.push(error);
-    };
+    const capture = captureDeploymentErrors();
+    const { errors, record } = capture;
     const saved = { warn: console.warn, log: console.log, info: console.info, debug: console.debug, dir: console.dir };
     // Warnings are collected for the report; anything the program prints goes to stderr, so stdout
     // carries only the plan (the JSON document with --json).
@@ -77,9 +69,6 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
     console.log = console.info = console.debug = console.dir = toStderr;
     const stdoutWrite = process.stdout.write;
     process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-    const rejections = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    process.on("unhandledRejection", record);
     const restoreAlias = aliasPackage();
     try {
         try {
@@ -102,10 +91,8 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
     } finally {
         process.stdout.write = stdoutWrite;
         restoreAlias();
-        process.removeAllListeners("unhandledRejection");
-        for (const listener of rejections) process.on("unhandledRejection", listener);
         Object.assign(console, saved);
-        leakedPromises();
+        capture.stop();
     }
     return { registrations: monitor.registrations, warnings, errors };
 }

@@ -12,9 +12,7 @@ import { ComputeCluster } from "../../components/computeCluster";
 import { ComputeInstance } from "../../components/computeInstance";
 import { InferenceCluster } from "../../components/inferenceCluster";
 import { payload, target } from "./payloads";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
+import { forgetPendingPromises } from "../../plan/recordingMonitor";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const CONSTRUCTORS: Record<string, new (name: string, args: any) => unknown> = {
@@ -64,7 +62,7 @@ async function main(): Promise<void> {
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(`${JSON.stringify({ side, n, wallMs, maxRssMb })}\n`);
     // Outputs nobody awaits stay pending under mocks; forget them so the SDK's exit check stays quiet.
-    leakedPromises();
+    forgetPendingPromises();
     process.exit(0);
 }
 

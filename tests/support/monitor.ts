@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 export { CallFn, Registration, RecordingMonitor, recordRegistrations, StateFn, UNKNOWN } from "../../plan/recordingMonitor";
+import { captureDeploymentErrors } from "../../plan/recordingMonitor";
 
 /** An Output whose value is unknown, as an input computed by another resource is during preview. */
 export function unknownOutput<T>(): pulumi.Output<T> {
@@ -28,10 +29,6 @@ export async function settle(): Promise<void> {
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
 }
 
-// leakedPromises is internal to the SDK: it hands back (and forgets) the promises still pending.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown };
-
 /**
  * Runs `program` the way the Pulumi host runs one, and returns the errors that fail the deployment.
  *
@@ -41,28 +38,19 @@ const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { lea
  * the SDK's exit-time leak check does not count them.
  */
 export async function deploymentErrors(program: () => void | Promise<void>): Promise<Error[]> {
-    const errors: Error[] = [];
-    const saved = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const collect = (reason: unknown) => {
-        const error = reason instanceof Error ? reason : new Error(String(reason));
-        if (!errors.some((e) => e.message === error.message)) errors.push(error);
-    };
-    process.on("unhandledRejection", collect);
+    const capture = captureDeploymentErrors();
     try {
         try {
             await program();
         } catch (e) {
-            collect(e);
+            capture.record(e);
         }
         await new Promise((r) => setTimeout(r, 50));
         await settle();
     } finally {
-        process.off("unhandledRejection", collect);
-        for (const listener of saved) process.on("unhandledRejection", listener);
-        leakedPromises();
+        capture.stop();
     }
-    return errors;
+    return capture.errors;
 }
 
 /** The warnings the library logs while `program` runs (and its Outputs settle), without the runtime's prefix. */
