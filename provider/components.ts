@@ -48,8 +48,9 @@ export class ComputeCluster extends pulumi.ComponentResource {
     constructor(name: string, args: ComputeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const prepared = prepareCompute(COMPUTE_CLUSTER, name, args as lib.ComputeClusterArgs, opts);
         super(prepared.type, name, {}, opts);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = createCompute(this, prepared));
-        this.registerOutputs({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState });
+        const outputs = createCompute(this, prepared);
+        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
+        this.registerOutputs({ ...outputs });
     }
 }
 
@@ -70,9 +71,10 @@ export class ComputeInstance extends pulumi.ComponentResource {
     constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         const prepared = prepareCompute(COMPUTE_INSTANCE, name, args as lib.ComputeInstanceArgs, opts);
         super(prepared.type, name, {}, opts);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = createCompute(this, prepared));
+        const outputs = createCompute(this, prepared);
+        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
         this.endpoints = instanceEndpoints(this.compute);
-        this.registerOutputs({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState, endpoints: this.endpoints });
+        this.registerOutputs({ ...outputs, endpoints: this.endpoints });
     }
 }
 
@@ -92,9 +94,10 @@ export class InferenceCluster extends pulumi.ComponentResource {
     constructor(name: string, args: InferenceClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const prepared = prepareCompute(INFERENCE_CLUSTER, name, args, opts);
         super(prepared.type, name, {}, opts);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = createCompute(this, prepared));
+        const outputs = createCompute(this, prepared);
+        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
         this.scoringFqdn = scoringFqdn(this.compute);
-        this.registerOutputs({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState, scoringFqdn: this.scoringFqdn });
+        this.registerOutputs({ ...outputs, scoringFqdn: this.scoringFqdn });
     }
 }
 
@@ -112,7 +115,8 @@ export class AttachedCompute extends pulumi.ComponentResource {
     constructor(name: string, args: AttachedComputeArgs, opts?: pulumi.ComponentResourceOptions) {
         const prepared = prepareCompute(ATTACHED_COMPUTE, name, args, opts);
         super(prepared.type, name, {}, opts);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = createCompute(this, prepared));
-        this.registerOutputs({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState });
+        const outputs = createCompute(this, prepared);
+        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
+        this.registerOutputs({ ...outputs });
     }
 }

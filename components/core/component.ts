@@ -285,7 +285,7 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
     }
 
     /** The outputs every compute registers; a subclass adds its own and passes them to `registerOutputs`, last. */
-    protected commonOutputs(): pulumi.Inputs {
+    protected commonOutputs(): ComputeOutputs {
         return { compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState };
     }
 }
