@@ -5,13 +5,10 @@
  * without them, fails to compile; the same rules run at run time for stack config.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
-import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
-import { FieldMap, immutablePaths } from "./core/fieldMap";
-import { field, secretLeaf, withDefault } from "./core/inputs";
+import { FieldMap, immutablePaths, WHOLE } from "./core/fieldMap";
 import {
     DATA_LAKE_ANALYTICS,
     DATABRICKS_WORKSPACE,
@@ -122,14 +119,23 @@ export const DATA_LAKE_ANALYTICS_RETIRED = "2024-02-29";
  */
 export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
     ...BASE_FIELDS,
-    type: { paths: ["properties.computeType"], replaces: true },
-    resourceId: { paths: ["properties.resourceId"], replaces: true },
-    address: { paths: ["properties.properties.address"], replaces: true },
-    sshPort: { paths: ["properties.properties.sshPort"], replaces: true },
-    credentials: { paths: ["properties.properties.administratorAccount"], replaces: true, secrets: ["privateKey", "password"] },
-    accessToken: { paths: ["properties.properties.databricksAccessToken"], replaces: true, secrets: [""] },
-    workspaceUrl: { paths: ["properties.properties.workspaceUrl"], replaces: true },
-    dataLakeStoreAccountName: { paths: ["properties.properties.dataLakeStoreAccountName"], replaces: true },
+    type: { lands: { "properties.computeType": {} }, replaces: true },
+    resourceId: { lands: { "properties.resourceId": {} }, replaces: true },
+    address: { lands: { "properties.properties.address": {} }, replaces: true },
+    sshPort: { lands: { "properties.properties.sshPort": {} }, replaces: true, default: ATTACHED_COMPUTE_DEFAULTS.sshPort },
+    credentials: {
+        lands: {
+            "properties.properties.administratorAccount": {
+                send: (c) => ({ username: c.username, privateKeyData: c.privateKey, password: c.password, publicKeyData: c.publicKey }),
+            },
+        },
+        replaces: true,
+        // The REST spec marks all three x-ms-secret.
+        secrets: ["privateKey", "password", "publicKey"],
+    },
+    accessToken: { lands: { "properties.properties.databricksAccessToken": {} }, replaces: true, secrets: [WHOLE] },
+    workspaceUrl: { lands: { "properties.properties.workspaceUrl": {} }, replaces: true },
+    dataLakeStoreAccountName: { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
 };
 
 /** The child paths whose change replaces (re-attaches) an attached compute: its `replaceOnChanges`. */
@@ -252,55 +258,6 @@ const warnings: Rule<Values>[] = [
     },
 ];
 
-/** SSH sign-in as azure-native takes it; key and password are secrets on their own leaves. */
-function toAccount(credentials: pulumi.Input<SshCredentials>): inputs.machinelearningservices.VirtualMachineSshCredentialsArgs {
-    return {
-        username: field(credentials, "username"),
-        privateKeyData: secretLeaf(field(credentials, "privateKey")),
-        password: secretLeaf(field(credentials, "password")),
-        publicKeyData: field(credentials, "publicKey"),
-    };
-}
-
-type AttachedPayload =
-    | inputs.machinelearningservices.VirtualMachineArgs
-    | inputs.machinelearningservices.HDInsightArgs
-    | inputs.machinelearningservices.DatabricksArgs
-    | inputs.machinelearningservices.DataLakeAnalyticsArgs
-    | inputs.machinelearningservices.SynapseSparkArgs;
-
-function toPayload(args: AttachedComputeFields): AttachedPayload {
-    const common = { description: args.description, resourceId: args.resourceId };
-    switch (args.type) {
-        case "VirtualMachine":
-        case "HDInsight": {
-            const properties = {
-                address: args.address,
-                sshPort: withDefault(args.sshPort, ATTACHED_COMPUTE_DEFAULTS.sshPort),
-                administratorAccount: args.credentials === undefined ? undefined : toAccount(args.credentials),
-            };
-            return args.type === "VirtualMachine" ? { ...common, computeType: "VirtualMachine", properties } : { ...common, computeType: "HDInsight", properties };
-        }
-        case "Databricks":
-            return { ...common, computeType: "Databricks", properties: { databricksAccessToken: secretLeaf(args.accessToken), workspaceUrl: args.workspaceUrl } };
-        case "DataLakeAnalytics":
-            return { ...common, computeType: "DataLakeAnalytics", properties: { dataLakeStoreAccountName: args.dataLakeStoreAccountName } };
-        case "SynapseSpark":
-            return { ...common, computeType: "SynapseSpark" };
-    }
-}
-
-/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
-function toComputeArgs(args: AttachedComputeFields, computeName: pulumi.Input<string>): ComputeArgs {
-    return {
-        workspaceName: field(args.workspace, "workspaceName"),
-        resourceGroupName: field(args.workspace, "resourceGroupName"),
-        computeName,
-        tags: args.tags,
-        properties: toPayload(args),
-    };
-}
-
 /** Everything that makes an AttachedCompute an AttachedCompute. */
 export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.shape> = {
     name: "AttachedCompute",
@@ -312,7 +269,6 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.
         const own = ATTACHED_FIELDS_BY_TYPE[computeType as AttachedComputeType];
         return own === undefined ? [] : TYPE_SPECIFIC.filter((f) => !own.required.includes(f) && !own.optional.includes(f));
     },
-    toComputeArgs,
 };
 
 /**

@@ -4,14 +4,11 @@
  * (and so the immutable list), rules, mapping, component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
-import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths } from "./core/fieldMap";
 import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
-import { field, lift, secretLeaf, withDefault } from "./core/inputs";
 import { normalizeDuration, DurationInput } from "./core/durations";
 import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceIds";
 import { choice, count, INT32_MAX, strictObject } from "./core/schema";
@@ -108,27 +105,44 @@ export const COMPUTE_CLUSTER_DEFAULTS = Object.freeze({
 });
 
 /**
- * Where each arg lands in the child, and whether a change replaces the cluster. In place: scale settings,
- * identity, description and tags; everything else is fixed at creation.
+ * Where each arg lands in the child, how, and whether a change replaces the cluster. In place: scale
+ * settings, identity, description and tags; everything else is fixed at creation.
  */
 export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     ...BASE_FIELDS,
-    vmType: { paths: [], replaces: false },
-    vmSize: { paths: ["properties.properties.vmSize"], replaces: true },
-    vmPriority: { paths: ["properties.properties.vmPriority"], replaces: true },
-    minNodes: { paths: ["properties.properties.scaleSettings.minNodeCount"], replaces: false },
-    maxNodes: { paths: ["properties.properties.scaleSettings.maxNodeCount"], replaces: false },
-    idleTimeBeforeScaleDown: { paths: ["properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown"], replaces: false },
-    subnet: { paths: ["properties.properties.subnet"], replaces: true },
-    identity: { paths: ["identity"], replaces: false },
-    admin: { paths: ["properties.properties.userAccountCredentials"], replaces: true, secrets: ["password"] },
-    remoteLoginPortPublicAccess: { paths: ["properties.properties.remoteLoginPortPublicAccess"], replaces: true },
-    enableNodePublicIp: { paths: ["properties.properties.enableNodePublicIp"], replaces: true },
-    isolatedNetwork: { paths: ["properties.properties.isolatedNetwork"], replaces: true },
-    osType: { paths: ["properties.properties.osType"], replaces: true },
-    image: { paths: ["properties.properties.virtualMachineImage"], replaces: true },
-    disableLocalAuth: { paths: ["properties.disableLocalAuth"], replaces: true },
-    location: { paths: ["properties.computeLocation"], replaces: true },
+    vmType: { lands: {}, replaces: false },
+    vmSize: { lands: { "properties.properties.vmSize": {} }, replaces: true },
+    vmPriority: { lands: { "properties.properties.vmPriority": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.vmPriority },
+    minNodes: { lands: { "properties.properties.scaleSettings.minNodeCount": {} }, replaces: false, default: COMPUTE_CLUSTER_DEFAULTS.minNodes },
+    maxNodes: { lands: { "properties.properties.scaleSettings.maxNodeCount": {} }, replaces: false },
+    idleTimeBeforeScaleDown: {
+        lands: { "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown": { send: normalizeDuration } },
+        replaces: false,
+        default: COMPUTE_CLUSTER_DEFAULTS.idleTimeBeforeScaleDown,
+    },
+    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }) } }, replaces: true },
+    identity: { lands: { identity: { send: toIdentityArgs } }, replaces: false },
+    admin: {
+        lands: {
+            "properties.properties.userAccountCredentials": {
+                send: (a) => ({ adminUserName: a.username, adminUserSshPublicKey: a.sshPublicKey, adminUserPassword: a.password }),
+            },
+        },
+        replaces: true,
+        // The REST spec marks both x-ms-secret.
+        secrets: ["password", "sshPublicKey"],
+    },
+    remoteLoginPortPublicAccess: {
+        lands: { "properties.properties.remoteLoginPortPublicAccess": {} },
+        replaces: true,
+        default: COMPUTE_CLUSTER_DEFAULTS.remoteLoginPortPublicAccess,
+    },
+    enableNodePublicIp: { lands: { "properties.properties.enableNodePublicIp": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp },
+    isolatedNetwork: { lands: { "properties.properties.isolatedNetwork": {} }, replaces: true },
+    osType: { lands: { "properties.properties.osType": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.osType },
+    image: { lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }) } }, replaces: true },
+    disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
+    location: { lands: { "properties.computeLocation": {} }, replaces: true },
 };
 
 /** The child paths whose change replaces a cluster: its `replaceOnChanges`. */
@@ -221,52 +235,6 @@ const warnings: Rule<Values>[] = [
     },
 ];
 
-/** The admin account as azure-native takes it; the password is a secret on its own leaf. */
-function toCredentials(admin: pulumi.Input<ClusterAdmin>): inputs.machinelearningservices.UserAccountCredentialsArgs {
-    return {
-        adminUserName: field(admin, "username"),
-        adminUserSshPublicKey: field(admin, "sshPublicKey"),
-        adminUserPassword: secretLeaf(field(admin, "password")),
-    };
-}
-
-/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
-function toComputeArgs(args: ComputeClusterArgs, computeName: pulumi.Input<string>): ComputeArgs {
-    const d = COMPUTE_CLUSTER_DEFAULTS;
-    const properties: inputs.machinelearningservices.AmlComputePropertiesArgs = {
-        vmSize: args.vmSize,
-        vmPriority: withDefault(args.vmPriority, d.vmPriority),
-        scaleSettings: {
-            minNodeCount: withDefault(args.minNodes, d.minNodes),
-            maxNodeCount: args.maxNodes,
-            nodeIdleTimeBeforeScaleDown: lift(withDefault(args.idleTimeBeforeScaleDown, d.idleTimeBeforeScaleDown), normalizeDuration),
-        },
-        osType: withDefault(args.osType, d.osType),
-        enableNodePublicIp: withDefault(args.enableNodePublicIp, d.enableNodePublicIp),
-        remoteLoginPortPublicAccess: withDefault(args.remoteLoginPortPublicAccess, d.remoteLoginPortPublicAccess),
-        isolatedNetwork: args.isolatedNetwork,
-        subnet: args.subnet === undefined ? undefined : { id: args.subnet },
-        virtualMachineImage: args.image === undefined ? undefined : { id: args.image },
-        userAccountCredentials: args.admin === undefined ? undefined : toCredentials(args.admin),
-    };
-    const compute: inputs.machinelearningservices.AmlComputeArgs = {
-        computeType: "AmlCompute",
-        computeLocation: args.location,
-        description: args.description,
-        disableLocalAuth: args.disableLocalAuth,
-        properties,
-    };
-    const workspace = args.workspace;
-    return {
-        workspaceName: field(workspace, "workspaceName"),
-        resourceGroupName: field(workspace, "resourceGroupName"),
-        computeName,
-        identity: toIdentityArgs(args.identity),
-        tags: args.tags,
-        properties: compute,
-    };
-}
-
 /** Everything that makes a ComputeCluster a ComputeCluster. */
 export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shape> = {
     name: "ComputeCluster",
@@ -274,7 +242,7 @@ export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shap
     fields: COMPUTE_CLUSTER_FIELDS,
     immutable: COMPUTE_CLUSTER_IMMUTABLE,
     region: (args) => args.location ?? (args.workspace as { location?: unknown } | undefined)?.location,
-    toComputeArgs,
+    fixed: { "properties.computeType": "AmlCompute" },
 };
 
 /**

@@ -4,7 +4,7 @@
  * map (and so the immutable list), rules, mapping, component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
@@ -13,7 +13,7 @@ import { DurationInput, normalizeDuration } from "./core/durations";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths } from "./core/fieldMap";
 import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
-import { field, lift, mapObject, withDefault } from "./core/inputs";
+import { canonicalOrder, contentKey } from "./core/canonical";
 import { checkedString, choice, count, strictObject } from "./core/schema";
 import { checkTimeZone } from "./core/timeZones";
 import { Rule, SameShape } from "./core/validate";
@@ -169,26 +169,55 @@ export const MAX_SCHEDULES = 4;
 export const IDLE_SHUTDOWN_BOUNDS = Object.freeze({ min: 15 * 60, max: 3 * 24 * 60 * 60 });
 
 /**
- * Where each arg lands, and what a change does. An instance takes no second PUT for its settings (size, SSH,
- * subnet, user, scripts, schedules, idle shutdown and public IP are fixed at creation), so everything
+ * Where each arg lands, how, and what a change does. An instance takes no second PUT for its settings (size,
+ * SSH, subnet, user, scripts, schedules, idle shutdown and public IP are fixed at creation), so everything
  * replaces except tags and description.
  */
 export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     ...BASE_FIELDS,
-    vmType: { paths: [], replaces: false },
-    vmSize: { paths: ["properties.properties.vmSize"], replaces: true },
-    ssh: { paths: ["properties.properties.sshSettings"], replaces: true },
-    subnet: { paths: ["properties.properties.subnet"], replaces: true },
-    assignedUser: { paths: ["properties.properties.personalComputeInstanceSettings"], replaces: true },
-    idleTimeBeforeShutdown: { paths: ["properties.properties.idleTimeBeforeShutdown"], replaces: true },
-    schedules: { paths: ["properties.properties.schedules"], replaces: true },
-    setupScripts: { paths: ["properties.properties.setupScripts"], replaces: true },
-    enableNodePublicIp: { paths: ["properties.properties.enableNodePublicIp"], replaces: true },
-    managedNetwork: { paths: [], replaces: false },
-    enableSso: { paths: ["properties.properties.enableSSO"], replaces: true },
-    identity: { paths: ["identity"], replaces: true },
-    applicationSharingPolicy: { paths: ["properties.properties.applicationSharingPolicy"], replaces: true },
-    disableLocalAuth: { paths: ["properties.disableLocalAuth"], replaces: true },
+    vmType: { lands: {}, replaces: false },
+    vmSize: { lands: { "properties.properties.vmSize": {} }, replaces: true },
+    ssh: {
+        lands: {
+            "properties.properties.sshSettings": {
+                send: (ssh) => ({ sshPublicAccess: "Enabled", adminPublicKey: ssh.publicKey }),
+                absent: { sshPublicAccess: "Disabled" },
+            },
+        },
+        replaces: true,
+    },
+    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }) } }, replaces: true },
+    assignedUser: {
+        lands: { "properties.properties.personalComputeInstanceSettings": { send: (u) => ({ assignedUser: { objectId: u.objectId, tenantId: u.tenantId } }) } },
+        replaces: true,
+    },
+    idleTimeBeforeShutdown: { lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration } }, replaces: true },
+    schedules: {
+        lands: { "properties.properties.schedules": { send: (list) => ({ computeStartStop: canonicalOrder(list.map(toSchedule), contentKey) }) } },
+        replaces: true,
+    },
+    setupScripts: {
+        lands: {
+            "properties.properties.setupScripts": {
+                send: (s) => ({ scripts: { creationScript: s.creation && toScript(s.creation), startupScript: s.startup && toScript(s.startup) } }),
+            },
+        },
+        replaces: true,
+    },
+    enableNodePublicIp: {
+        lands: { "properties.properties.enableNodePublicIp": {} },
+        replaces: true,
+        default: COMPUTE_INSTANCE_DEFAULTS.enableNodePublicIp,
+    },
+    managedNetwork: { lands: {}, replaces: false },
+    enableSso: { lands: { "properties.properties.enableSSO": {} }, replaces: true, default: COMPUTE_INSTANCE_DEFAULTS.enableSso },
+    identity: { lands: { identity: { send: toIdentityArgs } }, replaces: true },
+    applicationSharingPolicy: {
+        lands: { "properties.properties.applicationSharingPolicy": {} },
+        replaces: true,
+        default: COMPUTE_INSTANCE_DEFAULTS.applicationSharingPolicy,
+    },
+    disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
 };
 
 /** The child paths whose change replaces an instance: its `replaceOnChanges`. */
@@ -298,69 +327,40 @@ const warnings: Rule<Values>[] = [{ reads: ["vmSize"], check: ({ vmSize }, repor
 
 type ScheduleArgs = inputs.machinelearningservices.ComputeStartStopScheduleArgs;
 
-/** One schedule as azure-native takes it: cron or recurrence, with their time zone and start. */
-function toSchedule(schedule: pulumi.Input<InstanceSchedule>): pulumi.Input<ScheduleArgs> {
-    return mapObject(schedule, (s): ScheduleArgs => {
-        const timeZone = withDefault(s.timeZone, SCHEDULE_DEFAULTS.timeZone);
-        const status = lift(withDefault(s.enabled, SCHEDULE_DEFAULTS.enabled), (on) => (on ? "Enabled" : "Disabled"));
-        if (s.cron !== undefined) {
-            return { action: s.action, status, triggerType: "Cron", cron: { expression: s.cron, timeZone, startTime: s.startTime } };
-        }
-        const recurrence = mapObject(s.recurrence, (r): inputs.machinelearningservices.RecurrenceArgs => ({
-            frequency: r.frequency,
-            interval: withDefault(r.interval, SCHEDULE_DEFAULTS.interval),
-            timeZone,
-            startTime: s.startTime,
-            schedule: { hours: r.hours, minutes: r.minutes, weekDays: r.weekDays, monthDays: r.monthDays },
-        }));
-        return { action: s.action, status, triggerType: "Recurrence", recurrence };
-    })!;
+/** Week days in the week's order, for sorting. */
+const WEEK_ORDER = Object.values(WeekDay);
+
+/** One schedule as azure-native takes it: cron or recurrence, with their time zone and start; its lists sorted. */
+function toSchedule(s: pulumi.Unwrap<InstanceSchedule>): ScheduleArgs {
+    const timeZone = s.timeZone ?? SCHEDULE_DEFAULTS.timeZone;
+    const status = (s.enabled ?? SCHEDULE_DEFAULTS.enabled) ? "Enabled" : "Disabled";
+    if (s.cron !== undefined) {
+        return { action: s.action, status, triggerType: "Cron", cron: { expression: s.cron, timeZone, startTime: s.startTime } };
+    }
+    const r = s.recurrence!;
+    const numbers = (list: readonly number[] | undefined) => list && canonicalOrder(list, (n) => n);
+    const recurrence: inputs.machinelearningservices.RecurrenceArgs = {
+        frequency: r.frequency,
+        interval: r.interval ?? SCHEDULE_DEFAULTS.interval,
+        timeZone,
+        startTime: s.startTime,
+        schedule: {
+            hours: numbers(r.hours)!,
+            minutes: numbers(r.minutes)!,
+            weekDays: r.weekDays && canonicalOrder(r.weekDays, (d) => WEEK_ORDER.indexOf(d)),
+            monthDays: numbers(r.monthDays),
+        },
+    };
+    return { action: s.action, status, triggerType: "Recurrence", recurrence };
 }
 
 /** A setup script as azure-native takes it: an inline command goes base64-encoded, a path as it is. */
-function toScript(script: pulumi.Input<SetupScript> | undefined): pulumi.Input<inputs.machinelearningservices.ScriptReferenceArgs> | undefined {
-    return mapObject(script, (s) => ({
-        scriptSource: s.command !== undefined ? "inline" : "workspaceStorage",
-        scriptData: s.command !== undefined ? lift(s.command, (c) => Buffer.from(c, "utf8").toString("base64")) : s.path,
-        scriptArguments: s.arguments,
-        timeout: s.timeoutMinutes === undefined ? undefined : lift(s.timeoutMinutes, (m) => `${m}m`),
-    }));
-}
-
-/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
-function toComputeArgs(args: ComputeInstanceArgs, computeName: pulumi.Input<string>): ComputeArgs {
-    const d = COMPUTE_INSTANCE_DEFAULTS;
-    const properties: inputs.machinelearningservices.ComputeInstancePropertiesArgs = {
-        vmSize: args.vmSize,
-        sshSettings:
-            args.ssh === undefined
-                ? { sshPublicAccess: "Disabled" }
-                : { sshPublicAccess: "Enabled", adminPublicKey: field(args.ssh, "publicKey") },
-        subnet: args.subnet === undefined ? undefined : { id: args.subnet },
-        personalComputeInstanceSettings:
-            args.assignedUser === undefined
-                ? undefined
-                : { assignedUser: { objectId: field(args.assignedUser, "objectId"), tenantId: field(args.assignedUser, "tenantId") } },
-        idleTimeBeforeShutdown: args.idleTimeBeforeShutdown === undefined ? undefined : lift(args.idleTimeBeforeShutdown, normalizeDuration),
-        schedules: args.schedules === undefined ? undefined : { computeStartStop: lift(args.schedules, (list) => list.map(toSchedule)) },
-        setupScripts: mapObject(args.setupScripts, (s) => ({ scripts: { creationScript: toScript(s.creation), startupScript: toScript(s.startup) } })),
-        enableNodePublicIp: withDefault(args.enableNodePublicIp, d.enableNodePublicIp),
-        enableSSO: withDefault(args.enableSso, d.enableSso),
-        applicationSharingPolicy: withDefault(args.applicationSharingPolicy, d.applicationSharingPolicy),
-    };
-    const compute: inputs.machinelearningservices.ComputeInstanceArgs = {
-        computeType: "ComputeInstance",
-        description: args.description,
-        disableLocalAuth: args.disableLocalAuth,
-        properties,
-    };
+function toScript(s: pulumi.Unwrap<SetupScript>): inputs.machinelearningservices.ScriptReferenceArgs {
     return {
-        workspaceName: field(args.workspace, "workspaceName"),
-        resourceGroupName: field(args.workspace, "resourceGroupName"),
-        computeName,
-        identity: toIdentityArgs(args.identity),
-        tags: args.tags,
-        properties: compute,
+        scriptSource: s.command !== undefined ? "inline" : "workspaceStorage",
+        scriptData: s.command !== undefined ? Buffer.from(s.command, "utf8").toString("base64") : s.path,
+        scriptArguments: s.arguments,
+        timeout: s.timeoutMinutes === undefined ? undefined : `${s.timeoutMinutes}m`,
     };
 }
 
@@ -377,7 +377,7 @@ export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof fields.sh
     immutable: COMPUTE_INSTANCE_IMMUTABLE,
     // An instance's name is its regional DNS name; it runs in the workspace's region.
     region: (args) => (args.workspace as { location?: unknown } | undefined)?.location,
-    toComputeArgs,
+    fixed: { "properties.computeType": "ComputeInstance" },
 };
 
 /** An application the instance serves (JupyterLab, VS Code, ...), as Azure reports it. */

@@ -6,14 +6,13 @@
  * One file, top to bottom: choices, args, defaults, field map, rules, mapping, component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
+import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths } from "./core/fieldMap";
 import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
-import { field, lift, mapObject, secretLeaf, withDefault } from "./core/inputs";
 import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
 import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
 import { checkedString, choice, count, strictObject } from "./core/schema";
@@ -147,27 +146,55 @@ const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = { Production: "FastProd
 export const LEGACY_AKS_NOTICE =
     'InferenceCluster: computeType "AKS" is the legacy inference cluster type: the v1 SDK that manages it reached end of support on 2026-06-30 (the v1 CLI on 2025-09-30); Kubernetes compute (computeType "Kubernetes") is the supported path';
 
+/** A new AKS cluster gets the v1 SDK's size and node count; an attached one keeps its own. */
+const whenCreating = <T>(value: T) => (args: { readonly clusterResourceId?: string }) => (args.clusterResourceId === undefined ? value : undefined);
+
 /**
- * Where each arg lands, and what a change does. In place: the node count (the REST spec's own update
+ * Where each arg lands, how, and what a change does. In place: the node count (the REST spec's own update
  * example), SSL and the load balancer (what the v1 SDK's AksUpdateConfiguration updates), identity,
  * description and tags; everything else replaces.
  */
 export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
     ...BASE_FIELDS,
-    computeType: { paths: ["properties.computeType"], replaces: true },
-    clusterResourceId: { paths: ["properties.resourceId"], replaces: true },
-    vmSize: { paths: ["properties.properties.agentVmSize"], replaces: true },
-    nodeCount: { paths: ["properties.properties.agentCount"], replaces: false },
-    vcpusPerNode: { paths: [], replaces: false },
-    clusterPurpose: { paths: ["properties.properties.clusterPurpose"], replaces: true },
-    location: { paths: ["properties.computeLocation"], replaces: true },
-    network: { paths: ["properties.properties.aksNetworkingConfiguration"], replaces: true },
-    loadBalancer: { paths: ["properties.properties.loadBalancerType", "properties.properties.loadBalancerSubnet"], replaces: false },
-    ssl: { paths: ["properties.properties.sslConfiguration"], replaces: false, secrets: ["cert", "key"] },
-    namespace: { paths: ["properties.properties.namespace"], replaces: true },
-    instanceTypes: { paths: ["properties.properties.instanceTypes"], replaces: true },
-    defaultInstanceType: { paths: ["properties.properties.defaultInstanceType"], replaces: true },
-    identity: { paths: ["identity"], replaces: false },
+    computeType: { lands: { "properties.computeType": {} }, replaces: true, default: INFERENCE_CLUSTER_DEFAULTS.computeType },
+    clusterResourceId: { lands: { "properties.resourceId": {} }, replaces: true },
+    vmSize: {
+        lands: { "properties.properties.agentVmSize": {} },
+        replaces: true,
+        default: whenCreating(INFERENCE_CLUSTER_DEFAULTS.vmSize),
+        reads: ["clusterResourceId"],
+    },
+    nodeCount: {
+        lands: { "properties.properties.agentCount": {} },
+        replaces: false,
+        default: whenCreating(INFERENCE_CLUSTER_DEFAULTS.nodeCount),
+        reads: ["clusterResourceId"],
+    },
+    vcpusPerNode: { lands: {}, replaces: false },
+    clusterPurpose: {
+        lands: { "properties.properties.clusterPurpose": { send: (p) => PURPOSE_TO_AZURE[p] } },
+        replaces: true,
+        default: INFERENCE_CLUSTER_DEFAULTS.clusterPurpose,
+    },
+    location: { lands: { "properties.computeLocation": {} }, replaces: true },
+    network: {
+        lands: {
+            "properties.properties.aksNetworkingConfiguration": {
+                send: (n) => ({ subnetId: n.subnetId, serviceCidr: n.serviceCidr, dnsServiceIP: n.dnsServiceIp, dockerBridgeCidr: n.dockerBridgeCidr }),
+            },
+        },
+        replaces: true,
+    },
+    loadBalancer: {
+        lands: { "properties.properties.loadBalancerType": { send: (lb) => lb.type }, "properties.properties.loadBalancerSubnet": { send: (lb) => lb.subnet } },
+        replaces: false,
+        default: { type: LoadBalancerType.PublicIp },
+    },
+    ssl: { lands: { "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" } } }, replaces: false, secrets: ["cert", "key"] },
+    namespace: { lands: { "properties.properties.namespace": {} }, replaces: true, default: INFERENCE_CLUSTER_DEFAULTS.namespace },
+    instanceTypes: { lands: { "properties.properties.instanceTypes": {} }, replaces: true },
+    defaultInstanceType: { lands: { "properties.properties.defaultInstanceType": {} }, replaces: true },
+    identity: { lands: { identity: { send: toIdentityArgs } }, replaces: false },
 };
 
 /** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */
@@ -358,69 +385,12 @@ const rules: Rule<Values>[] = [
 
 const warnings: Rule<Values>[] = [{ reads: ["vmSize"], check: ({ vmSize }, report) => vmSize !== undefined && f.warnAboutVmSize(vmSize, report) }];
 
-/** SSL as azure-native takes it: the form decides the status; cert and key are secrets on their leaves. */
-function toSsl(ssl: pulumi.Input<InferenceSsl> | undefined): pulumi.Input<inputs.machinelearningservices.SslConfigurationArgs> {
-    if (ssl === undefined) return { status: "Disabled" };
-    return mapObject(ssl, (s) => {
-        if (s.leafDomainLabel !== undefined) {
-            return { status: "Auto", leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
-        }
-        return { status: "Enabled", cert: secretLeaf(s.cert), key: secretLeaf(s.key), cname: s.cname };
-    })!;
-}
-
-function toAksProperties(args: InferenceClusterArgs): inputs.machinelearningservices.AKSSchemaPropertiesArgs {
-    const d = INFERENCE_CLUSTER_DEFAULTS;
-    const creating = args.clusterResourceId === undefined;
-    const network = args.network;
-    return {
-        // A new cluster gets the v1 SDK's defaults; an attached one keeps its own size and nodes.
-        agentVmSize: creating ? withDefault(args.vmSize, d.vmSize) : undefined,
-        agentCount: creating ? withDefault(args.nodeCount, d.nodeCount) : undefined,
-        clusterPurpose: lift(withDefault(args.clusterPurpose, d.clusterPurpose), (p) => PURPOSE_TO_AZURE[p]),
-        aksNetworkingConfiguration:
-            network === undefined
-                ? undefined
-                : {
-                      subnetId: field(network, "subnetId"),
-                      serviceCidr: field(network, "serviceCidr"),
-                      dnsServiceIP: field(network, "dnsServiceIp"),
-                      dockerBridgeCidr: field(network, "dockerBridgeCidr"),
-                  },
-        loadBalancerType: args.loadBalancer === undefined ? LoadBalancerType.PublicIp : field(args.loadBalancer, "type"),
-        loadBalancerSubnet: args.loadBalancer === undefined ? undefined : field(args.loadBalancer, "subnet"),
-        sslConfiguration: toSsl(args.ssl),
-    };
-}
-
-function toKubernetesProperties(args: InferenceClusterArgs): inputs.machinelearningservices.KubernetesPropertiesArgs {
-    return {
-        namespace: withDefault(args.namespace, INFERENCE_CLUSTER_DEFAULTS.namespace),
-        instanceTypes: args.instanceTypes,
-        defaultInstanceType: args.defaultInstanceType,
-    };
-}
-
-/** Maps validated args onto the child's inputs; Outputs stay on their leaves. */
-function toComputeArgs(args: InferenceClusterArgs, computeName: pulumi.Input<string>): ComputeArgs {
-    const kubernetes = (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.Kubernetes;
-    const properties: inputs.machinelearningservices.AKSArgs | inputs.machinelearningservices.KubernetesArgs = kubernetes
-        ? { computeType: "Kubernetes", description: args.description, resourceId: args.clusterResourceId, properties: toKubernetesProperties(args) }
-        : {
-              computeType: "AKS",
-              computeLocation: args.location,
-              description: args.description,
-              resourceId: args.clusterResourceId,
-              properties: toAksProperties(args),
-          };
-    return {
-        workspaceName: field(args.workspace, "workspaceName"),
-        resourceGroupName: field(args.workspace, "resourceGroupName"),
-        computeName,
-        identity: toIdentityArgs(args.identity),
-        tags: args.tags,
-        properties,
-    };
+/** SSL as azure-native takes it: the form decides the status; cert and key arrive as secrets on their leaves. */
+function toSsl(s: pulumi.Unwrap<InferenceSsl>): inputs.machinelearningservices.SslConfigurationArgs {
+    if (s.leafDomainLabel !== undefined) {
+        return { status: "Auto", leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
+    }
+    return { status: "Enabled", cert: s.cert, key: s.key, cname: s.cname };
 }
 
 /** Everything that makes an InferenceCluster an InferenceCluster. */
@@ -432,7 +402,6 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.
     plainFields: ["computeType"],
     inapplicable: (computeType) => (computeType === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY),
     notices: (args) => ((args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS ? [LEGACY_AKS_NOTICE] : []),
-    toComputeArgs,
 };
 
 /** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */

@@ -3,6 +3,7 @@
  */
 import { STACK_KINDS } from "../components/stack/config";
 import { ComputeValidationError } from "../components/core/errors";
+import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { SECRET_PLACEHOLDER } from "../components/core/validate";
 import { Registration, UNKNOWN } from "./recordingMonitor";
 
@@ -186,8 +187,8 @@ function replacingFieldsOf(component: string | null, computeType: string): strin
     const kind = STACK_KINDS.find((k) => k.kind.name === component)?.kind;
     if (!kind) return [];
     const inapplicable = new Set(kind.inapplicable?.(computeType) ?? []);
-    return Object.entries(kind.fields as Record<string, { replaces: boolean; paths: readonly string[] }>)
-        .filter(([name, f]) => f.replaces && f.paths.length > 0 && !inapplicable.has(name))
+    return Object.entries<FieldTarget>(kind.fields)
+        .filter(([name, f]) => f.replaces && pathsOf(f).length > 0 && !inapplicable.has(name))
         .map(([name]) => name);
 }
 

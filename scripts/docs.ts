@@ -24,7 +24,7 @@ import { ComputeKind } from "../components/core/component";
 import { INFERENCE_CLUSTER } from "../components/inferenceCluster";
 import { formatType } from "../components/core/resourceIds";
 import { POLICIES } from "../policy/policies";
-import { FieldMap, FieldTarget } from "../components/core/fieldMap";
+import { FieldMap, FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -165,7 +165,7 @@ function cell(text: string): string {
 
 function change(target: FieldTarget | undefined): string {
     if (target === undefined) return "";
-    if (target.paths.length === 0) return "checked only";
+    if (pathsOf(target).length === 0) return "checked only";
     return target.replaces ? "**replaces**" : "in place";
 }
 

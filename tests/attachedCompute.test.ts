@@ -31,7 +31,8 @@ describeInBothModes("AttachedCompute", (t) => {
                 "an HDInsight cluster with a password on port 2222",
                 { workspace: WORKSPACE, type: "HDInsight", resourceId: HDI_ID, address: "hdi-ssh.azurehdinsight.net", sshPort: 2222, credentials: { username: "sshuser", password: PASSWORD, publicKey: RSA_2048 } },
                 { computeType: "HDInsight", resourceId: HDI_ID, properties: { address: "hdi-ssh.azurehdinsight.net", sshPort: 2222, administratorAccount: { username: "sshuser", password: PASSWORD, publicKeyData: RSA_2048 } } },
-                ["properties.properties.administratorAccount.password"],
+                // The public key too: the REST spec marks it x-ms-secret.
+                ["properties.properties.administratorAccount.password", "properties.properties.administratorAccount.publicKeyData"],
             ],
             ["a Databricks workspace", { ...DATABRICKS, workspaceUrl: "https://adb-123.4.azuredatabricks.net" }, { computeType: "Databricks", resourceId: DBX_ID, properties: { databricksAccessToken: TOKEN, workspaceUrl: "https://adb-123.4.azuredatabricks.net" } }, ["properties.properties.databricksAccessToken"]],
             ["a Data Lake Analytics account", { workspace: WORKSPACE, type: "DataLakeAnalytics", resourceId: ADLA_ID, dataLakeStoreAccountName: "adlsgen1store" }, { computeType: "DataLakeAnalytics", resourceId: ADLA_ID, properties: { dataLakeStoreAccountName: "adlsgen1store" } }, []],

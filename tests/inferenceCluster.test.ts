@@ -8,7 +8,7 @@ import {
     InferenceClusterArgs,
     LEGACY_AKS_NOTICE,
 } from "../components";
-import { replacesAt } from "../components/core/fieldMap";
+import { pathsOf, replacesAt } from "../components/core/fieldMap";
 import { deploymentErrors, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
 import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
 import { SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
@@ -134,7 +134,7 @@ describeInBothModes("InferenceCluster", (t) => {
 
     describe("immutable fields", () => {
         it("updates node count, SSL, load balancer, identity, description and tags in place; everything else replaces", () => {
-            const inPlace = Object.entries(INFERENCE_CLUSTER_FIELDS).filter(([, f]) => !f.replaces && f.paths.length > 0).map(([n]) => n).sort();
+            const inPlace = Object.entries(INFERENCE_CLUSTER_FIELDS).filter(([, f]) => !f.replaces && pathsOf(f).length > 0).map(([n]) => n).sort();
             assert.deepEqual(inPlace, ["description", "identity", "loadBalancer", "nodeCount", "ssl", "tags"]);
         });
         const changes: [string, boolean][] = [

@@ -66,9 +66,10 @@ describe("component provider", function () {
                     .filter(([, p]) => p.secret)
                     .map(([n]) => n)
                     .sort();
-            assert.deepEqual(secretsOf("ClusterAdmin"), ["password"]);
+            // What the REST spec marks x-ms-secret: the admin's public key too.
+            assert.deepEqual(secretsOf("ClusterAdmin"), ["password", "sshPublicKey"]);
             assert.deepEqual(secretsOf("InferenceSsl"), ["cert", "key"]);
-            assert.deepEqual(secretsOf("SshCredentials"), ["password", "privateKey"]);
+            assert.deepEqual(secretsOf("SshCredentials"), ["password", "privateKey", "publicKey"]);
             const attached = schema.resources["azureml-compute:index:AttachedCompute"]!.inputProperties;
             assert.deepEqual(Object.entries(attached).filter(([, p]) => p.secret).map(([n]) => n), ["accessToken"]);
         });

@@ -8,13 +8,14 @@ import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservic
 import { z } from "zod";
 import { ComputeValidationError, issue, ValidationIssue } from "./errors";
 import { quote } from "./suggest";
-import { valueAt } from "./schema";
+import { describeType, valueAt } from "./schema";
 import { firstTimeInDeployment } from "./deployment";
 import { WorkspaceRef, workspaceSchema } from "./workspace";
 import * as f from "./fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap } from "./fieldMap";
-import { ArgsRules, isDeferred, replaceAt, splitDeferred, validateValues } from "./validate";
+import { landArgs } from "./landing";
+import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validateValues } from "./validate";
 
 /** The package name, the first part of every component's type token. */
 export const PACKAGE = "azureml-compute";
@@ -32,13 +33,28 @@ export interface BaseComputeArgs {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** Where the common args land: the workspace and name are the compute's identity; description and tags change in place. */
+/**
+ * Where the common args land: the workspace and name are the compute's identity (the ARM `location` is the
+ * workspace's region, when the reference says it); description and tags change in place.
+ */
 export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
-    workspace: { paths: ["workspaceName", "resourceGroupName"], replaces: true },
-    computeName: { paths: ["computeName"], replaces: true },
-    description: { paths: ["properties.description"], replaces: false },
-    tags: { paths: ["tags"], replaces: false },
+    workspace: {
+        lands: {
+            workspaceName: { send: (w) => w.workspaceName },
+            resourceGroupName: { send: (w) => w.resourceGroupName },
+            location: { send: (w) => (w.location === undefined ? undefined : armLocation(w.location)) },
+        },
+        replaces: true,
+    },
+    computeName: { lands: { computeName: {} }, replaces: true },
+    description: { lands: { "properties.description": {} }, replaces: false },
+    tags: { lands: { tags: {} }, replaces: false },
 };
+
+/** A region as ARM names it: `West Europe` is `westeurope`. */
+export function armLocation(region: string): string {
+    return region.replace(/\s+/g, "").toLowerCase();
+}
 
 /** The rules of the common args, with the kind's name rule (3-24 or 3-16 characters). */
 export function baseShape<N extends z.ZodType<string>>(computeName: N) {
@@ -71,8 +87,18 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
     readonly inapplicable?: (computeType: string) => readonly string[];
     /** Advice said once per deployment, however many components trigger it (a legacy type, say). */
     readonly notices?: (args: Args) => readonly string[];
-    /** Builds the child's args from the user's args; Outputs stay on their leaves. */
-    readonly toComputeArgs: (args: Args, computeName: pulumi.Input<string>) => ComputeArgs;
+    /** Child paths whose values are fixed for the kind (`properties.computeType: "AmlCompute"`). */
+    readonly fixed?: Readonly<Record<string, unknown>>;
+}
+
+/** The child's inputs for a component's args: every arg where its field map says (those of another compute type left out). */
+export function toComputeArgs<Args extends BaseComputeArgs>(kind: ComputeKind<Args, z.ZodRawShape>, args: Args): ComputeArgs {
+    const all = args as unknown as Record<string, unknown>;
+    const typeField = kind.plainFields?.[0];
+    const fields = kind.fields as FieldMap<unknown> as Record<string, { default?: unknown }>;
+    const computeType = typeField === undefined ? undefined : (all[typeField] ?? fields[typeField]?.default);
+    const skip = new Set(typeof computeType === "string" ? (kind.inapplicable?.(computeType) ?? []) : []);
+    return landArgs({ fields: kind.fields, rules: kind.rules, fixed: kind.fixed, skip }, all) as unknown as ComputeArgs;
 }
 
 /** Resource options that are forwarded from the component to its Compute child (`protect` and providers are inherited). */
@@ -101,11 +127,11 @@ export function checkArgs<S extends z.ZodRawShape>(
     args: unknown,
     onLateWarnings: (warnings: readonly string[]) => void,
 ): Checked {
-    const { plain, deferred, unchecked } = splitDeferred(args);
+    const { plain, deferred, unchecked, problems, blocked } = splitDeferred(args);
     const deferredPaths = deferred.map((d) => d.path);
-    const now = validateValues(rules, plain, deferredPaths, unchecked);
-    if (now.issues.length > 0) {
-        throw new ComputeValidationError(subject, now.issues);
+    const now = validateValues(rules, plain, [...deferredPaths, ...blocked], unchecked);
+    if (problems.length > 0 || now.issues.length > 0) {
+        throw new ComputeValidationError(subject, [...problems, ...now.issues]);
     }
     if (deferred.length === 0) {
         return { warnings: now.warnings };
@@ -113,8 +139,9 @@ export function checkArgs<S extends z.ZodRawShape>(
     const lateCheck = (resolved: unknown, stillDeferred: readonly string[], secrets: readonly unknown[]) => {
         // A resolved value can itself be a placeholder the plan could not decrypt: never checked.
         const again = splitDeferred(resolved);
-        const later = validateValues(rules, again.plain, [...stillDeferred, ...again.deferred.map((d) => d.path)], [...unchecked, ...again.unchecked]);
-        if (later.issues.length > 0) throw new ComputeValidationError(subject, redactSecrets(later.issues, secrets));
+        const later = validateValues(rules, again.plain, [...stillDeferred, ...again.deferred.map((d) => d.path), ...again.blocked], [...unchecked, ...again.unchecked]);
+        const found = [...again.problems, ...later.issues];
+        if (found.length > 0) throw new ComputeValidationError(subject, redactSecrets(found, secrets));
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
         return true;
@@ -181,6 +208,11 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
     opts: pulumi.ComponentResourceOptions = {},
 ): PreparedCompute<Args> {
     const subject = describe(kind.name, name);
+    // Checked before anything reads the args: a string spread as args would be one field per character. A
+    // JavaScript caller who passes none learns which fields are required.
+    if (args !== undefined && !isPlainObject(args)) {
+        throw new ComputeValidationError(subject, [issue("", `expected an object of arguments, got ${describeType(args)}`)]);
+    }
     const withName = { ...args, computeName: args?.computeName ?? name };
     const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
     if (branching.length > 0) {
@@ -226,7 +258,7 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
         if (firstTimeInDeployment(notice)) void pulumi.log.warn(notice, owner);
     }
     const forwarded = Object.fromEntries(FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]));
-    const compute = new Compute(prepared.name, kind.toComputeArgs(args, args.computeName), {
+    const compute = new Compute(prepared.name, toComputeArgs(kind, args), {
         ...forwarded,
         parent: owner,
         replaceOnChanges: [...kind.immutable],

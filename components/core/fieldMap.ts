@@ -1,40 +1,72 @@
 /**
- * Where each arg of a component lands in its Compute child, and whether Azure can change it in place.
- * A component's field map is the one source of its immutable-field list (the child's
- * `replaceOnChanges`), of the README's "change" column, and of the tests that check both.
+ * Where each arg of a component lands in its Compute child, how its value is sent there, and whether Azure
+ * can change it in place. A component's field map is the one source of its mapping (the child's inputs are
+ * built from it, so no arg can be forgotten), its immutable-field list (the child's `replaceOnChanges`),
+ * its secret paths, the README's "change" column, and of the tests that check them.
  */
+import type * as pulumi from "@pulumi/pulumi";
 
-/** One arg's place in the child's inputs. */
-export interface FieldTarget {
-    /**
-     * The child input paths the arg sets (`properties.properties.vmSize`). Objects that can be added
-     * or removed are given at the object (`properties.properties.subnet`): Pulumi replaces only when a
-     * listed path is a prefix of the changed one. Empty for args that are only checked, never sent.
-     */
-    readonly paths: readonly string[];
-    /** True when Azure can't apply a change in place, so a change replaces the compute. */
-    readonly replaces: boolean;
-    /** Paths inside the arg that hold secrets (`["password"]` for `admin`): Pulumi secrets from the moment they enter. */
-    readonly secrets?: readonly string[];
+/**
+ * How an arg's value lands at one child path. `send` sees the arg's validated value, fully resolved (never
+ * an Output, never `undefined` or `null`), as a fresh copy: the user's own objects never reach the child.
+ * Secret leaves (the target's `secrets`) arrive as Pulumi secrets: move them, never transform them.
+ */
+export interface Landing<V, A> {
+    /** The child value from the arg's value; absent: the value as it is. */
+    readonly send?: (value: V, args: A) => unknown;
+    /** What the child gets at this path when the arg is absent (and has no default); absent: nothing. */
+    readonly absent?: unknown;
 }
 
+/** One arg's place in the child's inputs. */
+export interface FieldTarget<V = any, A = any> {
+    /**
+     * The child input paths the arg sets (`properties.properties.vmSize`), each with how its value is sent.
+     * Objects that can be added or removed are given at the object (`properties.properties.subnet`): Pulumi
+     * replaces only when a listed path is a prefix of the changed one. Empty for args that are only checked.
+     */
+    readonly lands: Readonly<Record<string, Landing<V, A>>>;
+    /** True when Azure can't apply a change in place, so a change replaces the compute. */
+    readonly replaces: boolean;
+    /**
+     * Paths inside the arg that hold secrets (`["password"]` for `admin`), `["."]` when the whole arg is one:
+     * Pulumi secrets from the moment they enter.
+     */
+    readonly secrets?: readonly string[];
+    /** The arg's value when it is absent: a value, or a function of the other args (those in `reads`). */
+    readonly default?: V | ((args: A) => V | undefined);
+    /** Other args whose resolved values `send` and `default` read (they arrive in `args`). */
+    readonly reads?: readonly string[];
+}
+
+/** The secret path that stands for the whole arg. */
+export const WHOLE = ".";
+
+/** The resolved, validated values of a component's args, as `send` and `default` see them. */
+export type Resolved<Args> = { readonly [K in keyof Args]?: NonNullable<pulumi.Unwrap<Args[K]>> };
+
 /** Every arg of a component (optional ones included) with its target: a missing arg fails to compile. */
-export type FieldMap<Args> = { readonly [K in keyof Args]-?: FieldTarget };
+export type FieldMap<Args> = { readonly [K in keyof Args]-?: FieldTarget<NonNullable<pulumi.Unwrap<Args[K]>>, Resolved<Args>> };
+
+/** The child paths an arg sets. */
+export function pathsOf(target: FieldTarget): readonly string[] {
+    return Object.keys(target.lands);
+}
 
 /** The child paths whose change replaces the compute, in field order, without repeats. */
 export function immutablePaths<Args>(fields: FieldMap<Args>): readonly string[] {
-    const paths = Object.values<FieldTarget>(fields).flatMap((f) => (f.replaces ? f.paths : []));
+    const paths = Object.values<FieldTarget>(fields).flatMap((f) => (f.replaces ? pathsOf(f) : []));
     return Object.freeze([...new Set(paths)]);
-}
-
-/** Whether a change at `path` would replace the compute: some immutable path is a prefix of it. */
-export function replacesAt(path: string, immutable: readonly string[]): boolean {
-    return immutable.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
 }
 
 /** The arg paths that hold secrets (`admin.password`), for readers of args from outside TypeScript (stack config). */
 export function secretArgPaths<Args>(fields: FieldMap<Args>): readonly string[] {
     return Object.freeze(
-        Object.entries<FieldTarget>(fields).flatMap(([name, f]) => (f.secrets ?? []).map((inner) => (inner === "" ? name : `${name}.${inner}`))),
+        Object.entries<FieldTarget>(fields).flatMap(([name, f]) => (f.secrets ?? []).map((inner) => (inner === WHOLE ? name : `${name}.${inner}`))),
     );
+}
+
+/** Whether a change at `path` would replace the compute: some immutable path is a prefix of it (as the engine reads `replaceOnChanges`). */
+export function replacesAt(path: string, immutable: readonly string[]): boolean {
+    return immutable.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
 }

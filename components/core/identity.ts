@@ -5,11 +5,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
+import { canonicalOrder } from "./canonical";
 import { USER_ASSIGNED_IDENTITY } from "./resourceIds";
 import { choice, strictObject } from "./schema";
 import { resourceId } from "./fields";
 import { Report } from "./validate";
-import { mapObject } from "./inputs";
 
 /** The kinds of managed identity a compute can have. */
 export const IdentityType = {
@@ -49,7 +49,11 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
     }
 }
 
-/** The child's `identity`. */
-export function toIdentityArgs(identity: pulumi.Input<ManagedIdentity> | undefined): pulumi.Input<inputs.machinelearningservices.ManagedServiceIdentityArgs> | undefined {
-    return mapObject(identity, (id) => ({ type: id.type, userAssignedIdentities: id.userAssignedIdentities }));
+/**
+ * The child's `identity`. The identity ids go in one canonical order (ARM ids compare without case):
+ * azure-native diffs the list by position, so listing the same identities in another order is no change.
+ */
+export function toIdentityArgs(identity: pulumi.Unwrap<ManagedIdentity>): inputs.machinelearningservices.ManagedServiceIdentityArgs {
+    const ids = identity.userAssignedIdentities;
+    return { type: identity.type, userAssignedIdentities: ids === undefined ? undefined : canonicalOrder(ids, (id) => id.toLowerCase()) };
 }

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { issue, ValidationIssue } from "./errors";
 import { formatPath, isUnder, joinPath } from "./paths";
-import { fromZodIssues } from "./schema";
+import { describeType, fromZodIssues } from "./schema";
 import { quote, unknownFieldMessage } from "./suggest";
 
 /** Reports a problem: the paths of every field involved (the first is the problem's own), and the message. */
@@ -78,44 +78,90 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
     return proto === Object.prototype || proto === null;
 }
 
+/** How deep args may nest. The deepest real arg is about five levels (`schedules[0].recurrence.hours[0]`). */
+export const MAX_DEPTH = 32;
+
+/** Args split into what is known now and what is not. */
+export interface SplitArgs {
+    /** The args with each Output or Promise replaced by DEFERRED (the args themselves when nothing was replaced). */
+    readonly plain: unknown;
+    /** Every Output or Promise, with its path. */
+    readonly deferred: DeferredInput[];
+    /**
+     * The paths of {@link SECRET_PLACEHOLDER}s: they stay in `plain` (a decrypted value is a string, so its type
+     * can be checked) but their content is never checked.
+     */
+    readonly unchecked: string[];
+    /** What makes args no data at all: a cycle, nesting past {@link MAX_DEPTH}, an own `__proto__` key. */
+    readonly problems: ValidationIssue[];
+    /** The paths of the cycles and too-deep values (replaced by DEFERRED in `plain`, never checked further). */
+    readonly blocked: string[];
+}
+
 /**
- * Splits args into their plain part (each Output or Promise, and each {@link SECRET_PLACEHOLDER}, replaced
- * by DEFERRED) and the list of deferred inputs with their paths. Only plain objects and arrays are walked.
- * `unchecked` lists the paths of placeholders: they stay in `plain` (a decrypted value is a string, so its
- * type can be checked) but their content is never checked.
+ * Splits args into their plain part and the list of deferred inputs with their paths. Only plain objects and
+ * arrays are walked, at most {@link MAX_DEPTH} levels deep, each object once on a path (a cycle is a problem,
+ * an object shared by two fields is not). An own `__proto__` key (what `JSON.parse` makes of one) is a problem
+ * and is left out of `plain`. Parts without anything to replace are handed back as they are, uncopied.
  */
-export function splitDeferred(value: unknown): { plain: unknown; deferred: DeferredInput[]; unchecked: string[] } {
-    // Most args are all plain: hand them back as they are, without copying them.
-    if (!containsDeferred(value)) return { plain: value, deferred: [], unchecked: [] };
-    const deferred: DeferredInput[] = [];
-    const unchecked: string[] = [];
-    const walk = (v: unknown, segments: (string | number)[]): unknown => {
+export function splitDeferred(value: unknown): SplitArgs {
+    const split: SplitArgs = { plain: value, deferred: [], unchecked: [], problems: [], blocked: [] };
+    const onPath = new Set<object>();
+    const walk = (v: unknown, segments: readonly (string | number)[]): unknown => {
         if (isDeferred(v)) {
-            deferred.push({ path: formatPath(segments), segments, value: v });
+            split.deferred.push({ path: formatPath(segments), segments, value: v });
             return DEFERRED;
         }
         if (v === SECRET_PLACEHOLDER) {
-            unchecked.push(formatPath(segments));
+            split.unchecked.push(formatPath(segments));
             return v;
         }
-        if (Array.isArray(v)) return v.map((item, i) => walk(item, [...segments, i]));
-        if (isPlainObject(v)) {
-            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...segments, k])]));
+        const isArray = Array.isArray(v);
+        if (!isArray && !isPlainObject(v)) return v;
+        const path = formatPath(segments);
+        if (onPath.has(v as object)) {
+            split.problems.push(issue(path, "refers back to an object that contains it (a cycle): args must be plain data"));
+            split.blocked.push(path);
+            return DEFERRED;
         }
-        return v;
+        if (segments.length >= MAX_DEPTH) {
+            split.problems.push(issue(path, `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`));
+            split.blocked.push(path);
+            return DEFERRED;
+        }
+        onPath.add(v as object);
+        let changed = false;
+        let result: unknown;
+        if (isArray) {
+            const items = (v as unknown[]).map((item, i) => {
+                const walked = walk(item, [...segments, i]);
+                changed ||= walked !== item;
+                return walked;
+            });
+            result = changed ? items : v;
+        } else {
+            const entries: [string, unknown][] = [];
+            for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+                if (k === "__proto__") {
+                    split.problems.push(issue(joinPath(path, k), PROTO_KEY_MESSAGE));
+                    changed = true;
+                    continue;
+                }
+                const walked = walk(item, [...segments, k]);
+                changed ||= walked !== item;
+                entries.push([k, walked]);
+            }
+            result = changed ? Object.fromEntries(entries) : v;
+        }
+        onPath.delete(v as object);
+        return result;
     };
-    return { plain: walk(value, []), deferred, unchecked };
+    return { ...split, plain: walk(value, []) };
 }
 
-/** Whether a value holds an Output, a Promise or a placeholder anywhere (plain objects and arrays are walked). */
-function containsDeferred(v: unknown): boolean {
-    if (v === SECRET_PLACEHOLDER || isDeferred(v)) return true;
-    if (Array.isArray(v)) return v.some(containsDeferred);
-    if (isPlainObject(v)) {
-        for (const key in v) if (containsDeferred(v[key])) return true;
-    }
-    return false;
-}
+/** Why an own `__proto__` key is refused wherever it appears. */
+export const PROTO_KEY_MESSAGE =
+    'is not allowed as a key: "__proto__" names an object\'s prototype in JavaScript, so it can\'t be checked or sent as a field (remove it)';
 
 /** Returns a copy of `root` with the value at `segments` replaced. */
 export function replaceAt(root: unknown, segments: readonly (string | number)[], value: unknown): unknown {
@@ -143,7 +189,7 @@ export function validateValues<S extends z.ZodRawShape>(
     const touchesUnchecked = (path: string) => uncheckedPaths.some((u) => isUnder(path, u) || isUnder(u, path));
     const dropped = (i: ValidationIssue) => touchesDeferred(i.path) || (touchesUnchecked(i.path) && i.kind !== "type");
     if (!isPlainObject(raw)) {
-        return { issues: [issue("", `expected an object of arguments, got ${raw === null ? "null" : typeof raw}`)], warnings: [], values: {} };
+        return { issues: [issue("", `expected an object of arguments, got ${describeType(raw)}`)], warnings: [], values: {} };
     }
     const shape = spec.fields.shape;
     const known = Object.keys(shape);
@@ -170,8 +216,8 @@ export function validateValues<S extends z.ZodRawShape>(
         const value = raw[key];
         if (value === DEFERRED) continue;
         const parsed = (shape[key] as z.ZodType).safeParse(value);
-        const fieldIssues = parsed.success ? [] : fromZodIssues(parsed.error.issues, value, path);
-        issues.push(...fieldIssues.filter((i) => !dropped(i)));
+        const found = parsed.success ? [] : fromZodIssues(parsed.error.issues, value, path);
+        issues.push(...found.filter((i) => !dropped(i)));
         if (parsed.success && !touchesDeferred(path) && !touchesUnchecked(path)) {
             (values as Record<string, unknown>)[key] = parsed.data;
             ready.add(key);
@@ -193,6 +239,22 @@ export function validateValues<S extends z.ZodRawShape>(
         warnings.push(first ? `${first}: ${message}` : message);
     });
     return { issues, warnings, values };
+}
+
+/**
+ * Whether one resolved arg passes its own field schema: what the mapping asks before it sends a value that
+ * arrived late (an invalid one is reported by the component's check, and never sent). Placeholders the
+ * offline plan could not decrypt pass when their type is right.
+ */
+export function fieldIsValid<S extends z.ZodRawShape>(spec: ArgsRules<S>, key: string, value: unknown): boolean {
+    const split = splitDeferred(value);
+    if (split.problems.length > 0 || split.deferred.length > 0) return false;
+    const schema = spec.fields.shape[key] as z.ZodType | undefined;
+    if (schema === undefined) return false;
+    const parsed = schema.safeParse(split.plain);
+    if (parsed.success) return true;
+    // Paths relative to the arg, as the placeholders' are.
+    return fromZodIssues(parsed.error.issues, split.plain).every((i) => i.kind !== "type" && split.unchecked.some((u) => isUnder(i.path, u)));
 }
 
 /**

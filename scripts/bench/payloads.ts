@@ -9,7 +9,7 @@ import {
 import { COMPUTE_CLUSTER } from "../../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../../components/computeInstance";
 import { INFERENCE_CLUSTER } from "../../components/inferenceCluster";
-import { ComputeKind } from "../../components/core/component";
+import { ComputeKind, toComputeArgs } from "../../components/core/component";
 
 const WORKSPACE = { workspaceName: "mlw-bench", resourceGroupName: "rg-bench" };
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -68,5 +68,5 @@ export function target(i: number): BenchTarget {
 
 /** The Compute payload a component would register for a target, made by the component's own mapping. */
 export function payload(t: BenchTarget): ComputeArgs {
-    return t.kind.toComputeArgs(t.args, t.name);
+    return toComputeArgs(t.kind, { ...t.args, computeName: t.name });
 }

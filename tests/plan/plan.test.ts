@@ -48,7 +48,8 @@ describe("plan command", function () {
         assert.equal(gpu.component, "ComputeCluster");
         assert.equal(gpu.computeType, "AmlCompute");
         assert.deepEqual(gpu.replaceOnChanges, [...COMPUTE_CLUSTER_IMMUTABLE]);
-        assert.deepEqual(gpu.secrets, []);
+        // The admin's public key is secret, as the REST spec marks it.
+        assert.deepEqual(gpu.secrets, ["properties.properties.userAccountCredentials.adminUserSshPublicKey"]);
         assert.equal(gpu.settings.nodes, "0-8");
         assert.equal(gpu.settings.admin, "azureuser, ssh key");
         assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
