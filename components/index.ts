@@ -75,6 +75,7 @@ export {
     DATA_LAKE_ANALYTICS_RETIRED,
 } from "./attachedCompute";
 export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
+export { declareStack, readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/config";
 export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { FieldMap, FieldTarget } from "./core/fieldMap";

@@ -16,6 +16,7 @@ import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "
 import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
 import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
 import { checkedString, choice, count, strictObject } from "./core/schema";
+import { listShort, quote } from "./core/suggest";
 import { Report, Rule, SameShape } from "./core/validate";
 import { lookupVmSize } from "./core/vmSizes";
 import { regionSchema } from "./core/workspace";
@@ -222,7 +223,7 @@ const quantities = z.record(
 );
 
 const instanceTypeSchema = strictObject({
-    nodeSelector: z.record(z.string().min(1).max(316), z.string().regex(LABEL_VALUE, "must be a Kubernetes label value (at most 63 letters, digits, \"-\", \"_\" and \".\")")).optional(),
+    nodeSelector: z.record(z.string().max(316).regex(RESOURCE_NAME, 'must be a Kubernetes label key such as "agentpool" or "kubernetes.io/os"'), z.string().regex(LABEL_VALUE, "must be a Kubernetes label value (at most 63 letters, digits, \"-\", \"_\" and \".\")")).optional(),
     resources: strictObject({ requests: quantities.optional(), limits: quantities.optional() }).optional(),
 });
 
@@ -376,7 +377,7 @@ const rules: Rule<Values>[] = [
         reads: ["instanceTypes", "defaultInstanceType"],
         check: ({ instanceTypes, defaultInstanceType }, report) => {
             if (defaultInstanceType !== undefined && instanceTypes !== undefined && !(defaultInstanceType in instanceTypes)) {
-                report(["defaultInstanceType", "instanceTypes"], `${JSON.stringify(defaultInstanceType)} is not one of instanceTypes (${Object.keys(instanceTypes).join(", ")})`);
+                report(["defaultInstanceType", "instanceTypes"], `${quote(defaultInstanceType)} is not one of instanceTypes (${listShort(Object.keys(instanceTypes))})`);
             }
         },
     },

@@ -104,9 +104,12 @@ export function toComputeArgs<Args extends BaseComputeArgs>(kind: ComputeKind<Ar
 /** Resource options that are forwarded from the component to its Compute child (`protect` and providers are inherited). */
 const FORWARDED_OPTIONS = ["retainOnDelete", "ignoreChanges", "customTimeouts", "deletedWith"] as const;
 
+/** Resource names are short; a longer one is cut in messages. */
+const SUBJECT_NAME_CHARS = 100;
+
 /** `ComputeCluster "gpu-train"`: how errors and warnings name a component. */
 export function describe(kindName: string, name: string): string {
-    return `${kindName} ${JSON.stringify(name)}`;
+    return `${kindName} ${quote(name, SUBJECT_NAME_CHARS)}`;
 }
 
 /** The result of checking a component's args before anything is registered. */

@@ -40,10 +40,20 @@ export class ComputeValidationError extends pulumi.RunError {
     }
 }
 
-/** `ComputeCluster "gpu" has 2 invalid inputs:` followed by one `  - path: message` line per issue. */
+/** How many issues a message lists; the rest are counted ("and 12 more"), and all are in `issues`. */
+export const MAX_LISTED_ISSUES = 20;
+/** Paths are cut to this many characters in a message (a key can be anything a stack file holds). */
+const MAX_SHOWN_PATH = 200;
+
+/**
+ * `ComputeCluster "gpu" has 2 invalid inputs:` followed by one `  - path: message` line per issue, at most
+ * {@link MAX_LISTED_ISSUES} of them, so that no input can make the message long.
+ */
 export function formatValidationMessage(subject: string, issues: readonly ValidationIssue[]): string {
     const count = issues.length === 1 ? "1 invalid input" : `${issues.length} invalid inputs`;
-    const lines = issues.map((issue) => `  - ${issue.path ? `${issue.path}: ` : ""}${issue.message}`);
+    const shown = (path: string) => (path.length > MAX_SHOWN_PATH ? `${path.slice(0, MAX_SHOWN_PATH)}…` : path);
+    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `  - ${issue.path ? `${shown(issue.path)}: ` : ""}${issue.message}`);
+    if (issues.length > MAX_LISTED_ISSUES) lines.push(`  - and ${issues.length - MAX_LISTED_ISSUES} more`);
     return [`${subject} has ${count}:`, ...lines].join("\n");
 }
 

@@ -6,7 +6,7 @@
  * ending in "-", the pattern lets it through. Every name these rules accept matches the pattern, so
  * following Studio never produces a name the API refuses.
  */
-import { quote } from "./suggest";
+import { listShort, quote } from "./suggest";
 
 /** An inclusive range of name lengths, in characters. */
 export interface NameRange {
@@ -64,7 +64,7 @@ export function checkComputeName(name: string, range: NameRange): string[] {
     const offending = [...new Set(chars.filter((c) => !isAllowedChar(c)))];
     if (offending.length > 0) {
         problems.push(
-            `${shown} contains ${offending.map(showChar).join(", ")}: only ASCII letters, digits and "-" are allowed`,
+            `${shown} contains ${listShort(offending.map(showChar))}: only ASCII letters, digits and "-" are allowed`,
         );
     }
     if (!isAsciiLetter(chars[0]!)) {

@@ -53,9 +53,35 @@ export function strictObject<const S extends z.ZodRawShape>(shape: S) {
     });
 }
 
+/** Characters Azure refuses in tag names. */
+const AZURE_TAG_NAME_REFUSED = /[<>%&\\?/]/;
+/**
+ * Characters that break every later `pulumi preview`/`up` of a tag: azure-native joins diff keys by plain
+ * concatenation (`tags.env[prod]`), and for a resource with `replaceOnChanges` the engine fails the step on a
+ * diff key it cannot parse.
+ */
+const DIFF_KEY_BREAKING = /[[\]]/;
+
+/** A tag name: Azure's rules, and the engine's. */
+const tagName = z
+    .string()
+    .min(1)
+    .max(TAG_LIMITS.name)
+    .superRefine((name, ctx) => {
+        if (AZURE_TAG_NAME_REFUSED.test(name)) {
+            ctx.addIssue({ code: "custom", message: `${quote(name)} is not a tag name Azure takes: tag names can't contain <, >, %, &, \\, ? or /` });
+        }
+        if (DIFF_KEY_BREAKING.test(name)) {
+            ctx.addIssue({
+                code: "custom",
+                message: `${quote(name)} can't be a tag name here: a "[" or "]" in it makes every later pulumi preview and up of the tag fail (azure-native's diff keys can't hold them)`,
+            });
+        }
+    });
+
 /** Azure resource tags. */
 export const tagsSchema = z
-    .record(z.string().min(1).max(TAG_LIMITS.name), z.string().max(TAG_LIMITS.value))
+    .record(tagName, z.string().max(TAG_LIMITS.value))
     .refine((tags) => Object.keys(tags).length <= TAG_LIMITS.count, {
         message: `at most ${TAG_LIMITS.count} tags are allowed on an Azure resource`,
     });
@@ -97,6 +123,9 @@ function humanMessage(raw: z.core.$ZodIssue, input: unknown): string {
             if (raw.origin === "string") return `is ${String(input).length} characters long; at most ${raw.maximum} are allowed`;
             if (raw.origin === "array") return `has ${(input as unknown[]).length} items; at most ${raw.maximum} are allowed`;
             return `must be at most ${raw.maximum}; got ${String(input)}`;
+        case "invalid_key":
+            // The problems of a record's key (a tag name): the key is the value they are about.
+            return raw.issues.map((inner) => humanMessage(inner, raw.path[raw.path.length - 1])).join("; ");
         case "invalid_value":
             if (input === undefined) return "is required";
             // Quoted and cut short: a value typed into the wrong field can be anything, a token included.

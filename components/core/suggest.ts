@@ -9,6 +9,18 @@
 /** How many characters of a value a message echoes before cutting it off with "…". */
 export const MAX_ECHO_CHARS = 60;
 
+/** Words longer than this get no did-you-mean suggestion. */
+export const MAX_SUGGESTED_LENGTH = 64;
+
+/** How many items a message lists before it says how many more there are. */
+export const MAX_LISTED = 10;
+
+/** `a, b, c` or, past `max` items, `a, b, c and 7 more`. */
+export function listShort(items: readonly string[], max: number = MAX_LISTED): string {
+    if (items.length <= max) return items.join(", ");
+    return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
 /**
  * Quotes a value for a message: `JSON.stringify` (so quotes, newlines and control characters are
  * visible and unambiguous), cut to `maxChars` characters with "…" before the closing quote when
@@ -37,6 +49,8 @@ export function quote(value: string, maxChars: number = MAX_ECHO_CHARS): string 
  * then the first in `candidates` order, so a case-only difference is always the suggestion.
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+    // No field name is this long: a key past it is junk, and comparing it would cost time for nothing.
+    if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
     const target = Array.from(word.toLowerCase());
     const limit = Math.max(2, Math.floor(target.length / 3));
     let best: string | undefined;

@@ -116,9 +116,11 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
             issues.push(issue(workspaceKey, "is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to"));
         }
     } else {
-        const parsed = workspaceSchema.safeParse(workspaceValue);
-        if (parsed.success) workspace = parsed.data;
-        else issues.push(...fromZodIssues(parsed.error.issues, workspaceValue, workspaceKey));
+        const split = splitDeferred(workspaceValue);
+        const parsed = workspaceSchema.safeParse(split.plain);
+        issues.push(...split.problems.map((p) => issue(p.path ? `${workspaceKey}.${p.path}` : workspaceKey, p.message)));
+        if (parsed.success && split.problems.length === 0) workspace = parsed.data;
+        else if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, split.plain, workspaceKey));
     }
 
     const entries: StackEntry[] = [];
@@ -143,8 +145,8 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
                 }
             }
             const args = { ...entry, workspace: workspace ?? { workspaceName: "placeholder", resourceGroupName: "placeholder" }, computeName: name };
-            const { plain, unchecked } = splitDeferred(args);
-            for (const found of validateValues(stackKind.kind.rules, plain, [], unchecked).issues) {
+            const { plain, unchecked, problems, blocked } = splitDeferred(args);
+            for (const found of [...problems, ...validateValues(stackKind.kind.rules, plain, blocked, unchecked).issues]) {
                 // The workspace is reported once, at its own key; the name at the entry's key.
                 if (isUnder(found.path, "workspace")) continue;
                 const at = (path: string) => (path === "computeName" || path === "" ? entryKey : `${entryKey}.${path}`);
