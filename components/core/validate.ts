@@ -117,8 +117,14 @@ export function splitDeferred(value: unknown): SplitArgs {
             return v;
         }
         const isArray = Array.isArray(v);
-        if (!isArray && !isPlainObject(v)) return v;
         const path = formatPath(segments);
+        if (hasDataPrototype(v)) {
+            // What `obj.__proto__ = {...}` makes (a copy of a JSON object with an own "__proto__" key, say): its
+            // prototype's fields would be serialized as real fields, unchecked.
+            split.problems.push(issue(joinPath(path, "__proto__"), PROTO_KEY_MESSAGE));
+            return v;
+        }
+        if (!isArray && !isPlainObject(v)) return v;
         if (onPath.has(v as object)) {
             split.problems.push(issue(path, "refers back to an object that contains it (a cycle): args must be plain data"));
             split.blocked.push(path);
@@ -157,6 +163,13 @@ export function splitDeferred(value: unknown): SplitArgs {
         return result;
     };
     return { ...split, plain: walk(value, []) };
+}
+
+/** Whether an object's prototype is itself plain data (not a class's prototype, not Object.prototype). */
+function hasDataPrototype(v: unknown): boolean {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+    const proto: unknown = Object.getPrototypeOf(v);
+    return proto !== null && proto !== Object.prototype && isPlainObject(proto) && !Object.prototype.hasOwnProperty.call(proto, "constructor");
 }
 
 /** Why an own `__proto__` key is refused wherever it appears. */
