@@ -64,6 +64,14 @@ function walk(value: unknown, path: string, secrets: string[], unknowns: string[
     return value;
 }
 
+/** Serialized inputs read back: the values with secret markers taken off, and the paths of secrets and unknowns. */
+export function decodeWire(raw: Record<string, unknown>): { inputs: Record<string, unknown>; secretPaths: string[]; unknownPaths: string[] } {
+    const secretPaths: string[] = [];
+    const unknownPaths: string[] = [];
+    const inputs = walk(raw, "", secretPaths, unknownPaths) as Record<string, unknown>;
+    return { inputs, secretPaths, unknownPaths };
+}
+
 /** What the mock provider returns for an invoke (a function such as getCompute). */
 export type CallFn = (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>;
 
@@ -107,9 +115,7 @@ export class RecordingMonitor extends MockMonitor {
 
     override async registerResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
         const raw = req.getObject()?.toJavaScript() ?? {};
-        const secrets: string[] = [];
-        const unknowns: string[] = [];
-        const inputs = walk(raw, "", secrets, unknowns) as Record<string, unknown>;
+        const { inputs, secretPaths: secrets, unknownPaths: unknowns } = decodeWire(raw);
         const type: string = req.getType();
         const name: string = req.getName();
         const parent: string = req.getParent();

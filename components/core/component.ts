@@ -10,7 +10,7 @@ import { ComputeValidationError, issue, ValidationIssue } from "./errors";
 import { quote } from "./suggest";
 import { describeType, valueAt } from "./schema";
 import { firstTimeInDeployment } from "./deployment";
-import { WorkspaceRef, workspaceSchema } from "./workspace";
+import { armLocation, WorkspaceRef, workspaceSchema } from "./workspace";
 import * as f from "./fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap } from "./fieldMap";
@@ -50,11 +50,6 @@ export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
     description: { lands: { "properties.description": {} }, replaces: false },
     tags: { lands: { tags: {} }, replaces: false },
 };
-
-/** A region as ARM names it: `West Europe` is `westeurope`. */
-export function armLocation(region: string): string {
-    return region.replace(/\s+/g, "").toLowerCase();
-}
 
 /** The rules of the common args, with the kind's name rule (3-24 or 3-16 characters). */
 export function baseShape<N extends z.ZodType<string>>(computeName: N) {

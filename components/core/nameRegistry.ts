@@ -5,15 +5,12 @@
  */
 import { deploymentState } from "./deployment";
 import { ComputeValidationError, issue } from "./errors";
+import { armLocation } from "./workspace";
 
 function registry(): Map<string, string> {
     return deploymentState("computeNames", () => new Map<string, string>());
 }
 
-/** `West Europe` and `westeurope` are one region. */
-function regionKey(region: string): string {
-    return region.replace(/\s+/g, "").toLowerCase();
-}
 
 /**
  * Records that `subject` uses `computeName` in `workspace` (and, for kinds whose names are regional
@@ -35,7 +32,7 @@ export function claimComputeName(subject: string, workspace: unknown, computeNam
     }
     if (typeof region === "string") {
         claims.push({
-            key: ["region", regionKey(region), computeName.toLowerCase()].join("/"),
+            key: ["region", armLocation(region), computeName.toLowerCase()].join("/"),
             where: `region ${region}`,
             rule: "compute instance and cluster names must be unique in an Azure region",
         });

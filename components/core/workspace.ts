@@ -20,6 +20,11 @@ const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,32}$/;
 const RESOURCE_GROUP_NAME = /^[-\w.()]{0,89}[-\w()]$/;
 const REGION = /^[A-Za-z0-9][A-Za-z0-9 ]{1,63}$/;
 
+/** A region as ARM names it: `West Europe` is `westeurope` (the two are one region). */
+export function armLocation(region: string): string {
+    return region.replace(/\s+/g, "").toLowerCase();
+}
+
 /** An Azure region name (`westeurope`, or its display form `West Europe`). */
 export const regionSchema = text(64).regex(REGION, 'must be an Azure region name such as "westeurope"');
 
