@@ -11,17 +11,21 @@ export interface PlanOptions {
     readonly cwd: string;
     readonly json: boolean;
     readonly help: boolean;
+    /** A JSON file with the results of invokes the plan can't answer itself. */
+    readonly invokeResults?: string;
 }
 
-export const USAGE = `usage: npm run plan -- [--stack <name>] [--cwd <project dir>] [--json]
+export const USAGE = `usage: azureml-compute plan [--stack <name>] [--cwd <project dir>] [--json] [--invoke-results <file>]
+       (in this repository: npm run plan -- ...)
 
-Runs a Pulumi project's program with a stack's config under the Pulumi SDK's mock runtime (no Azure, no
-Pulumi CLI) and prints the compute it would declare, or every validation error.
+Runs a Pulumi project's program with a stack's config under the Pulumi SDK's mock runtime, as pulumi preview
+would judge it (no Azure, no Pulumi CLI), and prints the compute it would declare, or every validation error.
 
-  --stack <name>   the stack whose Pulumi.<name>.yaml to use (default: dev)
-  --cwd <dir>      the project directory (default: this repository's root project)
-  --json           print only the JSON plan document on stdout (warnings and logs go to stderr)
-  --help           print this help
+  --stack <name>            the stack whose Pulumi.<name>.yaml to use (default: dev)
+  --cwd <dir>               the project directory (default: the current directory)
+  --json                    print only the JSON plan document on stdout (warnings and logs go to stderr)
+  --invoke-results <file>   a JSON map from invoke token to its result, for invokes the plan can't answer
+  --help                    print this help
 
 exit codes: 0 the stack is valid; 1 it has validation errors; 2 a usage error`;
 
@@ -33,6 +37,7 @@ export function parsePlanArgs(argv: readonly string[], defaultCwd: string): Plan
     let cwd = defaultCwd;
     let json = false;
     let help = false;
+    let invokeResults: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]!;
         const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -52,6 +57,9 @@ export function parsePlanArgs(argv: readonly string[], defaultCwd: string): Plan
             case "--json":
                 json = true;
                 break;
+            case "--invoke-results":
+                invokeResults = value();
+                break;
             case "--help":
             case "-h":
                 help = true;
@@ -60,5 +68,5 @@ export function parsePlanArgs(argv: readonly string[], defaultCwd: string): Plan
                 throw new UsageError(`unknown ${arg.startsWith("-") ? "flag" : "argument"} ${JSON.stringify(arg)}`);
         }
     }
-    return { stack, cwd, json, help };
+    return { stack, cwd, json, help, ...(invokeResults !== undefined ? { invokeResults } : {}) };
 }

@@ -1,18 +1,24 @@
 /**
- * `npm run plan -- [--stack <name>] [--cwd <dir>] [--json]`: the offline plan. Exit codes: 0 valid,
- * 1 validation errors (every one printed), 2 usage errors.
+ * `azureml-compute plan [--stack <name>] [--cwd <dir>] [--json] [--invoke-results <file>]`: the offline plan.
+ * Exit codes: 0 valid, 1 validation errors (every one printed), 2 usage errors.
  */
 import * as path from "node:path";
 import { parsePlanArgs, USAGE, UsageError } from "./args";
 import { readProject, readStack } from "./project";
 import { buildPlan, renderErrors, renderPlan } from "./report";
+import { planInvokes, readInvokeResults } from "./invokes";
 import { runProgram } from "./run";
 
 async function main(argv: readonly string[]): Promise<number> {
     let options;
     let project;
     let stackConfig;
+    let invokes;
     try {
+        if (argv[0] !== "plan" && !["--help", "-h"].includes(argv[0] ?? "")) {
+            throw new UsageError(argv[0] === undefined ? "which command? (plan)" : `unknown command ${JSON.stringify(argv[0])} (commands: plan)`);
+        }
+        argv = argv[0] === "plan" ? argv.slice(1) : argv;
         // npm runs scripts in the package root (the default project); a relative --cwd is read from
         // where the user typed the command (INIT_CWD).
         options = parsePlanArgs(argv, process.cwd());
@@ -22,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
         }
         project = readProject(path.resolve(process.env.INIT_CWD ?? process.cwd(), options.cwd));
         stackConfig = readStack(project, options.stack);
+        invokes = planInvokes(readInvokeResults(options.invokeResults === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), options.invokeResults)));
     } catch (e) {
         if (e instanceof UsageError) {
             process.stderr.write(`plan: ${e.message}\n\n${USAGE}\n`);
@@ -29,8 +36,17 @@ async function main(argv: readonly string[]): Promise<number> {
         }
         throw e;
     }
-    const run = await runProgram(project, options.stack, stackConfig);
-    const plan = buildPlan({ project: project.name, stack: options.stack, securePaths: stackConfig.securePaths }, run);
+    let run;
+    try {
+        run = await runProgram(project, options.stack, stackConfig, invokes);
+    } catch (e) {
+        if (e instanceof UsageError) {
+            process.stderr.write(`plan: ${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+    const plan = buildPlan({ project: project.name, stack: options.stack, securePaths: stackConfig.securePaths, configProblems: stackConfig.problems, invokes: invokes.calls }, run);
     if (options.json) {
         process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -13,9 +13,52 @@ export interface Project {
     readonly name: string;
     /** The program's entry file. */
     readonly main: string;
+    /** Whether the Node.js host would compile the program as TypeScript (`runtime.options.typescript`, default true). */
+    readonly typescript: boolean;
+    /** The `config:` of `Pulumi.yaml`: project-wide values and declarations, by full key. */
+    readonly config: Readonly<Record<string, ConfigDeclaration>>;
+}
+
+/** A `Pulumi.yaml` config entry: a value for every stack, or a declaration with a type and a default. */
+export interface ConfigDeclaration {
+    readonly type?: string;
+    /** The value every stack gets unless its own file sets one (`value`, or `default`). */
+    readonly value?: unknown;
+    /** Declared with a type and no default: every stack must set it. */
+    readonly required: boolean;
+}
+
+const DECLARATION_KEYS = ["type", "default", "value", "description", "secret", "items"];
+
+/** Reads a `Pulumi.yaml` `config:` map the way the CLI does: project keys get the project's namespace. */
+function readConfigDeclarations(file: string, projectName: string, raw: unknown): Record<string, ConfigDeclaration> {
+    if (raw === undefined || raw === null) return {};
+    if (!isPlainObject(raw)) throw new UsageError(`${file}: config must be a map`);
+    const declarations: Record<string, ConfigDeclaration> = {};
+    for (const [rawKey, entry] of Object.entries(raw)) {
+        const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
+        const declaration = isPlainObject(entry) && Object.keys(entry).length > 0 && Object.keys(entry).every((k) => DECLARATION_KEYS.includes(k));
+        if (!declaration) {
+            declarations[key] = { value: entry, required: false };
+            continue;
+        }
+        const type = typeof entry.type === "string" ? entry.type : undefined;
+        const value = entry.value !== undefined ? entry.value : entry.default;
+        declarations[key] = { type, value, required: type !== undefined && value === undefined };
+    }
+    return declarations;
+}
+
+/** Why the plan can't run a project's program, when it can't: it runs CommonJS Node.js programs only. */
+function unsupportedRuntime(file: string, runtime: unknown): string | undefined {
+    const name = isPlainObject(runtime) ? runtime.name : runtime;
+    if (name === "nodejs") return undefined;
+    return `${file}: runtime ${JSON.stringify(name)}: the offline plan runs Node.js programs only; run pulumi preview for this project`;
 }
 
 export interface StackConfig {
+    /** What the CLI would refuse before running the program (a declared key no stack value or default sets). */
+    readonly problems: readonly { readonly key: string; readonly message: string }[];
     /** `<namespace>:<key>` -> value text (objects as JSON), as `pulumi.runtime.allConfig()` returns it. */
     readonly config: Record<string, string>;
     /** Keys that hold a `secure:` value anywhere inside: what the CLI would mark secret. */
@@ -38,27 +81,34 @@ export function readProject(dir: string): Project {
     if (!fs.existsSync(file)) throw new UsageError(`no Pulumi.yaml in ${dir}: --cwd must be a Pulumi project directory`);
     const project = readYaml(file);
     if (!isPlainObject(project) || typeof project.name !== "string") throw new UsageError(`${file} has no project name`);
+    const unsupported = unsupportedRuntime(file, project.runtime);
+    if (unsupported !== undefined) throw new UsageError(unsupported);
+    const options = isPlainObject(project.runtime) && isPlainObject(project.runtime.options) ? project.runtime.options : {};
+    const typescript = options.typescript !== false;
+    const config = readConfigDeclarations(file, project.name, project.config);
     // Pulumi's order: Pulumi.yaml `main`, then package.json `main`, then index.ts / index.js.
     const candidates: string[] = [];
     if (typeof project.main === "string") candidates.push(project.main);
     const packageFile = path.join(dir, "package.json");
     if (fs.existsSync(packageFile)) {
-        let pkg: { main?: unknown };
+        let pkg: { main?: unknown; type?: unknown };
         try {
-            pkg = JSON.parse(fs.readFileSync(packageFile, "utf8")) as { main?: unknown };
+            pkg = JSON.parse(fs.readFileSync(packageFile, "utf8")) as { main?: unknown; type?: unknown };
         } catch (e) {
             throw new UsageError(`${packageFile} is not valid JSON: ${(e as Error).message.split("\n")[0]}`);
         }
+        if (pkg.type === "module") throw new UsageError(`${packageFile}: "type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`);
         if (typeof pkg.main === "string") candidates.push(pkg.main);
     }
-    candidates.push("index.ts", "index.js");
+    candidates.push(...(typescript ? ["index.ts"] : []), "index.js");
     for (const candidate of candidates) {
         const resolved = path.resolve(dir, candidate);
-        const file = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? path.join(resolved, "index.ts") : resolved;
-        if (fs.existsSync(file)) return { dir, name: project.name, main: file };
+        const file = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? [path.join(resolved, "index.ts"), path.join(resolved, "index.js")].find((f) => fs.existsSync(f)) ?? resolved : resolved;
+        if (/\.m[jt]s$/.test(file)) throw new UsageError(`${file}: the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`);
+        if (fs.existsSync(file)) return { dir, name: project.name, main: file, typescript, config };
         if (candidate === project.main) throw new UsageError(`${path.join(dir, "Pulumi.yaml")}: main ${JSON.stringify(candidate)} does not exist`);
     }
-    throw new UsageError(`${dir} has no program: no main in Pulumi.yaml or package.json, and no index.ts`);
+    throw new UsageError(`${dir} has no program: no main in Pulumi.yaml or package.json, and no ${typescript ? "index.ts or " : ""}index.js`);
 }
 
 /** The stacks a project directory has (`Pulumi.<name>.yaml`). */
@@ -84,7 +134,15 @@ function stripSecure(value: unknown, at: string, found: string[]): unknown {
     return value;
 }
 
-/** Reads `Pulumi.<stack>.yaml` into the config a program would see. */
+/** Why a stack value does not have its declared type, as the CLI checks it. */
+function typeMismatch(type: string, value: unknown): string | undefined {
+    if (isPlainObject(value) && "secure" in value) return undefined;
+    const ok =
+        type === "string" ? typeof value === "string" : type === "integer" ? Number.isInteger(value) : type === "boolean" ? typeof value === "boolean" : type === "array" ? Array.isArray(value) : true;
+    return ok ? undefined : `must be of type ${type} (as Pulumi.yaml declares it), got ${Array.isArray(value) ? "a list" : typeof value}`;
+}
+
+/** Reads `Pulumi.<stack>.yaml` into the config a program would see, over `Pulumi.yaml`'s values and defaults. */
 export function readStack(project: Project, stack: string): StackConfig {
     const file = path.join(project.dir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
@@ -101,13 +159,29 @@ export function readStack(project: Project, stack: string): StackConfig {
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     const securePaths: string[] = [];
+    const set = (key: string, raw: unknown) => {
+        const before = securePaths.length;
+        const value = stripSecure(raw, key, securePaths);
+        if (securePaths.length > before) secretKeys.push(key);
+        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+    };
+    // Pulumi.yaml's values and defaults first; the stack's own file wins.
+    for (const [key, declaration] of Object.entries(project.config)) if (declaration.value !== undefined) set(key, declaration.value);
+    const own = new Map<string, unknown>();
     for (const [rawKey, rawValue] of Object.entries(rawConfig)) {
         // A key without a namespace belongs to the project, as the CLI reads it.
         const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
-        const before = securePaths.length;
-        const value = stripSecure(rawValue, key, securePaths);
-        if (securePaths.length > before) secretKeys.push(key);
-        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+        own.set(key, rawValue);
+        set(key, rawValue);
     }
-    return { config, secretKeys, securePaths };
+    const problems: { key: string; message: string }[] = [];
+    for (const [key, declaration] of Object.entries(project.config)) {
+        if (declaration.required && !own.has(key)) {
+            problems.push({ key, message: `is declared in Pulumi.yaml (type ${declaration.type}) with no default, and ${path.basename(file)} does not set it: pulumi config set ${key.replace(`${project.name}:`, "")} <value>` });
+        } else if (declaration.type !== undefined && own.has(key)) {
+            const wrong = typeMismatch(declaration.type, own.get(key));
+            if (wrong !== undefined) problems.push({ key, message: wrong });
+        }
+    }
+    return { config, secretKeys, securePaths, problems };
 }

@@ -102,13 +102,26 @@ export const defaultState: StateFn = (args) =>
           }
         : { ...args.inputs, name: azureName(args) };
 
+/**
+ * What `pulumi preview` knows of a resource the program creates: no id yet, and of its outputs only what its
+ * inputs fix (its inputs, and its Azure name when an input gives it); every other output is unknown. A resource
+ * the program reads (`Resource.get`) keeps the id it was read with.
+ */
+export const previewState: StateFn = (args) => {
+    const name = azureName(args);
+    return name === args.name ? { ...args.inputs } : { ...args.inputs, name };
+};
+
+/** How resource ids are made: `fake` gives every resource `<name>-id` (the SDK's mocks); `preview` as `pulumi preview` has them. */
+export type IdMode = "fake" | "preview";
+
 /** A MockMonitor that records each registration with its options. */
 export class RecordingMonitor extends MockMonitor {
     readonly registrations: Registration[] = [];
 
-    constructor(state: StateFn = defaultState, call: CallFn = (args) => args.inputs) {
+    constructor(state: StateFn = defaultState, call: CallFn = (args) => args.inputs, ids: IdMode = "fake") {
         super({
-            newResource: (args) => ({ id: `${args.name}-id`, state: state(args) }),
+            newResource: (args) => ({ id: ids === "fake" ? `${args.name}-id` : args.id || undefined, state: state(args) }),
             call,
         });
     }
@@ -168,9 +181,9 @@ export class RecordingMonitor extends MockMonitor {
 
 /** Installs a fresh recording monitor as the Pulumi runtime's monitor. */
 export async function recordRegistrations(
-    options: { preview?: boolean; project?: string; stack?: string; state?: StateFn; call?: CallFn } = {},
+    options: { preview?: boolean; project?: string; stack?: string; state?: StateFn; call?: CallFn; ids?: IdMode } = {},
 ): Promise<RecordingMonitor> {
-    const monitor = new RecordingMonitor(options.state, options.call);
+    const monitor = new RecordingMonitor(options.state, options.call, options.ids);
     pulumi.runtime.setMockOptions(monitor, options.project ?? "azureml-compute", options.stack ?? "test", options.preview ?? false);
     // What setMocks turns on after its own setMockOptions (which resets these flags): secrets, resource
     // references, ...; without them the runtime would strip secret markers before the monitor sees them.

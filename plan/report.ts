@@ -5,13 +5,17 @@ import { STACK_KINDS } from "../components/stack/config";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { SECRET_PLACEHOLDER } from "../components/core/validate";
+import { InvokeCall, isPlaceholder } from "./invokes";
 import { Registration, UNKNOWN } from "./recordingMonitor";
 
 const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
 const COMPONENT_PREFIX = "azureml-compute:index:";
 
-/** Version of the JSON document's format; bumped on any incompatible change. */
-export const PLAN_FORMAT_VERSION = 1;
+/**
+ * Version of the JSON document's format; bumped on any incompatible change. 2: ids of resources the program
+ * creates are unknown as in preview; each compute lists `unknowns` and `placeholders`; the document lists `invokes`.
+ */
+export const PLAN_FORMAT_VERSION = 2;
 
 export interface PlannedCompute {
     /** The component class (`ComputeCluster`), or null for a Compute declared without a component. */
@@ -28,6 +32,10 @@ export interface PlannedCompute {
     readonly replaceOnChanges: readonly string[];
     /** Child input paths that hold secrets. */
     readonly secrets: readonly string[];
+    /** Child input paths whose values are known only after deployment (another resource's id, say). */
+    readonly unknowns: readonly string[];
+    /** Child input paths that hold a placeholder the plan made up for an invoke's answer (a caller's object id, say). */
+    readonly placeholders: readonly string[];
     /** The child's inputs, with secrets as "[secret]" and values unknown until deployment as "[unknown]". */
     readonly inputs: unknown;
 }
@@ -48,9 +56,22 @@ export interface PlanDocument {
     readonly computes: readonly PlannedCompute[];
     /** Every other resource the program declared (workspaces, storage, ...). */
     readonly otherResources: readonly { readonly type: string; readonly name: string }[];
+    /** The invokes the program called, and whether their answers were placeholders or given with --invoke-results. */
+    readonly invokes: readonly InvokeCall[];
     readonly errors: readonly PlanIssue[];
     readonly warnings: readonly string[];
     readonly notes: readonly string[];
+}
+
+/** What the CLI would refuse before the program runs: Pulumi.yaml's declared config the stack doesn't satisfy. */
+const CONFIG_SUBJECT = "Project config (Pulumi.yaml)";
+
+/** Paths (dotted, `[i]` for items) of every leaf that holds a placeholder. */
+function placeholderPaths(value: unknown, path: string): string[] {
+    if (isPlaceholder(value)) return [path];
+    if (Array.isArray(value)) return value.flatMap((v, i) => placeholderPaths(v, `${path}[${i}]`));
+    if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => placeholderPaths(v, path ? `${path}.${k}` : k));
+    return [];
 }
 
 type Tree = Record<string, unknown>;
@@ -215,7 +236,16 @@ function encryptedButPlain(securePaths: readonly string[]): string[] {
 }
 
 /** Builds the plan document from a program run. */
-export function buildPlan(meta: { project: string; stack: string; securePaths: readonly string[] }, run: { registrations: readonly Registration[]; warnings: readonly string[]; errors: readonly Error[] }): PlanDocument {
+export function buildPlan(
+    meta: {
+        project: string;
+        stack: string;
+        securePaths: readonly string[];
+        configProblems?: readonly { readonly key: string; readonly message: string }[];
+        invokes?: readonly InvokeCall[];
+    },
+    run: { registrations: readonly Registration[]; warnings: readonly string[]; errors: readonly Error[] },
+): PlanDocument {
     const byUrn = new Map(run.registrations.map((r) => [r.urn, r]));
     // Children register when their inputs resolve, in no fixed order; components register in program
     // order, so a child is ranked by its component's place (a bare Compute by its own).
@@ -239,6 +269,8 @@ export function buildPlan(meta: { project: string; stack: string; securePaths: r
                     replacingFields: replacingFieldsOf(component, computeType),
                     replaceOnChanges: r.replaceOnChanges,
                     secrets: r.secretPaths,
+                    unknowns: r.unknownPaths,
+                    placeholders: placeholderPaths(r.inputs, ""),
                     inputs,
                 },
             });
@@ -256,8 +288,17 @@ export function buildPlan(meta: { project: string; stack: string; securePaths: r
         );
     }
     const warnings = [...run.warnings, ...encryptedButPlain(meta.securePaths)];
-    const errors = run.errors.flatMap(issuesOf);
-    return { version: PLAN_FORMAT_VERSION, project: meta.project, stack: meta.stack, valid: errors.length === 0, computes, otherResources, errors, warnings, notes };
+    const configErrors = (meta.configProblems ?? []).map((p) => ({ subject: CONFIG_SUBJECT, path: p.key, message: p.message }));
+    const errors = [...configErrors, ...run.errors.flatMap(issuesOf)];
+    const invokes = meta.invokes ?? [];
+    const madeUp = [...new Set(invokes.filter((i) => i.answer === "placeholder").map((i) => i.token))];
+    if (madeUp.length > 0) {
+        notes.push(
+            `The plan answered ${madeUp.join(", ")} with placeholder values (GUIDs starting 0000c0de-, ids in subscription 0000c0de-...): ` +
+                "each compute lists where they landed; pulumi preview gets the real ones.",
+        );
+    }
+    return { version: PLAN_FORMAT_VERSION, project: meta.project, stack: meta.stack, valid: errors.length === 0, computes, otherResources, invokes, errors, warnings, notes };
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -290,6 +331,16 @@ export function renderPlan(plan: PlanDocument): string {
             const what = c.replacingFields.length > 0 ? c.replacingFields.join(", ") : c.replaceOnChanges.join(", ") || "(nothing listed)";
             lines.push(`  ${c.computeName}: ${what}`);
         }
+        const withUnknowns = plan.computes.filter((c) => c.unknowns.length > 0);
+        if (withUnknowns.length > 0) {
+            lines.push("", "Known after deployment (values from resources the program creates, shown as [unknown]):");
+            for (const c of withUnknowns) lines.push(`  ${c.computeName}: ${c.unknowns.join(", ")}`);
+        }
+        const withPlaceholders = plan.computes.filter((c) => c.placeholders.length > 0);
+        if (withPlaceholders.length > 0) {
+            lines.push("", "Placeholders the plan made up for invoke answers (pulumi preview gets the real values):");
+            for (const c of withPlaceholders) lines.push(`  ${c.computeName}: ${c.placeholders.join(", ")}`);
+        }
         const withSecrets = plan.computes.filter((c) => c.secrets.length > 0);
         if (withSecrets.length > 0) {
             lines.push("", "Secrets (shown as [secret]):");
@@ -310,6 +361,16 @@ export function renderPlan(plan: PlanDocument): string {
 
 /** The errors for people: each subject's message, as the components print it. */
 export function renderErrors(plan: PlanDocument, errors: readonly Error[]): string {
-    const text = errors.map((e) => (ComputeValidationError.isInstance(e) || e.name === "RunError" ? e.message : e.stack ?? e.message));
-    return `Stack ${plan.stack} (project ${plan.project}) is not valid:\n\n${text.join("\n\n")}\n`;
+    const config = plan.errors.filter((e) => e.subject === CONFIG_SUBJECT);
+    const configText = config.length > 0 ? [`${CONFIG_SUBJECT}:\n${config.map((e) => `  - ${e.path}: ${e.message}`).join("\n")}`] : [];
+    const text = errors.map((e) => (ComputeValidationError.isInstance(e) || e.name === "RunError" || isPlanMessage(e) ? e.message : e.stack ?? e.message));
+    return `Stack ${plan.stack} (project ${plan.project}) is not valid:\n\n${[...configText, ...text].join("\n\n")}\n`;
+}
+
+/**
+ * Errors the plan itself words for people (an invoke it can't answer, an ES module): shown without a stack
+ * trace. They are known by their words, since the SDK rebuilds an invoke's error from its text.
+ */
+function isPlanMessage(error: Error): boolean {
+    return error.message.includes("the offline plan ");
 }

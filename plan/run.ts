@@ -2,13 +2,20 @@
  * Runs a Pulumi program under the SDK's mock runtime with a stack's config, in preview mode, and keeps
  * what it registered, what it warned about and what failed it.
  */
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { UsageError } from "./args";
+import { PlanInvokes } from "./invokes";
 import { Project, StackConfig } from "./project";
-import { captureDeploymentErrors, recordRegistrations, Registration } from "./recordingMonitor";
+import { captureDeploymentErrors, previewState, recordRegistrations, Registration } from "./recordingMonitor";
 
-const REPOSITORY = path.resolve(__dirname, "..");
+/** The package's root: this repository in a checkout, `node_modules/azureml-compute` once installed. */
+const PACKAGE_ROOT = path.resolve(__dirname, __filename.endsWith(".ts") ? ".." : "../..");
 const PACKAGE_NAME = "azureml-compute";
+/** Run from this repository's sources (not from the built package): projects inside it use the sources too. */
+const FROM_SOURCES = __filename.endsWith(".ts");
 
 /** How long the plan waits for a component's Compute after the program stops registering anything else. */
 const CHILD_DEADLINE_MS = 20000;
@@ -36,7 +43,7 @@ function aliasPackage(): () => void {
     const Module = require("node:module") as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
     const original = Module._resolveFilename;
     Module._resolveFilename = (request, ...rest) =>
-        original(request === PACKAGE_NAME ? path.join(REPOSITORY, "components", "index.ts") : request, ...rest);
+        original(request === PACKAGE_NAME ? path.join(PACKAGE_ROOT, "components", "index.ts") : request, ...rest);
     return () => {
         Module._resolveFilename = original;
     };
@@ -54,8 +61,62 @@ async function quiesce(count: () => number): Promise<void> {
     }
 }
 
-export async function runProgram(project: Project, stack: string, stackConfig: StackConfig): Promise<ProgramRun> {
-    const monitor = await recordRegistrations({ preview: true, project: project.name, stack });
+/**
+ * The project's @pulumi/pulumi must be the copy the plan sets its mocks in: a second copy would run the
+ * program against Pulumi's real engine connection, which the plan does not have.
+ */
+function checkSameSdk(project: Project): void {
+    const own = require.resolve("@pulumi/pulumi");
+    let theirs: string;
+    try {
+        theirs = createRequire(path.join(project.dir, "package.json")).resolve("@pulumi/pulumi");
+    } catch {
+        throw new UsageError(`${project.dir} has no @pulumi/pulumi installed: run npm install in the project first`);
+    }
+    if (fs.realpathSync(theirs) !== fs.realpathSync(own)) {
+        throw new UsageError(
+            `the project's @pulumi/pulumi (${theirs}) is not the copy azureml-compute uses (${own}): install azureml-compute in the project (npm install) so that both load one copy`,
+        );
+    }
+}
+
+/**
+ * Compiles the program's TypeScript as the Pulumi Node.js host does: the project's ts-node and typescript
+ * (else the SDK's vendored ones), its tsconfig.json when it has one, type-checked unless
+ * PULUMI_NODEJS_TRANSPILE_ONLY=true. Nothing to do for JavaScript, or when TypeScript is already registered.
+ */
+function registerTypeScript(project: Project): void {
+    if (!project.typescript || !project.main.endsWith(".ts") || require.extensions[".ts"] !== undefined) return;
+    const fromProject = createRequire(path.join(project.dir, "package.json"));
+    const vendor = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "vendor");
+    const resolve = (name: string, vendored: string) => {
+        try {
+            return fromProject.resolve(name);
+        } catch {
+            return path.join(vendor, vendored);
+        }
+    };
+    const compiler = resolve("typescript", "typescript@3.8.3/typescript.js");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tsVersion: string = require(compiler).version;
+    const nodeNext = Number(tsVersion.split(".")[0]) * 100 + Number(tsVersion.split(".")[1]) >= 407;
+    const tsconfig = path.join(project.dir, "tsconfig.json");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tsNode = require(resolve("ts-node", "ts-node@7.0.1")) as { register(options: object): void };
+    tsNode.register({
+        compiler,
+        transpileOnly: process.env.PULUMI_NODEJS_TRANSPILE_ONLY === undefined ? undefined : process.env.PULUMI_NODEJS_TRANSPILE_ONLY === "true",
+        project: tsconfig,
+        skipProject: !fs.existsSync(tsconfig),
+        compilerOptions: { target: "ES2020", module: nodeNext ? "nodenext" : "commonjs", moduleResolution: nodeNext ? "nodenext" : "node", sourceMap: "true" },
+    });
+}
+
+export async function runProgram(project: Project, stack: string, stackConfig: StackConfig, invokes: PlanInvokes): Promise<ProgramRun> {
+    checkSameSdk(project);
+    registerTypeScript(project);
+    // As pulumi preview has it: what the program creates has no id yet, and only the outputs its inputs fix.
+    const monitor = await recordRegistrations({ preview: true, project: project.name, stack, state: previewState, call: invokes.call, ids: "preview" });
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
 
     const warnings: string[] = [];
@@ -69,13 +130,21 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
     console.log = console.info = console.debug = console.dir = toStderr;
     const stdoutWrite = process.stdout.write;
     process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-    const restoreAlias = aliasPackage();
+    const inside = !path.relative(PACKAGE_ROOT, project.dir).startsWith("..");
+    const restoreAlias = FROM_SOURCES && inside ? aliasPackage() : () => {};
+    const previousCwd = process.cwd();
+    // The Pulumi host runs the program in its project directory (relative paths, ts-node's tsconfig).
+    process.chdir(project.dir);
     try {
         try {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             require(project.main);
         } catch (e) {
-            record(e);
+            record(
+                (e as { code?: string }).code === "ERR_REQUIRE_ESM"
+                    ? new Error(`${project.main} is an ES module: the offline plan loads CommonJS programs only; run pulumi preview for it`)
+                    : e,
+            );
         }
         await quiesce(() => monitor.registrations.length + errors.length + warnings.length);
         // A component whose inputs resolve late registers its Compute late: wait for every one (or an error).
@@ -89,6 +158,7 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
             }
         }
     } finally {
+        process.chdir(previousCwd);
         process.stdout.write = stdoutWrite;
         restoreAlias();
         Object.assign(console, saved);

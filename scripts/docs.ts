@@ -208,7 +208,7 @@ export function renderNameRules(): string {
 
 /** What `npm run plan -- --stack dev` prints, run as users run it. */
 export function renderPlanExample(): string {
-    const output = execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "plan/cli.ts", "--stack", "dev"], {
+    const output = execFileSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--stack", "dev"], {
         cwd: ROOT,
         encoding: "utf8",
         env: { ...process.env, INIT_CWD: ROOT },

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { parsePlanArgs, UsageError } from "../../plan/args";
 import { readProject, readStack } from "../../plan/project";
+import { PLAN_FORMAT_VERSION } from "../../plan/report";
 import { SECRET_PLACEHOLDER } from "../../components/core/validate";
 import { COMPUTE_CLUSTER_IMMUTABLE } from "../../components";
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
@@ -16,7 +17,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const BROKEN = path.join(ROOT, "tests/fixtures/broken-stack");
 
 function plan(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "plan/cli.ts", ...args], {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), "plan", ...args], {
         cwd: ROOT,
         encoding: "utf8",
         env: { ...process.env, INIT_CWD: ROOT },
@@ -41,7 +42,7 @@ describe("plan command", function () {
         const { code, stdout } = plan("--stack", "prod", "--json");
         assert.equal(code, 0);
         const doc = JSON.parse(stdout);
-        assert.equal(doc.version, 1);
+        assert.equal(doc.version, PLAN_FORMAT_VERSION);
         assert.equal(doc.valid, true);
         assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod", "aks-prod", "dsvm-prod"]);
         const gpu = doc.computes[1];
