@@ -2,9 +2,13 @@
  * Compute in an existing workspace: CPU nodes for data prep that cost nothing while idle, low-priority GPU
  * nodes for training, a compute instance for one data scientist that stops itself when idle, and an
  * existing AKS cluster attached for model serving, an attached Databricks workspace, and a lookup of a
- * compute declared elsewhere.
+ * compute declared elsewhere. As programs are wired in practice: the GPU nodes get a subnet and an identity
+ * this program creates, and the instance is for whoever runs `pulumi up` (their object id from getClientConfig).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { getClientConfigOutput } from "@pulumi/azure-native/authorization";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { Subnet } from "@pulumi/azure-native/network";
 import { AttachedCompute, ComputeCluster, ComputeInstance, InferenceCluster, lookupCompute } from "azureml-compute";
 
 const config = new pulumi.Config();
@@ -12,6 +16,16 @@ const workspace = {
     workspaceName: config.require("workspaceName"),
     resourceGroupName: config.require("resourceGroupName"),
 };
+
+// A subnet for the training nodes in the team's existing virtual network, and an identity for them to read data with.
+const subnet = new Subnet("training", {
+    resourceGroupName: config.require("networkResourceGroupName"),
+    virtualNetworkName: config.require("virtualNetworkName"),
+    addressPrefix: "10.20.8.0/24",
+});
+const trainer = new UserAssignedIdentity("id-train", { resourceGroupName: workspace.resourceGroupName });
+// Who runs the deployment: the notebook VM is theirs.
+const me = getClientConfigOutput();
 
 const cpu = new ComputeCluster("cpu-prep", {
     workspace,
@@ -29,10 +43,10 @@ const gpu = new ComputeCluster("gpu-train", {
     vmSize: "Standard_NC4as_T4_v3",
     vmPriority: "LowPriority",
     maxNodes: 8,
-    subnet: config.get("subnetId"),
-    enableNodePublicIp: config.get("subnetId") === undefined,
+    subnet: subnet.id,
+    enableNodePublicIp: false,
     admin: config.get("adminSshPublicKey") === undefined ? undefined : { username: "azureuser", sshPublicKey: config.require("adminSshPublicKey") },
-    identity: { type: "SystemAssigned" },
+    identity: { type: "UserAssigned", userAssignedIdentities: [trainer.id] },
 });
 
 // Protected: replacing or deleting an instance deletes its local disk, where people keep work.
@@ -41,7 +55,7 @@ const notebook = new ComputeInstance(
     {
         workspace,
         vmSize: "Standard_DS3_v2",
-        assignedUser: { objectId: config.require("aliceObjectId"), tenantId: config.require("tenantId") },
+        assignedUser: { objectId: me.objectId, tenantId: me.tenantId },
         idleTimeBeforeShutdown: "PT1H",
         schedules: [{ action: "Stop", cron: "0 19 * * 1-5", timeZone: "W. Europe Standard Time" }],
     },

@@ -97,19 +97,38 @@ describe("plan command", function () {
         assert.deepEqual(doc.errors[1], { subject: 'Stack "dev" config', path: "azureml-compute:computeClusters.gpu-train.maxNodes", message: "must be at least minNodes (4)" });
     });
 
-    it("plans the full-workspace example, whose clusters take the workspace from Outputs", () => {
+    it("plans the full-workspace example, whose compute takes the workspace, a subnet, an identity and the caller from the program", () => {
         const { code, stdout } = plan("--cwd", "examples/full-workspace", "--json");
         assert.equal(code, 0);
         const doc = JSON.parse(stdout);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-cluster", "gpu-cluster"]);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-cluster", "gpu-cluster", "ci-owner"]);
+        // The workspace's name is fixed by its input, so known in preview; the subnet's and identity's ids are not.
         assert.equal(doc.computes[0].inputs.workspaceName, "mlw-mlfulldev");
+        assert.deepEqual(doc.computes[1].unknowns, ["identity", "properties.properties.subnet"]);
+        assert.deepEqual(doc.computes[2].placeholders, [
+            "properties.properties.personalComputeInstanceSettings.assignedUser.objectId",
+            "properties.properties.personalComputeInstanceSettings.assignedUser.tenantId",
+        ]);
         assert.deepEqual(doc.otherResources.map((r: { type: string }) => r.type).sort(), [
             "azure-native:applicationinsights:Component",
             "azure-native:keyvault:Vault",
             "azure-native:machinelearningservices:Workspace",
+            "azure-native:managedidentity:UserAssignedIdentity",
+            "azure-native:network:Subnet",
+            "azure-native:network:VirtualNetwork",
             "azure-native:resources:ResourceGroup",
             "azure-native:storage:StorageAccount",
         ]);
+    });
+
+    it("plans the quickstart example, wired to a subnet and an identity it creates and to the caller", () => {
+        const { code, stdout, stderr } = plan("--cwd", "examples/quickstart", "--json");
+        assert.equal(code, 0, stderr);
+        const doc = JSON.parse(stdout);
+        const byName = Object.fromEntries(doc.computes.map((c: { computeName: string }) => [c.computeName, c]));
+        assert.deepEqual(byName["gpu-train"].unknowns, ["identity", "properties.properties.subnet"]);
+        assert.equal(byName["ci-alice"].placeholders.length, 2);
+        assert.deepEqual(doc.invokes.map((i: { token: string }) => i.token).sort(), ["azure-native:authorization:getClientConfig", "azure-native:machinelearningservices:getCompute"]);
     });
 
     it("waits for inputs that resolve late, and keeps stdout for the JSON document", () => {
