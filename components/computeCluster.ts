@@ -14,6 +14,7 @@ import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceI
 import { choice, count, INT32_MAX, strictObject } from "./core/schema";
 import { SameShape, Rule } from "./core/validate";
 import { VmType } from "./core/vmSizes";
+import { clusterSshExposure } from "./core/publicSsh";
 import { regionSchema } from "./core/workspace";
 
 /** How a cluster's nodes are bought. */
@@ -220,6 +221,19 @@ const warnings: Rule<Values>[] = [
             if (admin?.password !== undefined && admin.sshPublicKey === undefined) {
                 report("admin", "signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)");
             }
+        },
+    },
+    {
+        // In the words of the policy pack's mandatory compute-no-public-ssh, which rejects such a cluster.
+        reads: ["remoteLoginPortPublicAccess", "admin", "subnet", "enableNodePublicIp"],
+        check: ({ remoteLoginPortPublicAccess, admin, subnet, enableNodePublicIp }, report) => {
+            const problem = clusterSshExposure({
+                access: remoteLoginPortPublicAccess ?? COMPUTE_CLUSTER_DEFAULTS.remoteLoginPortPublicAccess,
+                hasAdmin: admin !== undefined,
+                inSubnet: subnet !== undefined,
+                publicIp: enableNodePublicIp ?? COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp,
+            });
+            if (problem !== undefined) report("", `${problem} (the policy pack's compute-no-public-ssh rejects this cluster)`);
         },
     },
     {

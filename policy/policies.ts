@@ -6,6 +6,7 @@
  * Pure definitions: `index.ts` puts them in a PolicyPack; tests call each `validateResource` directly.
  */
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { clusterSshExposure } from "../components/core/publicSsh";
 import { checkVmSize } from "../components/core/vmSizes";
 
 export const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
@@ -77,12 +78,13 @@ const noPublicSsh: ResourceValidationPolicy = {
             report(`compute instance "${name}" has public SSH access; leave ssh out, or put it in a subnet without a public IP`);
         }
         if (type === "AmlCompute") {
-            const access = String(inner.remoteLoginPortPublicAccess ?? "NotSpecified");
-            // NotSpecified opens the port on a cluster outside a virtual network, where an admin can sign in.
-            const open = same(access, "Enabled") || (same(access, "NotSpecified") && inner.userAccountCredentials !== undefined && inner.subnet === undefined);
-            if (open && reachable) {
-                report(`compute cluster "${name}" opens its SSH port to the internet (remoteLoginPortPublicAccess ${access}); set it to "Disabled"`);
-            }
+            const problem = clusterSshExposure({
+                access: String(inner.remoteLoginPortPublicAccess ?? "NotSpecified"),
+                hasAdmin: inner.userAccountCredentials !== undefined,
+                inSubnet: inner.subnet !== undefined,
+                publicIp: !isFalse(inner.enableNodePublicIp),
+            });
+            if (problem !== undefined) report(`compute cluster "${name}" ${problem}`);
         }
     }),
 };

@@ -365,7 +365,12 @@ describeInBothModes("ComputeCluster", (t) => {
     describe("warnings", () => {
         const cases: [string, Partial<ComputeClusterArgs>, string[]][] = [
             ["maxNodes 0", { maxNodes: 0 }, ["maxNodes: is 0, so the cluster can run nothing; set it to 1 or more to run jobs"]],
-            ["a password-only admin", { admin: { username: "azureuser", password: PASSWORD } }, ["admin: signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)"]],
+            ["a password-only admin", { admin: { username: "azureuser", password: PASSWORD }, remoteLoginPortPublicAccess: "Disabled" }, ["admin: signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)"]],
+            [
+                "an admin on a cluster whose SSH port Azure opens to the internet, in the policy pack's words",
+                { admin: { username: "azureuser", sshPublicKey: RSA_2048 } },
+                ['opens its SSH port to the internet (remoteLoginPortPublicAccess NotSpecified); set it to "Disabled" (the policy pack\'s compute-no-public-ssh rejects this cluster)'],
+            ],
             ["no public IP and no subnet", { enableNodePublicIp: false }, ["enableNodePublicIp: is false without a subnet: this works only in a workspace with a managed virtual network; otherwise give a subnet"]],
             ["an unknown size", { vmSize: "Standard_Foo" }, ["vmSize: Standard_Foo is not in the library's size catalog and its name does not follow the current Azure naming convention, so its vCPU and GPU counts are unknown; check that the region offers it"]],
             ["no problem", { admin: { username: "azureuser", sshPublicKey: RSA_2048 }, subnet: SUBNET_ID, enableNodePublicIp: false }, []],
@@ -425,7 +430,7 @@ describeInBothModes("ComputeCluster", (t) => {
 
         it("logs a warning found by several Output checks once", async () => {
             const warnings = await warningsDuring(async () => {
-                await declare({ ...MINIMAL, maxNodes: pulumi.output(2), admin: { username: "azureuser", password: pulumi.secret(PASSWORD) } });
+                await declare({ ...MINIMAL, maxNodes: pulumi.output(2), admin: { username: "azureuser", password: pulumi.secret(PASSWORD) }, remoteLoginPortPublicAccess: "Disabled" });
                 await new Promise((r) => setTimeout(r, 50));
             });
             assert.deepEqual(warnings, ['ComputeCluster "cpu-train": admin: signs in with a password only; an sshPublicKey is safer (the Studio\'s recommendation)']);
