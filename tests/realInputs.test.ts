@@ -178,6 +178,14 @@ describe("inputs as real programs pass them", () => {
         });
     });
 
+    it("keeps the message as written when a newer SDK prefixes it while serializing (@pulumi/pulumi 3.249+)", () => {
+        const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, maxNodes: -1 }));
+        const before = error.message;
+        error.message = `error serializing property "outputs": ${error.message}`;
+        assert.equal(error.message, before);
+        assert.match(before, /^ComputeCluster "cpu-one" has 1 invalid input:/);
+    });
+
     describe("tag names", () => {
         it("refuses names with [ or ] (azure-native's diff keys) and with characters Azure refuses, saying why", () => {
             const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: { "env[prod]": "x", "a/b": "y", "ok-name": "z" } }));

@@ -28,10 +28,21 @@ export class ComputeValidationError extends pulumi.RunError {
     readonly issues: readonly ValidationIssue[];
 
     constructor(subject: string, issues: readonly ValidationIssue[]) {
-        super(formatValidationMessage(subject, issues));
+        const text = formatValidationMessage(subject, issues);
+        super(text);
         this.name = "ComputeValidationError";
         this.subject = subject;
         this.issues = issues;
+        // @pulumi/pulumi 3.249 and later prefix the message of an error that surfaces while serializing a resource's
+        // properties (`error serializing property "outputs": ...`, when a component's outputs wait on the failed child)
+        // by assigning to it: the user's problem is the issues, not serialization, so the message stays as written.
+        Object.defineProperty(this, "message", {
+            get: () => text,
+            // Ignored: the message is derived from the issues.
+            set: () => {},
+            enumerable: false,
+            configurable: true,
+        });
     }
 
     /** True for a ComputeValidationError, even one thrown by another copy of this library. */
