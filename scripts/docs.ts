@@ -1,7 +1,8 @@
 /**
- * The README's reference sections, rendered from the code: each component's args interface (doc
- * comments, types), its defaults, its field map (what replaces the compute) and the name rules.
- * `npm run docs` writes them into README.md between markers; a test fails when the README is stale.
+ * The generated sections of the docs, rendered from the code: each component's args interface (doc comments,
+ * types), its defaults, its field map (what replaces the compute) and the name rules go to docs/reference.md;
+ * the dev stack's plan and the policy table to README.md. `npm run docs` writes them between markers; a test
+ * fails when a document is stale.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -29,6 +30,13 @@ import { COMPUTE_NAME_RULES } from "../components/core/names";
 
 const ROOT = path.resolve(__dirname, "..");
 export const README = path.join(ROOT, "README.md");
+export const REFERENCE = path.join(ROOT, "docs", "reference.md");
+
+/** Which generated sections each document carries. */
+export const DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
+    [README]: ["plan-dev", "policies"],
+    [REFERENCE]: ["name-rules", "ComputeCluster", "ComputeInstance", "InferenceCluster", "AttachedCompute", "attached-types"],
+};
 
 /** What the README documents about one component. */
 interface DocumentedComponent {
@@ -237,24 +245,31 @@ export function renderSections(): Record<string, string> {
 
 const marker = (name: string, end: boolean) => `<!-- ${end ? "END" : "BEGIN"} GENERATED ${name} (npm run docs) -->`;
 
-/** The README text with every generated section replaced by its current rendering. */
-export function updateReadme(text: string, sections = renderSections()): string {
+/** A document's text with each of its generated sections (`names`) replaced by its current rendering. */
+export function updateDocument(file: string, text: string, sections: Readonly<Record<string, string>> = renderSections(), names = DOCUMENTS[file] ?? []): string {
     let result = text;
-    for (const [name, body] of Object.entries(sections)) {
+    for (const name of names) {
         const begin = marker(name, false);
         const end = marker(name, true);
         const from = result.indexOf(begin);
         const to = result.indexOf(end);
-        if (from < 0 || to < from) throw new Error(`README.md has no "${begin}" ... "${end}" section`);
-        result = `${result.slice(0, from + begin.length)}\n${body}${result.slice(to)}`;
+        if (from < 0 || to < from) throw new Error(`${path.relative(ROOT, file)} has no "${begin}" ... "${end}" section`);
+        result = `${result.slice(0, from + begin.length)}\n${sections[name]}${result.slice(to)}`;
     }
     return result;
 }
 
-/** Rewrites README.md in place; returns whether it changed. */
-export function writeReadme(): boolean {
-    const before = fs.readFileSync(README, "utf8");
-    const after = updateReadme(before);
-    if (after !== before) fs.writeFileSync(README, after);
-    return after !== before;
+/** Rewrites every document in place; returns the ones that changed. */
+export function writeDocs(): string[] {
+    const sections = renderSections();
+    const changed: string[] = [];
+    for (const file of Object.keys(DOCUMENTS)) {
+        const before = fs.readFileSync(file, "utf8");
+        const after = updateDocument(file, before, sections);
+        if (after !== before) {
+            fs.writeFileSync(file, after);
+            changed.push(path.relative(ROOT, file));
+        }
+    }
+    return changed;
 }

@@ -1,4 +1,5 @@
-/** `npm run docs`: rewrites the README's generated reference sections from the code. */
-import { writeReadme } from "./docs";
+/** `npm run docs`: rewrites the generated sections of README.md and docs/reference.md from the code. */
+import { writeDocs } from "./docs";
 
-console.log(writeReadme() ? "README.md updated" : "README.md is up to date");
+const changed = writeDocs();
+console.log(changed.length > 0 ? `updated: ${changed.join(", ")}` : "the docs are up to date");

@@ -1,15 +1,21 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import { README, renderSections, updateReadme } from "../scripts/docs";
+import { DOCUMENTS, README, REFERENCE, renderSections, updateDocument } from "../scripts/docs";
 import { ComputeCluster, ComputeClusterArgs } from "../components";
 import { recordRegistrations } from "./support/monitor";
 
-describe("README", () => {
+describe("docs", () => {
     const sections = renderSections();
 
-    it("carries the current generated reference sections (run `npm run docs` after changing a component)", () => {
-        const text = fs.readFileSync(README, "utf8");
-        assert.equal(updateReadme(text, sections), text);
+    for (const file of Object.keys(DOCUMENTS)) {
+        it(`${file.slice(file.lastIndexOf("/") + 1)} carries the current generated sections (run \`npm run docs\` after changing a component)`, () => {
+            const text = fs.readFileSync(file, "utf8");
+            assert.equal(updateDocument(file, text, sections), text);
+        });
+    }
+
+    it("generates every section into exactly one document", () => {
+        assert.deepEqual(Object.values(DOCUMENTS).flat().sort(), Object.keys(sections).sort());
     });
 
     it("shows each ComputeCluster field with its default and change", () => {
@@ -38,7 +44,7 @@ describe("README", () => {
         assert.ok(fs.readFileSync(README, "utf8").includes("```\n" + message + "\n```"), `README does not show:\n${message}`);
     });
 
-    it("refuses a README without the markers", () => {
-        assert.throws(() => updateReadme("# nothing here\n", sections), /README.md has no "<!-- BEGIN GENERATED name-rules \(npm run docs\) -->"/);
+    it("refuses a document without the markers", () => {
+        assert.throws(() => updateDocument(REFERENCE, "# nothing here\n", sections), /docs\/reference.md has no "<!-- BEGIN GENERATED name-rules \(npm run docs\) -->"/);
     });
 });
