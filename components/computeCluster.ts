@@ -15,7 +15,7 @@ import { choice, count, INT32_MAX, strictObject } from "./core/schema";
 import { SameShape, Rule } from "./core/validate";
 import { VmType } from "./core/vmSizes";
 import { clusterSshExposure } from "./core/publicSsh";
-import { regionSchema } from "./core/workspace";
+import { armLocation, regionSchema } from "./core/workspace";
 
 /** How a cluster's nodes are bought. */
 export const VmPriority = {
@@ -143,7 +143,7 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     osType: { lands: { "properties.properties.osType": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.osType },
     image: { lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }) } }, replaces: true },
     disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
-    location: { lands: { "properties.computeLocation": {} }, replaces: true },
+    location: { lands: { "properties.computeLocation": { send: armLocation } }, replaces: true },
 };
 
 /** The child paths whose change replaces a cluster: its `replaceOnChanges`. */

@@ -19,7 +19,7 @@ import { checkedString, choice, count, strictObject } from "./core/schema";
 import { listShort, quote } from "./core/suggest";
 import { Report, Rule, SameShape } from "./core/validate";
 import { lookupVmSize } from "./core/vmSizes";
-import { regionSchema } from "./core/workspace";
+import { armLocation, regionSchema } from "./core/workspace";
 
 /** The two inference compute types. */
 export const InferenceComputeType = {
@@ -177,7 +177,7 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
         replaces: true,
         default: INFERENCE_CLUSTER_DEFAULTS.clusterPurpose,
     },
-    location: { lands: { "properties.computeLocation": {} }, replaces: true },
+    location: { lands: { "properties.computeLocation": { send: armLocation } }, replaces: true },
     network: {
         lands: {
             "properties.properties.aksNetworkingConfiguration": {

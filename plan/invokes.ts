@@ -14,8 +14,8 @@ import { CallFn } from "./recordingMonitor";
 const PLACEHOLDER_GUID_PREFIX = "0000c0de-0000-4000-8000-";
 /** The subscription of placeholder resource ids. */
 export const PLACEHOLDER_SUBSCRIPTION = `${PLACEHOLDER_GUID_PREFIX}00000000005b`;
-/** The region a placeholder workspace reports. */
-const PLACEHOLDER_REGION = "westeurope";
+/** The region a placeholder workspace reports: well-formed, and no real region, so the report can find it. */
+const PLACEHOLDER_REGION = "placeholderregion";
 
 const guid = (n: number) => `${PLACEHOLDER_GUID_PREFIX}${n.toString(16).padStart(12, "0")}`;
 const workspaceId = (args: Record<string, unknown>) =>
@@ -87,5 +87,5 @@ export function planInvokes(given: Readonly<Record<string, Record<string, unknow
 
 /** Whether a value (a GUID, a resource id) holds a placeholder the plan made up. */
 export function isPlaceholder(value: unknown): boolean {
-    return typeof value === "string" && value.includes(PLACEHOLDER_GUID_PREFIX);
+    return typeof value === "string" && (value.includes(PLACEHOLDER_GUID_PREFIX) || value === PLACEHOLDER_REGION);
 }

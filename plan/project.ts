@@ -17,11 +17,15 @@ export interface Project {
     readonly typescript: boolean;
     /** The `config:` of `Pulumi.yaml`: project-wide values and declarations, by full key. */
     readonly config: Readonly<Record<string, ConfigDeclaration>>;
+    /** Where the stack files are (`stackConfigDir`, or the project directory). */
+    readonly stackDir: string;
 }
 
 /** A `Pulumi.yaml` config entry: a value for every stack, or a declaration with a type and a default. */
 export interface ConfigDeclaration {
     readonly type?: string;
+    /** Declared `secret: true`: a stack must store it encrypted. */
+    readonly secret?: boolean;
     /** The value every stack gets unless its own file sets one (`value`, or `default`). */
     readonly value?: unknown;
     /** Declared with a type and no default: every stack must set it. */
@@ -44,7 +48,7 @@ function readConfigDeclarations(file: string, projectName: string, raw: unknown)
         }
         const type = typeof entry.type === "string" ? entry.type : undefined;
         const value = entry.value !== undefined ? entry.value : entry.default;
-        declarations[key] = { type, value, required: type !== undefined && value === undefined };
+        declarations[key] = { type, value, secret: entry.secret === true, required: type !== undefined && value === undefined };
     }
     return declarations;
 }
@@ -53,6 +57,7 @@ function readConfigDeclarations(file: string, projectName: string, raw: unknown)
 function unsupportedRuntime(file: string, runtime: unknown): string | undefined {
     const name = isPlainObject(runtime) ? runtime.name : runtime;
     if (name === "nodejs") return undefined;
+    if (name === undefined) return `${file} has no runtime: a Pulumi project says which language runs it (runtime: nodejs)`;
     return `${file}: runtime ${JSON.stringify(name)}: the offline plan runs Node.js programs only; run pulumi preview for this project`;
 }
 
@@ -85,7 +90,10 @@ export function readProject(dir: string): Project {
     if (unsupported !== undefined) throw new UsageError(unsupported);
     const options = isPlainObject(project.runtime) && isPlainObject(project.runtime.options) ? project.runtime.options : {};
     const typescript = options.typescript !== false;
-    const config = readConfigDeclarations(file, project.name, project.config);
+    // `config: <dir>` is the old spelling of `stackConfigDir`.
+    const stackConfigDir = typeof project.stackConfigDir === "string" ? project.stackConfigDir : typeof project.config === "string" ? project.config : undefined;
+    const stackDir = stackConfigDir === undefined ? dir : path.resolve(dir, stackConfigDir);
+    const config = readConfigDeclarations(file, project.name, typeof project.config === "string" ? undefined : project.config);
     // Pulumi's order: Pulumi.yaml `main`, then package.json `main`, then index.ts / index.js.
     const candidates: string[] = [];
     if (typeof project.main === "string") candidates.push(project.main);
@@ -100,12 +108,13 @@ export function readProject(dir: string): Project {
         if (pkg.type === "module") throw new UsageError(`${packageFile}: "type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`);
         if (typeof pkg.main === "string") candidates.push(pkg.main);
     }
-    candidates.push(...(typescript ? ["index.ts"] : []), "index.js");
+    // The host runs the directory, which Node resolves to index.js first: index.ts only when there is no index.js.
+    candidates.push("index.js", ...(typescript ? ["index.ts"] : []));
     for (const candidate of candidates) {
         const resolved = path.resolve(dir, candidate);
         const file = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? [path.join(resolved, "index.ts"), path.join(resolved, "index.js")].find((f) => fs.existsSync(f)) ?? resolved : resolved;
         if (/\.m[jt]s$/.test(file)) throw new UsageError(`${file}: the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`);
-        if (fs.existsSync(file)) return { dir, name: project.name, main: file, typescript, config };
+        if (fs.existsSync(file)) return { dir, name: project.name, main: file, typescript, config, stackDir };
         if (candidate === project.main) throw new UsageError(`${path.join(dir, "Pulumi.yaml")}: main ${JSON.stringify(candidate)} does not exist`);
     }
     throw new UsageError(`${dir} has no program: no main in Pulumi.yaml or package.json, and no ${typescript ? "index.ts or " : ""}index.js`);
@@ -137,16 +146,26 @@ function stripSecure(value: unknown, at: string, found: string[]): unknown {
 /** Why a stack value does not have its declared type, as the CLI checks it. */
 function typeMismatch(type: string, value: unknown): string | undefined {
     if (isPlainObject(value) && "secure" in value) return undefined;
+    // As the CLI reads them: `pulumi config set` writes every value as text, so "3" is an integer and "true" a boolean.
+    const text = typeof value === "string" ? value : undefined;
     const ok =
-        type === "string" ? typeof value === "string" : type === "integer" ? Number.isInteger(value) : type === "boolean" ? typeof value === "boolean" : type === "array" ? Array.isArray(value) : true;
+        type === "string"
+            ? typeof value === "string"
+            : type === "integer"
+              ? Number.isInteger(value) || (text !== undefined && /^[+-]?\d+$/.test(text))
+              : type === "boolean"
+                ? typeof value === "boolean" || text === "true" || text === "false"
+                : type === "array"
+                  ? Array.isArray(value)
+                  : true;
     return ok ? undefined : `must be of type ${type} (as Pulumi.yaml declares it), got ${Array.isArray(value) ? "a list" : typeof value}`;
 }
 
 /** Reads `Pulumi.<stack>.yaml` into the config a program would see, over `Pulumi.yaml`'s values and defaults. */
 export function readStack(project: Project, stack: string): StackConfig {
-    const file = path.join(project.dir, `Pulumi.${stack}.yaml`);
+    const file = path.join(project.stackDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
-        const stacks = listStacks(project.dir);
+        const stacks = listStacks(project.stackDir);
         throw new UsageError(
             `no stack ${JSON.stringify(stack)}: ${file} does not exist` +
                 (stacks.length > 0 ? ` (stacks here: ${stacks.join(", ")})` : " (this project has no stack files)"),
@@ -181,6 +200,10 @@ export function readStack(project: Project, stack: string): StackConfig {
         } else if (declaration.type !== undefined && own.has(key)) {
             const wrong = typeMismatch(declaration.type, own.get(key));
             if (wrong !== undefined) problems.push({ key, message: wrong });
+        }
+        const ownValue = own.get(key);
+        if (declaration.secret && ownValue !== undefined && !(isPlainObject(ownValue) && "secure" in ownValue)) {
+            problems.push({ key, message: `must be encrypted, as Pulumi.yaml declares it secret: pulumi config set --secret ${key.replace(`${project.name}:`, "")} <value>` });
         }
     }
     return { config, secretKeys, securePaths, problems };

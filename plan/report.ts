@@ -363,7 +363,8 @@ export function renderPlan(plan: PlanDocument): string {
 export function renderErrors(plan: PlanDocument, errors: readonly Error[]): string {
     const config = plan.errors.filter((e) => e.subject === CONFIG_SUBJECT);
     const configText = config.length > 0 ? [`${CONFIG_SUBJECT}:\n${config.map((e) => `  - ${e.path}: ${e.message}`).join("\n")}`] : [];
-    const text = errors.map((e) => (ComputeValidationError.isInstance(e) || e.name === "RunError" || isPlanMessage(e) ? e.message : e.stack ?? e.message));
+    // The host prints a TypeScript compile error (ts-node's TSError) as its diagnostics, without a stack.
+    const text = errors.map((e) => (ComputeValidationError.isInstance(e) || e.name === "RunError" || e.name === "TSError" || isPlanMessage(e) ? e.message : e.stack ?? e.message));
     return `Stack ${plan.stack} (project ${plan.project}) is not valid:\n\n${[...configText, ...text].join("\n\n")}\n`;
 }
 

@@ -49,12 +49,15 @@ function aliasPackage(): () => void {
     };
 }
 
+/** How long nothing new must happen before the program counts as done (a program may await a timer or an invoke first). */
+const QUIET_MS = 600;
+
 /** Waits until the program stops registering resources (outputs resolve in rounds of the event loop). */
 async function quiesce(count: () => number): Promise<void> {
     let last = -1;
     let stableRounds = 0;
-    while (stableRounds < 3) {
-        await new Promise((r) => setTimeout(r, 20));
+    while (stableRounds < QUIET_MS / 50) {
+        await new Promise((r) => setTimeout(r, 50));
         const now = count();
         stableRounds = now === last ? stableRounds + 1 : 0;
         last = now;
@@ -114,7 +117,6 @@ function registerTypeScript(project: Project): void {
 
 export async function runProgram(project: Project, stack: string, stackConfig: StackConfig, invokes: PlanInvokes): Promise<ProgramRun> {
     checkSameSdk(project);
-    registerTypeScript(project);
     // As pulumi preview has it: what the program creates has no id yet, and only the outputs its inputs fix.
     const monitor = await recordRegistrations({ preview: true, project: project.name, stack, state: previewState, call: invokes.call, ids: "preview" });
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
@@ -137,8 +139,12 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
     process.chdir(project.dir);
     try {
         try {
+            registerTypeScript(project);
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            require(project.main);
+            const exported: unknown = require(project.main);
+            // As the Node.js host does: a program that exports a function is that function, called and awaited.
+            const entry = typeof exported === "function" ? exported : (exported as { default?: unknown } | null)?.default;
+            if (typeof entry === "function") await (entry as () => unknown)();
         } catch (e) {
             record(
                 (e as { code?: string }).code === "ERR_REQUIRE_ESM"

@@ -82,6 +82,15 @@ describe("installing the package", function () {
         assert.ok(!fs.existsSync(path.join(installed, "plan")) && !fs.existsSync(path.join(installed, "components")));
         writeUserProject(dir);
         assertUserPlan(dir);
+        // The project's own tsconfig is read, as the host reads it: a broken one is the program's error, said plainly.
+        fs.writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "strict": true, }, oops }');
+        const broken = planIn(dir, "--stack", "dev", "--json");
+        assert.equal(broken.code, 1);
+        const doc = JSON.parse(broken.stdout);
+        assert.equal(doc.valid, false);
+        assert.match(doc.errors[0].message, /tsconfig/);
+        const text = planIn(dir, "--stack", "dev");
+        assert.doesNotMatch(text.stderr, /\n\s+at /, "no stack trace");
     });
 
     it("from a git checkout: npm builds it through prepare, and the user's program plans", () => {

@@ -70,6 +70,34 @@ describe("inputs as real programs pass them", () => {
         });
     });
 
+    it("a computeName given as an Output that resolves to undefined defaults to the resource name", async () => {
+        const payload = await payloadOf(CASES[0]!, { ...CLUSTER, computeName: pulumi.output(undefined) });
+        assert.equal(payload.inputs.computeName, "target");
+    });
+
+    describe("secret Outputs in messages", () => {
+        const lateMessage = async (args: unknown) => {
+            const { errors } = await outcomeOf(CASES[0]!, args);
+            assert.equal(errors.length, 1);
+            return errors[0]!.message;
+        };
+
+        it("never echoes a secret number", async () => {
+            assert.equal(await lateMessage({ ...CLUSTER, maxNodes: pulumi.secret(-7) }), 'ComputeCluster "target" has 1 invalid input:\n  - maxNodes: must be at least 0; got [secret]');
+        });
+
+        it("hides a short secret only where it is quoted, so the rest of the message stays readable", async () => {
+            const message = await lateMessage({ ...CLUSTER, admin: pulumi.secret({ username: "a", password: ["hunter2"] }) });
+            assert.equal(message, 'ComputeCluster "target" has 1 invalid input:\n  - admin.password: expected a string, got a list');
+        });
+
+        it("never quotes a secret object's keys", async () => {
+            const message = await lateMessage({ ...CLUSTER, tags: pulumi.secret({ "s3cr3t<key": "v" }) });
+            assert.ok(!message.includes("s3cr3t"), message);
+            assert.equal(message, 'ComputeCluster "target" has 1 invalid input:\n  - tags[[secret]]: [secret] is not a tag name Azure takes: tag names can\'t contain <, >, %, &, \\, ? or /');
+        });
+    });
+
     describe("own __proto__ keys, as JSON.parse makes them", () => {
         const sixtyTags = JSON.parse(`{"__proto__": {${Array.from({ length: 60 }, (_, i) => `"t${i}": "v"`).join(", ")}}, "env": "dev"}`);
 
@@ -233,6 +261,13 @@ describe("inputs as real programs pass them", () => {
             const a = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID, ID_2] } });
             const b = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, identity: { type: "UserAssigned", userAssignedIdentities: [ID_2, pulumi.output(IDENTITY_ID)] } });
             assert.deepEqual(a.inputs, b.inputs);
+        });
+
+        it("refuses the same identity twice, in any case", () => {
+            const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID, IDENTITY_ID.toUpperCase()] } }));
+            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [
+                "identity.userAssignedIdentities[1]: is the same identity as userAssignedIdentities[0] (ARM ids compare without case); list each identity once",
+            ]);
         });
 
         it("sends schedules and their hours and days in one order, however they are listed", async () => {

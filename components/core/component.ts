@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import { z } from "zod";
 import { ComputeValidationError, issue, ValidationIssue } from "./errors";
+import { isUnder as isUnderPath } from "./paths";
 import { quote } from "./suggest";
 import { describeType, valueAt } from "./schema";
 import { firstTimeInDeployment } from "./deployment";
@@ -134,12 +135,12 @@ export function checkArgs<S extends z.ZodRawShape>(
     if (deferred.length === 0) {
         return { warnings: now.warnings };
     }
-    const lateCheck = (resolved: unknown, stillDeferred: readonly string[], secrets: readonly unknown[]) => {
+    const lateCheck = (resolved: unknown, stillDeferred: readonly string[], secrets: readonly { readonly path: string; readonly value: unknown }[]) => {
         // A resolved value can itself be a placeholder the plan could not decrypt: never checked.
         const again = splitDeferred(resolved);
         const later = validateValues(rules, again.plain, [...stillDeferred, ...again.deferred.map((d) => d.path), ...again.blocked], [...unchecked, ...again.unchecked]);
         const found = [...again.problems, ...later.issues];
-        if (found.length > 0) throw new ComputeValidationError(subject, redactSecrets(found, secrets));
+        if (found.length > 0) throw new ComputeValidationError(subject, redactSecrets(found, secrets, fieldNamesOf(rules.fields)));
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
         return true;
@@ -148,16 +149,16 @@ export function checkArgs<S extends z.ZodRawShape>(
     const checks = deferred.map((d) => {
         const value = pulumi.output(d.value) as pulumi.Output<unknown>;
         return value.apply(async (resolved) =>
-            lateCheck(replaceAt(plain, d.segments, resolved), deferredPaths.filter((p) => p !== d.path), (await pulumi.isSecret(value)) ? [resolved] : []),
+            lateCheck(replaceAt(plain, d.segments, resolved), deferredPaths.filter((p) => p !== d.path), (await pulumi.isSecret(value)) ? [{ path: d.path, value: resolved }] : []),
         );
     });
     // ...and all of them together, for rules across several Outputs.
     if (deferred.length > 1) {
         checks.push(
             (pulumi.output(args) as pulumi.Output<unknown>).apply(async (all) => {
-                const secrets: unknown[] = [];
+                const secrets: { path: string; value: unknown }[] = [];
                 for (const d of deferred) {
-                    if (await pulumi.isSecret(pulumi.output(d.value))) secrets.push(valueAt(all, d.segments));
+                    if (await pulumi.isSecret(pulumi.output(d.value))) secrets.push({ path: d.path, value: valueAt(all, d.segments) });
                 }
                 return lateCheck(all, [], secrets);
             }),
@@ -211,7 +212,10 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
     if (args !== undefined && !isPlainObject(args)) {
         throw new ComputeValidationError(subject, [issue("", `expected an object of arguments, got ${describeType(args)}`)]);
     }
-    const withName = { ...args, computeName: args?.computeName ?? name };
+    // The name defaults to the resource name, also when it is given as an Output that resolves to nothing.
+    const given = args?.computeName;
+    const computeName = given === undefined || given === null ? name : isDeferred(given) ? pulumi.output(given).apply((v) => v ?? name) : given;
+    const withName = { ...args, computeName };
     const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
     if (branching.length > 0) {
         throw new ComputeValidationError(
@@ -273,18 +277,55 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
     };
 }
 
-/** Every string inside a value (the leaves of an object given as one secret Output). */
-function stringsIn(value: unknown): string[] {
+/** Every leaf and key inside a value, as text (the parts of an object given as one secret Output); field names are no secret. */
+function textsIn(value: unknown, fieldNames: ReadonlySet<string>): string[] {
     if (typeof value === "string") return value.length > 0 ? [value] : [];
-    if (value !== null && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return [String(value)];
+    if (value !== null && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => [...(fieldNames.has(k) ? [] : [k]), ...textsIn(v, fieldNames)]);
+    }
     return [];
 }
 
-/** Issues whose messages show no secret value, however a rule quoted it. */
-function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly unknown[]): ValidationIssue[] {
-    const texts = secrets.flatMap(stringsIn).flatMap((s) => [quote(s), JSON.stringify(s), s]);
-    if (texts.length === 0) return [...issues];
-    return issues.map((i) => ({ ...i, message: texts.reduce((m, t) => m.split(t).join("[secret]"), i.message) }));
+/** The names of every field a schema knows, at any depth (a record's keys are data, not field names). */
+function fieldNamesOf(schema: z.ZodType): ReadonlySet<string> {
+    const names = new Set<string>();
+    const walk = (s: unknown): void => {
+        const def = (s as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+        if (def === undefined) return;
+        if (def.type === "object") {
+            for (const [name, inner] of Object.entries(def.shape as Record<string, unknown>)) {
+                names.add(name);
+                walk(inner);
+            }
+        }
+        for (const key of ["innerType", "element", "valueType", "in", "out"]) walk(def[key]);
+        for (const option of (def.options as unknown[] | undefined) ?? []) walk(option);
+    };
+    walk(schema);
+    return names;
+}
+
+/** Bare secret text shorter than this is only hidden where a message quotes it: a bare "a" is in every word. */
+const MIN_BARE_SECRET = 4;
+
+/**
+ * Issues whose messages show no secret value, however a rule quoted it: quoted forms anywhere, bare text of some
+ * length, and what follows "got " in an issue about a secret path (a secret number is echoed bare).
+ */
+function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly { readonly path: string; readonly value: unknown }[], fieldNames: ReadonlySet<string>): ValidationIssue[] {
+    if (secrets.length === 0) return [...issues];
+    const texts = secrets
+        .flatMap((s) => textsIn(s.value, fieldNames))
+        .flatMap((t) => [quote(t), JSON.stringify(t), ...(t.length >= MIN_BARE_SECRET ? [t] : [])])
+        .sort((a, b) => b.length - a.length);
+    const hide = (text: string) => texts.reduce((m, t) => m.split(t).join("[secret]"), text);
+    return issues.map((i) => {
+        let message = hide(i.message);
+        if (secrets.some((s) => isUnderPath(i.path, s.path))) message = message.replace(/\bgot (?!an? |null|nothing)[^;]*$/, "got [secret]");
+        // A secret object's keys are secret too, and paths name keys.
+        return { ...i, path: hide(i.path), paths: i.paths.map(hide), message };
+    });
 }
 
 /**

@@ -44,6 +44,13 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
             'must be empty for a "SystemAssigned" identity: a compute has a system-assigned identity or user-assigned ones, not both',
         );
     }
+    const seen = new Map<string, number>();
+    ids.forEach((id, i) => {
+        const first = seen.get(id.toLowerCase());
+        // ARM ids compare without case: the same identity twice is one identity, and a list Azure would not keep.
+        if (first !== undefined) report([`identity.userAssignedIdentities[${i}]`, `identity.userAssignedIdentities[${first}]`], `is the same identity as userAssignedIdentities[${first}] (ARM ids compare without case); list each identity once`);
+        else seen.set(id.toLowerCase(), i);
+    });
     if (identity.type === IdentityType.UserAssigned && ids.length === 0) {
         report(["identity.userAssignedIdentities", "identity.type"], 'a "UserAssigned" identity needs one or more identity resource ids');
     }

@@ -230,9 +230,12 @@ export function validateValues<S extends z.ZodRawShape>(
         if (value === DEFERRED) continue;
         const parsed = (shape[key] as z.ZodType).safeParse(value);
         const found = parsed.success ? [] : fromZodIssues(parsed.error.issues, value, path);
-        issues.push(...found.filter((i) => !dropped(i)));
-        if (parsed.success && !touchesDeferred(path) && !touchesUnchecked(path)) {
-            (values as Record<string, unknown>)[key] = parsed.data;
+        const kept = found.filter((i) => !dropped(i));
+        issues.push(...kept);
+        // A field whose only problems are the content of placeholders (strings whose real content is not known)
+        // is there, as far as the cross-field rules can tell: they run with the placeholder in it.
+        if (!touchesDeferred(path) && kept.length === 0) {
+            (values as Record<string, unknown>)[key] = parsed.success ? parsed.data : value;
             ready.add(key);
         }
     }

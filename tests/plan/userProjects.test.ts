@@ -127,6 +127,43 @@ describe("plan command on users' projects", function () {
         assert.deepEqual(doc.invokes, [{ token: "azure-native:network:getSubnet", answer: "given" }]);
     });
 
+    it("calls a program that exports a function, and waits for compute declared after a timer", () => {
+        const cluster = (name: string, maxNodes: number) => `new ComputeCluster("${name}", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: ${maxNodes} });`;
+        const dir = project("exported-function", {
+            "Pulumi.yaml": "name: my-fn\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
+            "Pulumi.dev.yaml": "config: {}\n",
+            "index.js": `const { ComputeCluster } = require("azureml-compute");\nmodule.exports = async () => {\n  await new Promise((r) => setTimeout(r, 300));\n  ${cluster("cpu-late", -5)}\n};\n`,
+        });
+        const { code, stderr } = plan(dir);
+        assert.equal(code, 1);
+        assert.match(stderr, /ComputeCluster "cpu-late" has 1 invalid input:\n {2}- maxNodes: must be at least 0; got -5/);
+    });
+
+    it("reads Pulumi.yaml as the CLI does: values as text, secret declarations, stackConfigDir, index.js before index.ts", () => {
+        const program = (file: string) => `const pulumi = require("@pulumi/pulumi");\nconst { ComputeCluster } = require("azureml-compute");\nconst c = new pulumi.Config();\nnew ComputeCluster("${file}", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: c.requireNumber("maxNodes") });\n`;
+        const yaml = `${PULUMI_YAML}stackConfigDir: stacks\nconfig:\n  maxNodes:\n    type: integer\n  spare:\n    type: boolean\n    default: false\n  token:\n    type: string\n    secret: true\n    default: none\n`;
+        const dir = project("cli-reading", { "Pulumi.yaml": yaml, "index.js": program("from-js"), "index.ts": program("from-ts") });
+        fs.mkdirSync(path.join(dir, "stacks"));
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.dev.yaml"), 'config:\n  my-ml:maxNodes: "3"\n  my-ml:spare: "true"\n');
+        const good = plan(dir, "--json");
+        assert.equal(good.code, 0, good.stderr);
+        const doc = JSON.parse(good.stdout);
+        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["from-js"]);
+        assert.equal(doc.computes[0].settings.nodes, "0-3");
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.dev.yaml"), "config:\n  my-ml:maxNodes: 3\n  my-ml:token: plain-text\n");
+        const bad = plan(dir);
+        assert.equal(bad.code, 1);
+        assert.match(bad.stderr, /my-ml:token: must be encrypted, as Pulumi\.yaml declares it secret: pulumi config set --secret token <value>/);
+    });
+
+    it("marks a placeholder workspace region where it lands", () => {
+        const program = 'import { getWorkspaceOutput } from "@pulumi/azure-native/machinelearningservices";\nimport { ComputeInstance } from "azureml-compute";\nconst ws = getWorkspaceOutput({ resourceGroupName: "rg-ml", workspaceName: "mlw-dev" });\nnew ComputeInstance("ci-ops", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml", location: ws.location.apply((l) => l!) }, vmSize: "Standard_DS3_v2" });\n';
+        const dir = project("placeholder-region", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config: {}\n", "index.ts": program });
+        const { code, stdout, stderr } = plan(dir, "--json");
+        assert.equal(code, 0, stderr);
+        assert.deepEqual(JSON.parse(stdout).computes[0].placeholders, ["location"]);
+    });
+
     it("runs a plain JavaScript program (runtime.options.typescript: false)", () => {
         const dir = project("javascript", {
             "Pulumi.yaml": "name: my-js\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",

@@ -191,6 +191,15 @@ describe("stack config", () => {
         const entries = readStackConfig(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: SECRET_PLACEHOLDER } } }));
         assert.equal(entries.length, 1);
     });
+
+    it("still runs the cross-field rules over a value it could not decrypt: the field is there", () => {
+        const VM = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/dsvm";
+        const values = {
+            "azureml-compute:workspace": WORKSPACE,
+            "azureml-compute:attachedComputes": JSON.stringify({ dsvm: { type: "VirtualMachine", resourceId: VM, credentials: { username: "azureuser", password: SECRET_PLACEHOLDER } } }),
+        };
+        assert.deepEqual(issuesOf(values), ['azureml-compute:attachedComputes.dsvm.address: is required to attach a virtual machine (type "VirtualMachine")']);
+    });
 });
 
 describe("stack program", () => {
