@@ -12,7 +12,7 @@
  * unwrapped while the arg resolves and wrapped again on their own leaf, so the rest of the arg stays readable.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FieldMap, FieldTarget, WHOLE } from "./fieldMap";
+import { FieldMap, FieldTarget, Landing, WHOLE } from "./fieldMap";
 import { isUnder } from "./paths";
 import { ArgsRules, fieldIsValid, isPlainObject, replaceAt, splitDeferred } from "./validate";
 
@@ -44,22 +44,23 @@ export function landArgs(spec: LandingSpec, args: Record<string, unknown>): Reco
         const names = [key, ...(target.reads ?? [])];
         const ready = names.map((name) => prepare(args[name], name === key ? target.secrets : undefined));
         for (const [path, landing] of Object.entries(target.lands)) {
-            const sent = whenResolved(ready, (values, late) => {
-                const others = Object.fromEntries(names.slice(1).map((name, i) => [name, copyData(values[i + 1])]));
-                // A late value is sent only once it passes its own schema; the component's check reports it otherwise.
-                if (late && !names.every((name, i) => values[i] === undefined || values[i] === null || fieldIsValid(spec.rules, name, values[i]))) {
-                    return undefined;
-                }
-                const given = copyData(values[0]);
-                const value = given !== undefined ? given : typeof target.default === "function" ? target.default(others) : target.default;
-                if (value === undefined) return landing.absent;
-                const withSecrets = wrapSecrets(value, target.secrets ?? []);
-                return landing.send ? landing.send(withSecrets, others) : withSecrets;
-            });
+            const sent = whenResolved(ready, (values, late) => land(spec, names, target, landing, values, late));
             if (sent !== undefined) setPath(child, path, sent);
         }
     }
     return child;
+}
+
+/** What one landing sends, from the resolved values of its arg (`values[0]`) and of the args it reads. */
+function land(spec: LandingSpec, names: readonly string[], target: FieldTarget, landing: Landing<unknown, unknown>, values: readonly unknown[], late: boolean): unknown {
+    // A late value is sent only once it passes its own schema; the component's check reports it otherwise.
+    if (late && !names.every((name, i) => values[i] === undefined || values[i] === null || fieldIsValid(spec.rules, name, values[i]))) return undefined;
+    const others = Object.fromEntries(names.slice(1).map((name, i) => [name, copyData(values[i + 1])]));
+    const given = copyData(values[0]);
+    const value = given !== undefined ? given : typeof target.default === "function" ? target.default(others) : target.default;
+    if (value === undefined) return landing.absent;
+    const withSecrets = wrapSecrets(value, target.secrets ?? []);
+    return landing.send ? landing.send(withSecrets, others) : withSecrets;
 }
 
 /**
