@@ -214,6 +214,11 @@ describe("inputs as real programs pass them", () => {
         assert.match(before, /^ComputeCluster "cpu-one" has 1 invalid input:/);
     });
 
+    it("says what a class instance given where data belongs is", () => {
+        const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: new Map([["a", "b"]]) as never, description: new Date(0) as never }));
+        assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), ["description: expected a string, got a Date object", "tags: expected an object, got a Map object"]);
+    });
+
     describe("tag names", () => {
         it("refuses names with [ or ] (azure-native's diff keys) and with characters Azure refuses, saying why", () => {
             const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: { "env[prod]": "x", "a/b": "y", "ok-name": "z" } }));

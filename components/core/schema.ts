@@ -91,7 +91,12 @@ export function describeType(value: unknown): string {
     if (value === null) return "null";
     if (Array.isArray(value)) return "a list";
     if (typeof value === "number") return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? "a number" : String(value);
-    if (typeof value === "object") return "an object";
+    if (typeof value === "object") {
+        // A class instance (a Date, a Map, a Pulumi resource given where its id belongs) says what it is.
+        const proto: unknown = Object.getPrototypeOf(value);
+        const name = proto === null || proto === Object.prototype ? undefined : (proto as { constructor?: { name?: unknown } }).constructor?.name;
+        return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name.slice(0, 40)} object` : "an object";
+    }
     if (typeof value === "string") return "a string";
     if (typeof value === "boolean") return "a boolean";
     return typeof value;
