@@ -9,14 +9,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+// Pulumi's wire markers, from the SDK that serializes them.
+import { specialSecretSig as SECRET_SIG, specialSigKey as SPECIAL_SIG, unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
 // getStore is marked internal (absent from the SDK's .d.ts), but it is where setMocks keeps its feature flags.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { getStore } = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
-
-/** Pulumi's wire markers (see @pulumi/pulumi runtime/rpc). */
-const SPECIAL_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** One registration, as the engine would have received it. */
 export interface Registration {

@@ -10,6 +10,8 @@
  */
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
+import type * as pulumi from "@pulumi/pulumi";
+import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { ComputeValidationError } from "../components";
 import { prepareCompute, toComputeArgs } from "../components/core/component";
 import { readStackConfig } from "../components/stack/config";
@@ -21,8 +23,6 @@ import { checkComputePayload } from "./support/restDefinitions";
 import { setClock } from "../components/core/clock";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serializeProperties } = require("@pulumi/pulumi/runtime/rpc") as { serializeProperties(label: string, props: object, opts?: object): Promise<Record<string, unknown>> };
 
 const SEED = 20261202;
 /** Cases per component type and property: a few thousand per component over the properties below. */
@@ -39,7 +39,28 @@ async function payload(c: Case, args: unknown, options: { awaitChecks?: boolean 
     const prepared = prepareCompute(c.stackKind.kind, nextName(), args as never);
     const child = toComputeArgs(prepared.kind, prepared.args);
     if (options.awaitChecks !== false && prepared.checked.gate) await valueOf(prepared.checked.gate);
-    return { name: prepared.name, ...decodeWire(await serializeProperties("property test", child)) };
+    return { name: prepared.name, ...decodeWire(await serializeProperties("property test", child as pulumi.Inputs)) };
+}
+
+/** The payload of args the component accepts, or undefined for a combination its cross-field rules refuse (no valid case). */
+async function validPayload(c: Case, args: unknown) {
+    try {
+        return await payload(c, args);
+    } catch (e) {
+        if (ComputeValidationError.isInstance(e)) return undefined;
+        throw e;
+    }
+}
+
+/** Deletes the value at a dotted path of plain data, and returns it. */
+function removeAt(tree: Record<string, unknown>, path: string): unknown {
+    const segments = path.split(".");
+    let at = tree;
+    for (const s of segments.slice(0, -1)) at = at[s] as Record<string, unknown>;
+    const last = segments[segments.length - 1]!;
+    const removed = at[last];
+    delete at[last];
+    return removed;
 }
 
 /** The payload with the compute name taken out (each case gets its own). */
@@ -75,14 +96,8 @@ describe("properties of every component's inputs", function () {
                 let checked = 0;
                 await fc.assert(
                     fc.asyncProperty(argsOf(c), choices, async (args, how) => {
-                        let plain;
-                        try {
-                            plain = await payload(c, args);
-                        } catch (e) {
-                            // A combination the cross-field rules refuse: not a valid case.
-                            if (ComputeValidationError.isInstance(e)) return;
-                            throw e;
-                        }
+                        const plain = await validPayload(c, args);
+                        if (plain === undefined) return;
                         checked++;
                         assert.deepEqual(checkComputePayload(plain.inputs, plain.secretPaths), []);
                         const late = await payload(c, asProgramPasses(args, how, optionalKeys(c)));
@@ -99,33 +114,19 @@ describe("properties of every component's inputs", function () {
                 await recordRegistrations({ preview: true });
                 await fc.assert(
                     fc.asyncProperty(argsOf(c), choices, async (args, how) => {
-                        let plain;
-                        try {
-                            plain = await payload(c, args);
-                        } catch (e) {
-                            if (ComputeValidationError.isInstance(e)) return;
-                            throw e;
-                        }
+                        const plain = await validPayload(c, args);
+                        if (plain === undefined) return;
                         // Args that are only checked (never sent) can't show as unknown; the control args must be plain.
                         const keep = ["computeType", "type", "workspace", ...Object.entries<FieldTarget>(c.stackKind.kind.fields).filter(([, f]) => pathsOf(f).length === 0).map(([k]) => k)];
                         const { args: partly, count } = withUnknowns(args, how, () => unknownOutput(), keep);
                         const got = await payload(c, partly, { awaitChecks: false });
                         if (count > 0) assert.ok(got.unknownPaths.length > 0, "a value not known yet shows as unknown");
                         // Every known part is what the plain args give; an unknown stands for a whole arg's landing.
-                        const known = JSON.parse(JSON.stringify(sameBut(got.name, got.inputs)), (_k, v) => v);
-                        for (const path of got.unknownPaths) {
-                            const segments = path.split(".");
-                            let at: Record<string, unknown> = known;
-                            for (const s of segments.slice(0, -1)) at = at[s] as Record<string, unknown>;
-                            assert.equal(at[segments[segments.length - 1]!], UNKNOWN);
-                            delete at[segments[segments.length - 1]!];
-                        }
+                        const known = JSON.parse(JSON.stringify(sameBut(got.name, got.inputs)));
                         const expected = JSON.parse(JSON.stringify(sameBut(plain.name, plain.inputs)));
                         for (const path of got.unknownPaths) {
-                            const segments = path.split(".");
-                            let at: Record<string, unknown> = expected;
-                            for (const s of segments.slice(0, -1)) at = at[s] as Record<string, unknown>;
-                            delete at[segments[segments.length - 1]!];
+                            assert.equal(removeAt(known, path), UNKNOWN);
+                            removeAt(expected, path);
                         }
                         assert.deepEqual(known, expected);
                     }),

@@ -1,6 +1,7 @@
 import { strict as assert, AssertionError } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import {
     assertValidComputePayload,
     checkComputePayload,
@@ -10,7 +11,7 @@ import {
 } from "./support/restDefinitions";
 
 /** Pulumi's marker for a value not known yet (as the recording monitor leaves it in the inputs). */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const UNKNOWN = unknownValue;
 const SUBSCRIPTION = "00000000-1111-2222-3333-444444444444";
 const SUBNET_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-ml/subnets/training`;
 const IDENTITY_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-train`;
@@ -71,6 +72,11 @@ function problemsAfter(change: (p: Record<string, any>) => void, secretPaths: re
 }
 
 const problem = (p: string, message: string): PayloadProblem => ({ path: p, message });
+
+/** A Compute payload in workspace mlw-dev of group rg-ml, with the given `properties`. */
+function body(computeName: string, properties: Record<string, unknown>): Record<string, unknown> {
+    return { resourceGroupName: "rg-ml", workspaceName: "mlw-dev", computeName, properties };
+}
 
 describe("REST definitions checker", () => {
     it("resolves every $ref in the definitions file", () => {
@@ -185,16 +191,11 @@ describe("REST definitions checker", () => {
             ]);
         });
         it("lists the x-ms-secret leaves a payload holds", () => {
-            const vm = {
-                resourceGroupName: "rg-ml",
-                workspaceName: "mlw-dev",
-                computeName: "vm",
-                properties: {
-                    computeType: "VirtualMachine",
-                    resourceId: "/subscriptions/x/vm",
-                    properties: { address: "10.0.0.4", sshPort: 22, administratorAccount: { username: "azureuser", password: "p", privateKeyData: "k" } },
-                },
-            };
+            const vm = body("vm", {
+                computeType: "VirtualMachine",
+                resourceId: "/subscriptions/x/vm",
+                properties: { address: "10.0.0.4", sshPort: 22, administratorAccount: { username: "azureuser", password: "p", privateKeyData: "k" } },
+            });
             const account = "properties.properties.administratorAccount";
             assert.deepEqual(secretPathsIn(vm), [`${account}.password`, `${account}.privateKeyData`]);
             assert.deepEqual(checkComputePayload(vm, [`${account}.password`]), [problem(`${account}.privateKeyData`, "is x-ms-secret but not marked secret")]);
@@ -204,20 +205,15 @@ describe("REST definitions checker", () => {
 
     describe("the other Compute subtypes", () => {
         it("checks an AKS body against AKSSchemaProperties (minimum, pattern, nullable)", () => {
-            const aks = {
-                resourceGroupName: "rg-ml",
-                workspaceName: "mlw-dev",
-                computeName: "aks",
+            const aks = body("aks", {
+                computeType: "AKS",
                 properties: {
-                    computeType: "AKS",
-                    properties: {
-                        agentCount: -1,
-                        clusterFqdn: null,
-                        aksNetworkingConfiguration: { serviceCidr: "10.0.0.0/33", dnsServiceIP: "10.0.0.10" },
-                        sslConfiguration: { status: "Enabled", cert: "c", key: "k", cname: "ml.contoso.com" },
-                    },
+                    agentCount: -1,
+                    clusterFqdn: null,
+                    aksNetworkingConfiguration: { serviceCidr: "10.0.0.0/33", dnsServiceIP: "10.0.0.10" },
+                    sslConfiguration: { status: "Enabled", cert: "c", key: "k", cname: "ml.contoso.com" },
                 },
-            };
+            });
             const ssl = "properties.properties.sslConfiguration";
             assert.deepEqual(checkComputePayload(aks, [`${ssl}.cert`]), [
                 problem("properties.properties.agentCount", "-1 is below the minimum 0"),
@@ -229,24 +225,14 @@ describe("REST definitions checker", () => {
             ]);
         });
         it("checks a Kubernetes body against KubernetesProperties, not AmlComputeProperties", () => {
-            const k8s = {
-                resourceGroupName: "rg-ml",
-                workspaceName: "mlw-dev",
-                computeName: "k8s",
-                properties: { computeType: "Kubernetes", properties: { namespace: "ml", vmSize: "Standard_D4s_v3" } },
-            };
+            const k8s = body("k8s", { computeType: "Kubernetes", properties: { namespace: "ml", vmSize: "Standard_D4s_v3" } });
             assert.deepEqual(checkComputePayload(k8s, []), [problem("properties.properties.vmSize", "is not a property of KubernetesProperties")]);
         });
         it("allows extra properties where the definition has additionalProperties (CustomService)", () => {
-            const ci = {
-                resourceGroupName: "rg-ml",
-                workspaceName: "mlw-dev",
-                computeName: "ci",
-                properties: {
-                    computeType: "ComputeInstance",
-                    properties: { vmSize: "Standard_DS3_v2", customServices: [{ name: "rstudio", somethingNew: true, endpoints: [{ name: "web", target: "80" }] }] },
-                },
-            };
+            const ci = body("ci", {
+                computeType: "ComputeInstance",
+                properties: { vmSize: "Standard_DS3_v2", customServices: [{ name: "rstudio", somethingNew: true, endpoints: [{ name: "web", target: "80" }] }] },
+            });
             assert.deepEqual(checkComputePayload(ci, []), [problem("properties.properties.customServices[0].endpoints[0].target", 'expected integer, got "80"')]);
         });
     });

@@ -22,6 +22,7 @@
 import { AssertionError } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
 export interface PayloadProblem { readonly path: string; readonly message: string }
 
@@ -32,7 +33,8 @@ export interface CheckOptions {
 
 /** The definitions file, relative to the repository root's parent (CI clones the repo beside shared/). */
 export const DEFINITIONS_FILE = path.join(__dirname, "../../../shared/reference/azure-ml-compute-2025-12-01.definitions.json");
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** Pulumi's marker for a value not known yet, from the SDK that serializes it. */
+const UNKNOWN = unknownValue;
 const PATH_PARAMETERS = ["resourceGroupName", "workspaceName", "computeName"] as const;
 const REF_PREFIX = "#/definitions/";
 
