@@ -40,7 +40,7 @@ function readConfigDeclarations(file: string, projectName: string, raw: unknown)
     if (!isPlainObject(raw)) throw new UsageError(`${file}: config must be a map`);
     const declarations: Record<string, ConfigDeclaration> = {};
     for (const [rawKey, entry] of Object.entries(raw)) {
-        const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
+        const key = fullKey(projectName, rawKey);
         const declaration = isPlainObject(entry) && Object.keys(entry).length > 0 && Object.keys(entry).every((k) => DECLARATION_KEYS.includes(k));
         if (!declaration) {
             declarations[key] = { value: entry, required: false };
@@ -129,11 +129,25 @@ export function listStacks(dir: string): string[] {
         .sort();
 }
 
+/** Whether a config value is an encrypted one, as the CLI writes it: `{ secure: "v1:..." }`. */
+function isSecure(value: unknown): boolean {
+    return isPlainObject(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
+}
+
+/** A config key as the CLI reads it: a key without a namespace belongs to the project. */
+function fullKey(projectName: string, rawKey: string): string {
+    return rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
+}
+
+/** A project key as `pulumi config set` takes it: without the project's namespace. */
+function setKey(projectName: string, key: string): string {
+    return key.startsWith(`${projectName}:`) ? key.slice(projectName.length + 1) : key;
+}
+
 /** Replaces each `{ secure: ... }` inside a value by the placeholder, recording where it was. */
 function stripSecure(value: unknown, at: string, found: string[]): unknown {
     if (isPlainObject(value)) {
-        const keys = Object.keys(value);
-        if (keys.length === 1 && keys[0] === "secure" && typeof value.secure === "string") {
+        if (isSecure(value)) {
             found.push(at);
             return SECRET_PLACEHOLDER;
         }
@@ -145,7 +159,7 @@ function stripSecure(value: unknown, at: string, found: string[]): unknown {
 
 /** Why a stack value does not have its declared type, as the CLI checks it. */
 function typeMismatch(type: string, value: unknown): string | undefined {
-    if (isPlainObject(value) && "secure" in value) return undefined;
+    if (isSecure(value)) return undefined;
     // As the CLI reads them: `pulumi config set` writes every value as text, so "3" is an integer and "true" a boolean.
     const text = typeof value === "string" ? value : undefined;
     const ok =
@@ -188,22 +202,21 @@ export function readStack(project: Project, stack: string): StackConfig {
     for (const [key, declaration] of Object.entries(project.config)) if (declaration.value !== undefined) set(key, declaration.value);
     const own = new Map<string, unknown>();
     for (const [rawKey, rawValue] of Object.entries(rawConfig)) {
-        // A key without a namespace belongs to the project, as the CLI reads it.
-        const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
+        const key = fullKey(project.name, rawKey);
         own.set(key, rawValue);
         set(key, rawValue);
     }
     const problems: { key: string; message: string }[] = [];
     for (const [key, declaration] of Object.entries(project.config)) {
         if (declaration.required && !own.has(key)) {
-            problems.push({ key, message: `is declared in Pulumi.yaml (type ${declaration.type}) with no default, and ${path.basename(file)} does not set it: pulumi config set ${key.replace(`${project.name}:`, "")} <value>` });
+            problems.push({ key, message: `is declared in Pulumi.yaml (type ${declaration.type}) with no default, and ${path.basename(file)} does not set it: pulumi config set ${setKey(project.name, key)} <value>` });
         } else if (declaration.type !== undefined && own.has(key)) {
             const wrong = typeMismatch(declaration.type, own.get(key));
             if (wrong !== undefined) problems.push({ key, message: wrong });
         }
         const ownValue = own.get(key);
-        if (declaration.secret && ownValue !== undefined && !(isPlainObject(ownValue) && "secure" in ownValue)) {
-            problems.push({ key, message: `must be encrypted, as Pulumi.yaml declares it secret: pulumi config set --secret ${key.replace(`${project.name}:`, "")} <value>` });
+        if (declaration.secret && ownValue !== undefined && !isSecure(ownValue)) {
+            problems.push({ key, message: `must be encrypted, as Pulumi.yaml declares it secret: pulumi config set --secret ${setKey(project.name, key)} <value>` });
         }
     }
     return { config, secretKeys, securePaths, problems };

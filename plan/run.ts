@@ -11,11 +11,11 @@ import { PlanInvokes } from "./invokes";
 import { Project, StackConfig } from "./project";
 import { captureDeploymentErrors, previewState, recordRegistrations, Registration } from "./recordingMonitor";
 
-/** The package's root: this repository in a checkout, `node_modules/azureml-compute` once installed. */
-const PACKAGE_ROOT = path.resolve(__dirname, __filename.endsWith(".ts") ? ".." : "../..");
-const PACKAGE_NAME = "azureml-compute";
 /** Run from this repository's sources (not from the built package): projects inside it use the sources too. */
 const FROM_SOURCES = __filename.endsWith(".ts");
+/** The package's root: this repository in a checkout (plan/), `node_modules/azureml-compute` once installed (dist/plan/). */
+const PACKAGE_ROOT = path.resolve(__dirname, FROM_SOURCES ? ".." : "../..");
+const PACKAGE_NAME = "azureml-compute";
 
 /** How long the plan waits for a component's Compute after the program stops registering anything else. */
 const CHILD_DEADLINE_MS = 20000;
