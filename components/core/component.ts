@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import { z } from "zod";
 import { ComputeValidationError, issue, ValidationIssue } from "./errors";
-import { isUnder as isUnderPath } from "./paths";
+import { isUnder } from "./paths";
 import { quote } from "./suggest";
 import { describeType, valueAt } from "./schema";
 import { firstTimeInDeployment } from "./deployment";
@@ -322,7 +322,7 @@ function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly { r
     const hide = (text: string) => texts.reduce((m, t) => m.split(t).join("[secret]"), text);
     return issues.map((i) => {
         let message = hide(i.message);
-        if (secrets.some((s) => isUnderPath(i.path, s.path))) message = message.replace(/\bgot (?!an? |null|nothing)[^;]*$/, "got [secret]");
+        if (secrets.some((s) => isUnder(i.path, s.path))) message = message.replace(/\bgot (?!an? |null|nothing)[^;]*$/, "got [secret]");
         // A secret object's keys are secret too, and paths name keys.
         return { ...i, path: hide(i.path), paths: i.paths.map(hide), message };
     });
