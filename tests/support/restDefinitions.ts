@@ -237,6 +237,11 @@ class Checker {
             const map = Object.fromEntries(list.filter((id): id is string => typeof id === "string").map((id) => [id, {}]));
             body.identity = { ...identity, userAssignedIdentities: map }; // The REST body's shape: id -> {}.
         }
+        return this.body(body);
+    }
+
+    /** A REST body, as ARM receives it, checked against ComputeResource. */
+    body(body: Record<string, unknown>): this {
         this.check(body, { $ref: `${REF_PREFIX}ComputeResource` }, "");
         return this;
     }
@@ -250,6 +255,15 @@ export function checkComputePayload(inputs: Record<string, unknown>, secretPaths
 /** The paths of every `x-ms-secret` leaf present in a payload (the paths it should register as secret). */
 export function secretPathsIn(inputs: Record<string, unknown>): string[] {
     return new Checker([""], {}).run(inputs).secretLeaves;
+}
+
+/**
+ * Checks a compute's REST PUT body as ARM receives it (azure-native sends secrets as plain values, so any leaf
+ * may hold one), and lists its x-ms-secret leaves (which Azure never returns in a GET).
+ */
+export function checkComputeRestBody(body: Record<string, unknown>, options: CheckOptions = {}): { problems: PayloadProblem[]; secretLeaves: string[] } {
+    const checker = new Checker([""], options).body(body);
+    return { problems: checker.problems, secretLeaves: checker.secretLeaves };
 }
 
 /** Throws an AssertionError listing every problem, when there are any. */
