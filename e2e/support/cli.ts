@@ -44,13 +44,20 @@ export function cliEnv(dir: string, endpoint: string): NodeJS.ProcessEnv {
     };
 }
 
+export interface RunOptions {
+    /** Text for the CLI's stdin (a value `pulumi config set` reads). */
+    readonly stdin?: string;
+    /** Extra environment variables. */
+    readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
  * Runs `pulumi ARGS` in `dir` without blocking this process's event loop (the simulated Azure serves from
- * it). `stdin` answers prompts; `inherit` gives the CLI this process's terminal (nothing is captured then).
+ * it). `inherit` gives the CLI this process's terminal (nothing is captured then).
  */
-export function pulumi(dir: string, endpoint: string, args: readonly string[], options: { stdin?: string; inherit?: boolean } = {}): Promise<CliResult> {
+export function pulumi(dir: string, endpoint: string, args: readonly string[], options: RunOptions & { inherit?: boolean } = {}): Promise<CliResult> {
     return new Promise((resolve, reject) => {
-        const env = cliEnv(dir, endpoint);
+        const env = { ...cliEnv(dir, endpoint), ...options.env };
         if (options.inherit) {
             const child = spawn(path.join(TOOLS_BIN, "pulumi"), [...args], { cwd: dir, env, stdio: "inherit" });
             child.on("error", reject);

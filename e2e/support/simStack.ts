@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type CliResult, pulumi, ROOT } from "./cli";
+import { type CliResult, pulumi, ROOT, type RunOptions } from "./cli";
 import { DEFAULT_SIGNED_IN, SimulatedAzure } from "../simulator/azure";
 
 export const SUBSCRIPTION = DEFAULT_SIGNED_IN.subscriptionId;
@@ -70,13 +70,13 @@ export class SimStack {
         this.azure.seed(workspaceId(resourceGroup, workspace), { location, properties: {} });
     }
 
-    run(args: readonly string[], stdin?: string): Promise<CliResult> {
-        return pulumi(this.dir, this.endpoint, [...args, "--stack", this.stack], { stdin });
+    run(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+        return pulumi(this.dir, this.endpoint, [...args, "--stack", this.stack], options);
     }
 
     /** Runs the CLI and fails with its output when it exits non-zero. */
-    async ok(args: readonly string[], stdin?: string): Promise<CliResult> {
-        const result = await this.run(args, stdin);
+    async ok(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+        const result = await this.run(args, options);
         if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
         return result;
     }
@@ -92,7 +92,22 @@ export class SimStack {
     }
 
     setConfig(key: string, value: string, secret = false): Promise<CliResult> {
-        return this.ok(["config", "set", ...(secret ? ["--secret"] : []), key], value);
+        return this.ok(["config", "set", ...(secret ? ["--secret"] : []), key], { stdin: value });
+    }
+
+    /**
+     * The resource operations `pulumi preview` plans, in the engine's order (`delete-replaced`, `replace`,
+     * `create-replacement`, ...), as its streaming JSON events report them: `[op, urn]` pairs.
+     */
+    async previewOps(): Promise<[string, string][]> {
+        const result = await this.run(["preview", "--json", "--non-interactive"], { env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" } });
+        if (result.code !== 0) throw new Error(`pulumi preview exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+        return result.stdout
+            .split("\n")
+            .filter((line) => line.trim().startsWith("{"))
+            .map((line) => (JSON.parse(line) as { resourcePreEvent?: { metadata: { op: string; urn: string } } }).resourcePreEvent)
+            .filter((e) => e !== undefined)
+            .map((e) => [e.metadata.op, e.metadata.urn]);
     }
 
     /** Rewrites the stack's config file. */
