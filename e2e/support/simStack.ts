@@ -14,8 +14,8 @@ export const SUBSCRIPTION = DEFAULT_SIGNED_IN.subscriptionId;
 export interface ProjectSource {
     /** The folder to copy from. */
     readonly from: string;
-    /** Files to copy (relative to `from`); their folders are made. */
-    readonly files: readonly string[];
+    /** Files to copy (relative to `from`), or `[file, as]` pairs to copy under another name. */
+    readonly files: readonly (string | readonly [string, string])[];
     /** Text replacements applied to every copied file, in order. */
     readonly replace?: readonly (readonly [string | RegExp, string])[];
 }
@@ -38,11 +38,12 @@ export class SimStack {
     ) {
         this.dir = path.join(ROOT, ".tmp-projects", "e2e", name);
         fs.rmSync(this.dir, { recursive: true, force: true });
-        for (const file of source.files) {
+        for (const entry of source.files) {
+            const [file, as] = typeof entry === "string" ? [entry, entry] : entry;
             let text = fs.readFileSync(path.join(source.from, file), "utf8");
             for (const [from, to] of source.replace ?? []) text = typeof from === "string" ? text.split(from).join(to) : text.replace(from, to);
-            fs.mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-            fs.writeFileSync(path.join(this.dir, file), text);
+            fs.mkdirSync(path.dirname(path.join(this.dir, as)), { recursive: true });
+            fs.writeFileSync(path.join(this.dir, as), text);
         }
         fs.mkdirSync(path.join(this.dir, "node_modules"), { recursive: true });
         fs.symlinkSync(ROOT, path.join(this.dir, "node_modules", "azureml-compute"), "dir");
@@ -92,7 +93,7 @@ export class SimStack {
     }
 
     setConfig(key: string, value: string, secret = false): Promise<CliResult> {
-        return this.ok(["config", "set", ...(secret ? ["--secret"] : []), key], { stdin: value });
+        return this.ok(["config", "set", secret ? "--secret" : "--plaintext", key], { stdin: value });
     }
 
     /**
