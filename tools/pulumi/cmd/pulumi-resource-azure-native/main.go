@@ -24,6 +24,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -85,8 +86,18 @@ func (p *provider) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Pl
 	return &pulumirpc.PluginInfo{Version: version}, nil
 }
 
+// GetSchema names the resource types the stand-in serves, without their properties: enough for a schema
+// that refers to them (the component provider's `compute` outputs) to resolve, as azure-native's full one does.
 func (p *provider) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
-	return &pulumirpc.GetSchemaResponse{Schema: `{"name":"azure-native","version":"` + version + `"}`}, nil
+	resources := map[string]any{}
+	for token := range resourceTypes {
+		resources[token] = map[string]any{"type": "object", "properties": map[string]any{}, "inputProperties": map[string]any{}}
+	}
+	schema, err := json.Marshal(map[string]any{"name": "azure-native", "version": strings.SplitN(version, "+", 2)[0], "resources": resources})
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.GetSchemaResponse{Schema: string(schema)}, nil
 }
 
 func (p *provider) CheckConfig(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
