@@ -11,13 +11,15 @@ import { ensureTools, pulumi } from "./support/cli";
 import { readState, SimulatedAzure, writeState } from "./simulator/azure";
 
 async function main(argv: readonly string[]): Promise<number> {
-    const [dir, ...args] = argv;
+    const [given, ...args] = argv;
+    // npm runs scripts in the package's folder; a relative DIR means the caller's folder (npm's INIT_CWD).
+    const dir = given === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
     if (!dir || !fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
         process.stderr.write("usage: npm run -s sim -- DIR PULUMI_ARGS...   (DIR holds a Pulumi.yaml)\n");
         return 2;
     }
     ensureTools();
-    const project = path.resolve(dir);
+    const project = dir;
     const stateFile = path.join(project, ".sim", "azure.json");
     fs.mkdirSync(path.dirname(stateFile), { recursive: true });
     const azure = new SimulatedAzure(readState(stateFile));

@@ -11,6 +11,9 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="${root}/.tools/bin"
 mkdir -p "${bin}"
 export CGO_ENABLED=0
+# Go's module and build caches live in the ignored .tools/go, so a checkout carries its own (writable, so
+# that `rm -rf .tools` works) unless the caller points Go elsewhere.
+export GOMODCACHE="${E2E_GOMODCACHE:-${root}/.tools/go/mod}" GOCACHE="${E2E_GOCACHE:-${root}/.tools/go/cache}" GOFLAGS="-modcacherw"
 flags=(-trimpath -tags osusergo,grpcnotrace)
 pulumi_version="v3.248.0"
 
