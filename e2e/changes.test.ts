@@ -52,6 +52,21 @@ describe("changes under the real engine", function () {
         const gpu = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "gpu-dev"))!;
         assert.equal((gpu.body.properties as { properties: { vmSize: string } }).properties.vmSize, "Standard_NC8as_T4_v3");
     });
+
+    it("replaces a cluster that joins a subnet: the added object is reported at its own key", async () => {
+        const subnet = "/subscriptions/5e1f0000-0000-4000-8000-000000000001/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/training";
+        stack.editStackFile((text) => text.replace("idleTimeBeforeScaleDown: 300", `idleTimeBeforeScaleDown: 300\n      subnet: ${subnet}`));
+        const preview = await stack.previewJson();
+        const [step] = stepsFor(preview, COMPUTE, "cpu-dev");
+        assert.equal(step!.op, "replace");
+        assert.deepEqual(step!.detailedDiff, { "properties.properties.subnet": { kind: "add-replace", inputDiff: true } });
+
+        const mark = stack.azure.requests.length;
+        await stack.up();
+        assert.deepEqual(stack.computeRequests(mark).map((r) => `${r.method} ${r.path.split("/").pop()}`), ["DELETE cpu-dev", "PUT cpu-dev"]);
+        const cpu = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "cpu-dev"))!;
+        assert.deepEqual((cpu.body.properties as { properties: { subnet: unknown } }).properties.subnet, { id: subnet });
+    });
 });
 
 describe("the same vmSize change on a raw azure-native Compute", function () {

@@ -207,7 +207,7 @@ export class SimulatedAzure {
             const refused = refusedChanges(computeType, existing.body, stored);
             if (refused.length > 0) {
                 const names = refused.map((p) => `'${p}'`).join(", ");
-                return armError(400, "PropertyChangeNotAllowed", `Changing property ${names} is not allowed: a ${computeType} compute fixes it at creation.`);
+                return armError(400, "PropertyChangeNotAllowed", `Changing property ${names} is not allowed: ${computeType} fixes it at creation.`);
             }
         } else if (computeType === "ComputeInstance" || computeType === "AmlCompute") {
             const name = id.split("/").pop()!.toLowerCase();

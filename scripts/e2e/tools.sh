@@ -29,3 +29,7 @@ if [ ! -x "${bin}/pulumi-language-yaml" ]; then
 fi
 # The stand-ins are ours and small: always rebuilt (Go's cache makes that a second or two when unchanged).
 (cd "${root}/tools/pulumi" && go build "${flags[@]}" -o "${bin}/" ./cmd/...)
+# With --test: the stand-ins' own tests (the azure-native diff and REST body facts the scenarios rely on).
+if [ "${1:-}" = "--test" ]; then
+    (cd "${root}/tools/pulumi" && go test ./...)
+fi
