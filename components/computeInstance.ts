@@ -15,6 +15,7 @@ import { FieldMap, immutablePaths } from "./core/fieldMap";
 import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
 import { canonicalOrder, contentKey } from "./core/canonical";
 import { checkedString, choice, count, strictObject } from "./core/schema";
+import { GUID, GUID_MESSAGE } from "./core/resourceIds";
 import { checkTimeZone } from "./core/timeZones";
 import { Rule, SameShape } from "./core/validate";
 import { VmType } from "./core/vmSizes";
@@ -223,8 +224,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
 /** The child paths whose change replaces an instance: its `replaceOnChanges`. */
 export const COMPUTE_INSTANCE_IMMUTABLE: readonly string[] = immutablePaths(COMPUTE_INSTANCE_FIELDS);
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const guid = z.string().regex(GUID, 'must be a GUID such as "00000000-0000-0000-0000-000000000000"');
+const guid = z.string().regex(GUID, GUID_MESSAGE);
 const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
 const recurrenceSchema = strictObject({

@@ -29,6 +29,8 @@ export interface Registration {
     readonly protect: boolean | undefined;
     readonly retainOnDelete: boolean | undefined;
     readonly ignoreChanges: readonly string[];
+    /** The `import` option: the ARM id of an existing resource to adopt ("" for none). */
+    readonly importId: string;
     /** The serialized inputs, secret and unknown markers included. */
     readonly raw: Record<string, unknown>;
     /** The inputs with secret markers replaced by their values (unknowns stay UNKNOWN). */
@@ -141,6 +143,7 @@ export class RecordingMonitor extends MockMonitor {
             protect: req.getProtect(),
             retainOnDelete: req.getRetainondelete(),
             ignoreChanges: req.getIgnorechangesList(),
+            importId: req.getImportid(),
             raw,
             inputs,
             secretPaths: secrets,

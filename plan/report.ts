@@ -36,6 +36,8 @@ export interface PlannedCompute {
     readonly unknowns: readonly string[];
     /** Child input paths that hold a placeholder the plan made up for an invoke's answer (a caller's object id, say). */
     readonly placeholders: readonly string[];
+    /** The ARM id the compute is adopted from (Pulumi imports it on the first up instead of creating it), or null. */
+    readonly adoptedFrom: string | null;
     /** The child's inputs, with secrets as "[secret]" and values unknown until deployment as "[unknown]". */
     readonly inputs: unknown;
 }
@@ -271,6 +273,7 @@ export function buildPlan(
                     secrets: r.secretPaths,
                     unknowns: r.unknownPaths,
                     placeholders: placeholderPaths(r.inputs, ""),
+                    adoptedFrom: r.importId === "" ? null : r.importId,
                     inputs,
                 },
             });
@@ -330,6 +333,11 @@ export function renderPlan(plan: PlanDocument): string {
         for (const c of plan.computes) {
             const what = c.replacingFields.length > 0 ? c.replacingFields.join(", ") : c.replaceOnChanges.join(", ") || "(nothing listed)";
             lines.push(`  ${c.computeName}: ${what}`);
+        }
+        const adopted = plan.computes.filter((c) => c.adoptedFrom !== null);
+        if (adopted.length > 0) {
+            lines.push("", "Adopted: imported on the first pulumi up, not created (the declared inputs must match what exists):");
+            for (const c of adopted) lines.push(`  ${c.computeName}: ${c.adoptedFrom}`);
         }
         const withUnknowns = plan.computes.filter((c) => c.unknowns.length > 0);
         if (withUnknowns.length > 0) {

@@ -6,6 +6,7 @@ import { deploymentErrors, settle, warningsDuring } from "./support/monitor";
 import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { RSA_2048 } from "./support/sshKeyFixtures";
+import { pathsOf } from "../components/core/fieldMap";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const id = (path: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-x/providers/${path}`;
@@ -59,7 +60,7 @@ describeInBothModes("AttachedCompute", (t) => {
 
     describe("immutable fields", () => {
         it("re-attaches for what it attaches and how it signs in; description and tags are in place", () => {
-            const inPlace = Object.entries(ATTACHED_COMPUTE_FIELDS).filter(([, f]) => !f.replaces).map(([n]) => n);
+            const inPlace = Object.entries(ATTACHED_COMPUTE_FIELDS).filter(([, f]) => !f.replaces && pathsOf(f).length > 0).map(([n]) => n);
             assert.deepEqual(inPlace, ["description", "tags"]);
         });
         for (const [path, replaces] of [

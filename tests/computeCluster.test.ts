@@ -271,7 +271,7 @@ describeInBothModes("ComputeCluster", (t) => {
             ["a misspelled admin field", { admin: { username: "azureuser", passwrd: PASSWORD } }, ['admin: unknown field "passwrd" (did you mean "password"?)']],
             ["an unknown priority", { vmPriority: "Spot" }, ['vmPriority: "Spot" is not one of "Dedicated", "LowPriority"']],
             ["a long wrong choice, cut short", { vmPriority: "x".repeat(100) }, [`vmPriority: "${"x".repeat(60)}…" is not one of "Dedicated", "LowPriority"`]],
-            ["a field named like an object built-in", { constructor: 1 }, ['unknown field "constructor" (known fields: workspace, computeName, description, tags, vmType, vmSize, vmPriority, minNodes, maxNodes, idleTimeBeforeScaleDown, subnet, identity, admin, remoteLoginPortPublicAccess, enableNodePublicIp, isolatedNetwork, osType, image, disableLocalAuth, location)']],
+            ["a field named like an object built-in", { constructor: 1 }, [`unknown field "constructor" (known fields: ${Object.keys(COMPUTE_CLUSTER_FIELDS).join(", ")})`]],
             ["maxNodes as a string", { maxNodes: "4" }, ["maxNodes: expected a number, got a string"]],
             ["a fractional node count", { maxNodes: 2.5 }, ["maxNodes: must be a whole number; got 2.5"]],
             ["NaN nodes", { maxNodes: NaN }, ["maxNodes: expected a number, got NaN"]],

@@ -22,6 +22,7 @@ import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
 import { checkComputePayload } from "./support/restDefinitions";
 import { setClock } from "../components/core/clock";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
+import { plainFieldsOf } from "../components/core/component";
 
 
 const SEED = 20261202;
@@ -70,7 +71,7 @@ function sameBut(name: string, inputs: Record<string, unknown>) {
     return rest;
 }
 
-const optionalKeys = (c: Case) => Object.keys(c.stackKind.kind.fields).filter((k) => !(k in c.minimal) && k !== "computeName" && !(c.stackKind.kind.plainFields ?? []).includes(k));
+const optionalKeys = (c: Case) => Object.keys(c.stackKind.kind.fields).filter((k) => !(k in c.minimal) && k !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(k));
 const choices = fc.array(fc.nat(4), { minLength: 16, maxLength: 64 });
 
 describe("properties of every component's inputs", function () {

@@ -16,6 +16,7 @@ import * as f from "./fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap } from "./fieldMap";
 import { landArgs } from "./landing";
+import { adoptionOf } from "./adoption";
 import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validateValues } from "./validate";
 
 /** The package name, the first part of every component's type token. */
@@ -32,6 +33,14 @@ export interface BaseComputeArgs {
     readonly description?: pulumi.Input<string>;
     /** Azure resource tags (at most 50). */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * Adopt the compute that already exists under this name instead of creating it: the first `pulumi up`
+     * imports it (Pulumi's `import` option, with the ARM id formed from `workspace.subscriptionId`, the names
+     * and `computeName`, all plain values). Declare what exists: Pulumi imports only when the inputs match it,
+     * and `pulumi preview` shows any difference. Once imported, it is managed as if created here.
+     * @default false
+     */
+    readonly adopt?: boolean;
 }
 
 /**
@@ -50,6 +59,7 @@ export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
     computeName: { lands: { computeName: {} }, replaces: true },
     description: { lands: { "properties.description": {} }, replaces: false },
     tags: { lands: { tags: {} }, replaces: false },
+    adopt: { lands: {}, replaces: false },
 };
 
 /** The rules of the common args, with the kind's name rule (3-24 or 3-16 characters). */
@@ -59,6 +69,7 @@ export function baseShape<N extends z.ZodType<string>>(computeName: N) {
         computeName: computeName.optional(),
         description: f.description.optional(),
         tags: f.tags.optional(),
+        adopt: z.boolean().optional(),
     };
 }
 
@@ -97,6 +108,14 @@ export function toComputeArgs<Args extends BaseComputeArgs>(kind: ComputeKind<Ar
     return landArgs({ fields: kind.fields, rules: kind.rules, fixed: kind.fixed, skip }, all) as unknown as ComputeArgs;
 }
 
+/** Common args that must be plain values (adoption's import id is fixed at construction). */
+export const PLAIN_BASE_FIELDS: readonly string[] = ["adopt"];
+
+/** Every arg of a kind that must be a plain value, never an Output or a Promise. */
+export function plainFieldsOf(kind: { readonly plainFields?: readonly string[] }): readonly string[] {
+    return [...PLAIN_BASE_FIELDS, ...(kind.plainFields ?? [])];
+}
+
 /** Resource options that are forwarded from the component to its Compute child (`protect` and providers are inherited). */
 const FORWARDED_OPTIONS = ["retainOnDelete", "ignoreChanges", "customTimeouts", "deletedWith"] as const;
 
@@ -125,12 +144,14 @@ export function checkArgs<S extends z.ZodRawShape>(
     subject: string,
     args: unknown,
     onLateWarnings: (warnings: readonly string[]) => void,
+    /** Problems found outside the rules (adoption's), reported with theirs. */
+    found: readonly ValidationIssue[] = [],
 ): Checked {
     const { plain, deferred, unchecked, problems, blocked } = splitDeferred(args);
     const deferredPaths = deferred.map((d) => d.path);
     const now = validateValues(rules, plain, [...deferredPaths, ...blocked], unchecked);
-    if (problems.length > 0 || now.issues.length > 0) {
-        throw new ComputeValidationError(subject, [...problems, ...now.issues]);
+    if (problems.length > 0 || now.issues.length > 0 || found.length > 0) {
+        throw new ComputeValidationError(subject, [...problems, ...now.issues, ...found]);
     }
     if (deferred.length === 0) {
         return { warnings: now.warnings };
@@ -189,6 +210,8 @@ export interface PreparedCompute<Args extends BaseComputeArgs> {
     /** The args with the compute name filled in (it defaults to the resource name). */
     readonly args: Args & { readonly computeName: pulumi.Input<string> };
     readonly checked: Checked;
+    /** The ARM id the child imports (adoption), if any. */
+    readonly importId?: string;
     readonly opts: pulumi.ComponentResourceOptions;
     /** Logs warnings on the component (set once it is registered). */
     owner?: pulumi.Resource;
@@ -233,8 +256,10 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
         checked: { warnings: [] },
         said: new Set(),
     };
+    const adoption = adoptionOf(withName);
+    prepared.importId = adoption.importId;
     // Warnings found once Outputs resolve are logged on the component, which exists by then.
-    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings));
+    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings), adoption.issues);
     claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
     return prepared;
 }
@@ -266,6 +291,7 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
         replaceOnChanges: [...kind.immutable],
         // The compute name is fixed, so the old compute must be gone before the new one can take it.
         deleteBeforeReplace: true,
+        ...(prepared.importId === undefined ? {} : { import: prepared.importId }),
         // The child waits for the Output inputs to pass validation; a failure stops it from being registered.
         dependsOn: checked.gate?.apply((): pulumi.Resource[] => []),
     });

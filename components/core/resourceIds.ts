@@ -70,7 +70,10 @@ export const USER_ASSIGNED_IDENTITY: ExpectedType = expectedType(
     ["identity"],
 );
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID (subscription, tenant and object ids), any case. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The message for a value that should be a GUID. */
+export const GUID_MESSAGE = 'must be a GUID such as "00000000-0000-0000-0000-000000000000"';
 // Azure's resource group rule: letters or digits in the Char.IsLetterOrDigit sense (so Unicode letters
 // count), "_", "(", ")", "-", "."; 1 to 90 characters; not ending with ".".
 const RESOURCE_GROUP = /^[\p{L}\p{N}_().-]{1,90}$/u;

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { GUID, GUID_MESSAGE } from "./resourceIds";
 import { strictObject, text } from "./schema";
 
 /** Where a compute lives. */
@@ -14,6 +15,11 @@ export interface WorkspaceRef {
     readonly resourceGroupName: pulumi.Input<string>;
     /** The workspace's region, when known (e.g. `westeurope`): used to spot instance and cluster names that clash in a region. */
     readonly location?: pulumi.Input<string>;
+    /**
+     * The workspace's subscription (a GUID). Only needed to adopt an existing compute (`adopt: true`): with the names,
+     * it forms the compute's ARM id. The compute itself is managed in the azure-native provider's subscription.
+     */
+    readonly subscriptionId?: pulumi.Input<string>;
 }
 
 const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,32}$/;
@@ -37,4 +43,5 @@ export const workspaceSchema = strictObject({
         .string()
         .regex(RESOURCE_GROUP_NAME, "must be 1 to 90 letters, digits, \"_\", \"-\", \".\", \"(\" or \")\", not ending with \".\""),
     location: regionSchema.optional(),
+    subscriptionId: z.string().regex(GUID, GUID_MESSAGE).optional(),
 });

@@ -188,4 +188,24 @@ describe("plan command on users' projects", function () {
         assert.match(stderr, /"type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program/);
         assert.doesNotMatch(stderr, /\n\s+at /);
     });
+
+    it("shows which computes would be adopted, with the ARM id they are imported from", () => {
+        const dir = project("adopting", {
+            "Pulumi.yaml": PULUMI_YAML,
+            "Pulumi.dev.yaml": "config: {}\n",
+            "index.ts": `
+import { ComputeCluster } from "azureml-compute";
+const workspace = { workspaceName: "mlw-dev", resourceGroupName: "rg-ml", subscriptionId: "${SUB}" };
+new ComputeCluster("cpu-old", { workspace, vmSize: "Standard_DS3_v2", maxNodes: 2, adopt: true });
+new ComputeCluster("cpu-new", { workspace, vmSize: "Standard_DS3_v2", maxNodes: 2 });
+`,
+        });
+        const id = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev/computes/cpu-old`;
+        const json = plan(dir, "--json");
+        assert.equal(json.code, 0, json.stderr);
+        const doc = JSON.parse(json.stdout) as { computes: { computeName: string; adoptedFrom: string | null }[] };
+        assert.deepEqual(doc.computes.map((c) => [c.computeName, c.adoptedFrom]), [["cpu-old", id], ["cpu-new", null]]);
+        const text = plan(dir);
+        assert.ok(text.stdout.includes(`Adopted: imported on the first pulumi up, not created (the declared inputs must match what exists):\n  cpu-old: ${id}\n`), text.stdout);
+    });
 });

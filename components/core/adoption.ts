@@ -1,0 +1,40 @@
+/**
+ * Adopting a compute that already exists: the component's Compute child takes Pulumi's `import` option with the
+ * compute's ARM id, so `pulumi up` brings it under the stack instead of creating it. Pulumi's `import` is a
+ * plain string fixed when the child is constructed, so every part of the id must be a plain value then.
+ */
+import { issue, ValidationIssue } from "./errors";
+import { isDeferred, isPlainObject } from "./validate";
+
+/** The ARM id of a compute. */
+export function computeArmId(subscriptionId: string, resourceGroupName: string, workspaceName: string, computeName: string): string {
+    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}/computes/${computeName}`;
+}
+
+/** What adoption needs from a component's args: the id to import, or why it can't be formed now. */
+export interface Adoption {
+    readonly importId?: string;
+    readonly issues: readonly ValidationIssue[];
+}
+
+const WHY = "Pulumi's import option takes the compute's ARM id when the component is constructed";
+
+/** The import id for `adopt: true`, from the workspace reference and the compute name; nothing without `adopt`. */
+export function adoptionOf(args: { readonly adopt?: unknown; readonly workspace?: unknown; readonly computeName?: unknown }): Adoption {
+    const { adopt, workspace, computeName } = args;
+    if (isDeferred(adopt)) return { issues: [issue("adopt", `must be a plain true or false, not an Output or a Promise: ${WHY}`)] };
+    if (adopt !== true) return { issues: [] };
+    if (isDeferred(workspace)) return { issues: [issue("workspace", `must be a plain object to adopt the compute: ${WHY}`)] };
+    if (!isPlainObject(workspace)) return { issues: [] }; // The workspace's own rules report it.
+    const ws = workspace as Record<string, unknown>;
+    const issues: ValidationIssue[] = [];
+    const parts = { "workspace.subscriptionId": ws.subscriptionId, "workspace.resourceGroupName": ws.resourceGroupName, "workspace.workspaceName": ws.workspaceName, computeName };
+    for (const [path, value] of Object.entries(parts)) {
+        if (isDeferred(value)) issues.push(issue(path, `must be a plain string to adopt the compute: ${WHY}`));
+        else if (value === undefined && path === "workspace.subscriptionId") {
+            issues.push(issue(path, "is required with adopt: true: the ARM id of the compute to adopt is formed from it and the names"));
+        }
+    }
+    if (issues.length > 0 || !Object.values(parts).every((v) => typeof v === "string")) return { issues };
+    return { importId: computeArmId(ws.subscriptionId as string, ws.resourceGroupName as string, ws.workspaceName as string, computeName as string), issues: [] };
+}
