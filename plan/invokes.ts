@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import type * as pulumi from "@pulumi/pulumi";
+import { computeArmId, workspaceArmId } from "../components/core/resourceIds";
 import { isPlainObject } from "../components/core/validate";
 import { UsageError } from "./args";
 import { CallFn } from "./recordingMonitor";
@@ -18,19 +19,17 @@ export const PLACEHOLDER_SUBSCRIPTION = `${PLACEHOLDER_GUID_PREFIX}00000000005b`
 const PLACEHOLDER_REGION = "placeholderregion";
 
 const guid = (n: number) => `${PLACEHOLDER_GUID_PREFIX}${n.toString(16).padStart(12, "0")}`;
-const workspaceId = (args: Record<string, unknown>) =>
-    `/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${String(args.resourceGroupName)}/providers/Microsoft.MachineLearningServices/workspaces/${String(args.workspaceName)}`;
 
 /** Placeholder answers of the invokes a compute program typically calls. */
 const PLACEHOLDERS: Readonly<Record<string, (args: Record<string, unknown>) => Record<string, unknown>>> = {
     "azure-native:authorization:getClientConfig": () => ({ clientId: guid(1), objectId: guid(2), subscriptionId: PLACEHOLDER_SUBSCRIPTION, tenantId: guid(3) }),
     "azure-native:machinelearningservices:getCompute": (args) => ({
-        id: `${workspaceId(args)}/computes/${String(args.computeName)}`,
+        id: computeArmId(PLACEHOLDER_SUBSCRIPTION, String(args.resourceGroupName), String(args.workspaceName), String(args.computeName)),
         name: args.computeName,
         properties: { computeType: "AmlCompute", provisioningState: "Succeeded" },
     }),
     "azure-native:machinelearningservices:getWorkspace": (args) => ({
-        id: workspaceId(args),
+        id: workspaceArmId(PLACEHOLDER_SUBSCRIPTION, String(args.resourceGroupName), String(args.workspaceName)),
         name: args.workspaceName,
         location: PLACEHOLDER_REGION,
     }),

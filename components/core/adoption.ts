@@ -4,12 +4,8 @@
  * plain string fixed when the child is constructed, so every part of the id must be a plain value then.
  */
 import { issue, ValidationIssue } from "./errors";
+import { computeArmId } from "./resourceIds";
 import { isDeferred, isPlainObject } from "./validate";
-
-/** The ARM id of a compute. */
-export function computeArmId(subscriptionId: string, resourceGroupName: string, workspaceName: string, computeName: string): string {
-    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}/computes/${computeName}`;
-}
 
 /** What adoption needs from a component's args: the id to import, or why it can't be formed now. */
 export interface Adoption {

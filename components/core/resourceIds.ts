@@ -74,6 +74,16 @@ export const USER_ASSIGNED_IDENTITY: ExpectedType = expectedType(
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The message for a value that should be a GUID. */
 export const GUID_MESSAGE = 'must be a GUID such as "00000000-0000-0000-0000-000000000000"';
+
+/** The ARM id of an Azure ML workspace. */
+export function workspaceArmId(subscriptionId: string, resourceGroupName: string, workspaceName: string): string {
+    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${workspaceName}`;
+}
+
+/** The ARM id of a compute in an Azure ML workspace. */
+export function computeArmId(subscriptionId: string, resourceGroupName: string, workspaceName: string, computeName: string): string {
+    return `${workspaceArmId(subscriptionId, resourceGroupName, workspaceName)}/computes/${computeName}`;
+}
 // Azure's resource group rule: letters or digits in the Char.IsLetterOrDigit sense (so Unicode letters
 // count), "_", "(", ")", "-", "."; 1 to 90 characters; not ending with ".".
 const RESOURCE_GROUP = /^[\p{L}\p{N}_().-]{1,90}$/u;

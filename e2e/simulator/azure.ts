@@ -154,7 +154,7 @@ export class SimulatedAzure {
         }
         switch (method) {
             case "GET":
-                return this.get(path, isCompute);
+                return this.get(path);
             case "PUT":
                 return isCompute ? this.putCompute(path, body ?? {}) : this.putOther(path, body ?? {});
             case "DELETE":
@@ -164,9 +164,9 @@ export class SimulatedAzure {
         }
     }
 
-    private get(id: string, isCompute: boolean): Reply {
+    private get(id: string): Reply {
         const held = this.resource(id);
-        if (!held) return armError(404, isCompute ? "ResourceNotFound" : "ResourceNotFound", `The Resource '${typeOfId(id)}/${id.split("/").pop()}' was not found.`);
+        if (!held) return armError(404, "ResourceNotFound", `The Resource '${typeOfId(id)}/${id.split("/").pop()}' was not found.`);
         return { status: 200, body: this.answerFor(held) };
     }
 
