@@ -23,19 +23,15 @@ describe("pulumi up under the real engine", function () {
     this.timeout(300_000);
 
     it("creates every compute of the dev stack with the payloads the offline plan shows", async () => {
-        const stack = await devStack().start();
-        try {
+        await devStack().session(async (stack) => {
             await stack.up();
             assertPlanWasSent(stack, "rg-ml-dev", "mlw-dev");
             assert.deepEqual(stack.azure.computeIds().map((id) => id.split("/").pop()).sort(), ["aks-devtest", "ci-alice-dev", "cpu-dev", "gpu-dev"]);
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 
     it("creates the quickstart example's computes (subnet, identity, getClientConfig and a secret wired in)", async () => {
-        const stack = await quickstart().start();
-        try {
+        await quickstart().session(async (stack) => {
             await stack.setConfig("databricksToken", DATABRICKS_TOKEN, true);
             await stack.up();
             assertPlanWasSent(stack, "rg-ml-dev", "mlw-dev");
@@ -47,21 +43,16 @@ describe("pulumi up under the real engine", function () {
             assert.deepEqual(user, { objectId: stack.azure.signedIn.objectId, tenantId: stack.azure.signedIn.tenantId });
             const dbx = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "dbx-etl"))!;
             assert.equal((dbx.body.properties as { properties: { databricksAccessToken: string } }).properties.databricksAccessToken, DATABRICKS_TOKEN);
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 
     it("creates the full-workspace example's workspace, then its computes in it", async () => {
-        const stack = await fullWorkspace().start();
-        try {
+        await fullWorkspace().session(async (stack) => {
             await stack.up();
             assertPlanWasSent(stack, "rg-mlfulldev", "mlw-mlfulldev");
             const order = stack.azure.requests.filter((r) => r.method === "PUT").map((r) => r.path.split("/").slice(-2).join("/"));
             const workspaceAt = order.indexOf("workspaces/mlw-mlfulldev");
             assert.ok(workspaceAt >= 0 && order.findIndex((p) => p.startsWith("computes/")) > workspaceAt, `the workspace is created before its computes: ${order.join(", ")}`);
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 });

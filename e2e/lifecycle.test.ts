@@ -18,8 +18,7 @@ describe("a validation error under the real engine", function () {
             files: ["Pulumi.yaml", "index.ts", ["tests/fixtures/broken-stack/Pulumi.dev.yaml", "Pulumi.dev.yaml"]],
             replace: [['"./components"', '"azureml-compute"']],
         });
-        try {
-            await stack.start();
+        await stack.session(async () => {
             const result = await stack.run(["preview", "--non-interactive"]);
             const output = result.stdout + result.stderr;
             assert.notEqual(result.code, 0);
@@ -28,9 +27,7 @@ describe("a validation error under the real engine", function () {
             assert.ok(output.includes('azureml-compute:computeClusters.cpu-small: unknown field "vmPriorty" (did you mean "vmPriority"?)'), output);
             assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, "a stack trace was printed");
             assert.deepEqual(stack.azure.requests, []);
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 });
 
@@ -38,8 +35,7 @@ describe("pulumi destroy under the real engine", function () {
     this.timeout(300_000);
 
     it("removes every compute the dev stack created", async () => {
-        const stack = await devStack("destroy").start();
-        try {
+        await devStack("destroy").session(async (stack) => {
             await stack.up();
             assert.equal(stack.azure.computeIds().length, 4);
             await stack.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
@@ -47,14 +43,11 @@ describe("pulumi destroy under the real engine", function () {
             const deletes = stack.azure.requests.filter((r) => r.method === "DELETE").map((r) => r.path.split("/").pop());
             assert.deepEqual(deletes.sort(), ["aks-devtest", "ci-alice-dev", "cpu-dev", "gpu-dev"]);
             assert.ok(stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev")), "the workspace the stack did not create is still there");
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 
     it("keeps a compute declared with retainOnDelete (the quickstart's Databricks attachment)", async () => {
-        const stack = await quickstart().start();
-        try {
+        await quickstart().session(async (stack) => {
             await stack.setConfig("databricksToken", DATABRICKS_TOKEN, true);
             await stack.up();
             // The example protects the instance; a user unprotects before a destroy.
@@ -62,8 +55,6 @@ describe("pulumi destroy under the real engine", function () {
             await stack.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
             assert.deepEqual(names(stack.azure.computeIds()), ["dbx-etl", "legacy-cpu"]);
             assert.ok(!stack.azure.requests.some((r) => r.method === "DELETE" && r.path.endsWith("/dbx-etl")), "a DELETE reached the retained compute");
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 });

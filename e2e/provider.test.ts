@@ -30,8 +30,7 @@ describe("the component provider under the real engine (Pulumi YAML)", function 
 
     it("previews and deploys examples/yaml-consumer", async () => {
         const stack = yamlConsumer("yaml-consumer");
-        try {
-            await stack.start();
+        await stack.session(async () => {
             await configure(stack);
             const preview = await stack.previewJson();
             assert.equal(preview.code, 0, preview.stderr);
@@ -45,9 +44,7 @@ describe("the component provider under the real engine (Pulumi YAML)", function 
             assert.equal(inner.vmPriority, "LowPriority");
             assert.deepEqual(inner.scaleSettings, { maxNodeCount: 4, minNodeCount: 0, nodeIdleTimeBeforeScaleDown: "PT10M" });
             assert.match(up.stdout, /notebookJupyterLab: "https:\/\/ci-alice\.westeurope\.instances\.azureml\.ms\/lab"/);
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 
     it("fails a bad input with per-field errors and no request to Azure", async () => {
@@ -55,8 +52,7 @@ describe("the component provider under the real engine (Pulumi YAML)", function 
             ["computeName: gpu-train", "computeName: gpu_train!"],
             ["idleTimeBeforeScaleDown: PT10M", "idleTimeBeforeScaleDown: ten minutes"],
         ]);
-        try {
-            await stack.start();
+        await stack.session(async () => {
             await configure(stack);
             const result = await stack.run(["preview", "--non-interactive"]);
             const output = result.stdout + result.stderr;
@@ -65,8 +61,6 @@ describe("the component provider under the real engine (Pulumi YAML)", function 
             assert.match(output, /- computeName: "gpu_train!"/);
             assert.match(output, /- idleTimeBeforeScaleDown: /);
             assert.deepEqual(stack.computeRequests(), []);
-        } finally {
-            await stack.stop();
-        }
+        });
     });
 });

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type CliResult, pulumi, ROOT, type RunOptions } from "./cli";
+import { computeArmId, workspaceArmId } from "../../components/core/resourceIds";
 import { DEFAULT_SIGNED_IN, SimulatedAzure } from "../simulator/azure";
 
 export const SUBSCRIPTION = DEFAULT_SIGNED_IN.subscriptionId;
@@ -22,8 +23,7 @@ export interface ProjectSource {
 
 /** The ARM id of a workspace (or, with a compute name, of its compute) in the simulated subscription. */
 export function workspaceId(resourceGroup: string, workspace: string, compute?: string): string {
-    const ws = `/subscriptions/${SUBSCRIPTION}/resourceGroups/${resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${workspace}`;
-    return compute === undefined ? ws : `${ws}/computes/${compute}`;
+    return compute === undefined ? workspaceArmId(SUBSCRIPTION, resourceGroup, workspace) : computeArmId(SUBSCRIPTION, resourceGroup, workspace, compute);
 }
 
 export class SimStack {
@@ -63,6 +63,16 @@ export class SimStack {
 
     async stop(): Promise<void> {
         await this.azure.stop();
+    }
+
+    /** Starts the stack, runs `body`, and stops the simulated Azure however `body` ends. */
+    async session(body: (stack: this) => Promise<void>): Promise<void> {
+        await this.start();
+        try {
+            await body(this);
+        } finally {
+            await this.stop();
+        }
     }
 
     /** Adds a resource group and a workspace that exist before the program runs. */
