@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 
+	"azureml-compute/tools/pulumi/internal/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -56,24 +57,9 @@ func main() {
 		fmt.Println(version)
 		return
 	}
-	cancel := make(chan bool)
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Cancel: cancel,
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, &host{engineAddress: engine})
-			return nil
-		},
+	plugin.Serve("pulumi-language-nodejs", func(srv *grpc.Server) {
+		pulumirpc.RegisterLanguageRuntimeServer(srv, &host{engineAddress: engine})
 	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs (stand-in): %v\n", err)
-		os.Exit(1)
-	}
-	// The engine reads the port from the first line of stdout.
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs (stand-in): %v\n", err)
-		os.Exit(1)
-	}
 }
 
 func (h *host) Handshake(_ context.Context, req *pulumirpc.LanguageHandshakeRequest) (*pulumirpc.LanguageHandshakeResponse, error) {

@@ -26,13 +26,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 
+	standin "azureml-compute/tools/pulumi/internal/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -56,24 +55,11 @@ type provider struct {
 func main() {
 	client, err := newARM()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-resource-azure-native (stand-in): %v\n", err)
-		os.Exit(1)
+		standin.Fail("pulumi-resource-azure-native", err)
 	}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterResourceProviderServer(srv, &provider{arm: client})
-			return nil
-		},
+	standin.Serve("pulumi-resource-azure-native", func(srv *grpc.Server) {
+		pulumirpc.RegisterResourceProviderServer(srv, &provider{arm: client})
 	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-resource-azure-native (stand-in): %v\n", err)
-		os.Exit(1)
-	}
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-resource-azure-native (stand-in): %v\n", err)
-		os.Exit(1)
-	}
 }
 
 var (

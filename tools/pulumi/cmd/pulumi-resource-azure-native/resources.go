@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -75,11 +76,13 @@ func lookupType(token string) (resourceType, error) {
 	return t, nil
 }
 
+// servedTokens lists the served types in a fixed order, so messages don't change between runs.
 func servedTokens() []string {
 	var out []string
 	for k := range resourceTypes {
 		out = append(out, k)
 	}
+	sort.Strings(out)
 	return out
 }
 
