@@ -189,6 +189,7 @@ void schemaMatchesArgs;
 type Values = z.output<typeof fields>;
 
 const rules: Rule<Values>[] = [
+    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
     {
         reads: ["minNodes", "maxNodes"],
         check: ({ minNodes = COMPUTE_CLUSTER_DEFAULTS.minNodes, maxNodes }, report) => {
@@ -208,7 +209,7 @@ const rules: Rule<Values>[] = [
 ];
 
 const warnings: Rule<Values>[] = [
-    { reads: ["vmSize"], check: ({ vmSize }, report) => f.warnAboutVmSize(vmSize, report) },
+    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) },
     {
         reads: ["maxNodes"],
         check: ({ maxNodes }, report) => {

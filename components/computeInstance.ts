@@ -278,6 +278,7 @@ void schemaMatchesArgs;
 type Values = z.output<typeof fields>;
 
 const rules: Rule<Values>[] = [
+    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
     { reads: ["vmSize", "vmType"], check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report) },
     {
         reads: ["ssh", "assignedUser"],
@@ -323,7 +324,7 @@ const rules: Rule<Values>[] = [
     { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
 ];
 
-const warnings: Rule<Values>[] = [{ reads: ["vmSize"], check: ({ vmSize }, report) => f.warnAboutVmSize(vmSize, report) }];
+const warnings: Rule<Values>[] = [{ reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) }];
 
 type ScheduleArgs = inputs.machinelearningservices.ComputeStartStopScheduleArgs;
 

@@ -351,6 +351,7 @@ function checkSsl(values: Values, report: Report): void {
 }
 
 const rules: Rule<Values>[] = [
+    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
     {
         reads: ["computeType", "clusterResourceId", ...AKS_ONLY, ...KUBERNETES_ONLY],
         check: checkFieldsForType,
@@ -384,7 +385,7 @@ const rules: Rule<Values>[] = [
     { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
 ];
 
-const warnings: Rule<Values>[] = [{ reads: ["vmSize"], check: ({ vmSize }, report) => vmSize !== undefined && f.warnAboutVmSize(vmSize, report) }];
+const warnings: Rule<Values>[] = [{ reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) }];
 
 /** SSL as azure-native takes it: the form decides the status; cert and key arrive as secrets on their leaves. */
 function toSsl(s: pulumi.Unwrap<InferenceSsl>): inputs.machinelearningservices.SslConfigurationArgs {

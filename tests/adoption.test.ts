@@ -8,7 +8,8 @@ import { ComputeCluster, ComputeValidationError } from "../components";
 import { declareStack } from "../components/stack/config";
 import { CASES, payloadOf } from "./support/kinds";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
-import { recordRegistrations, settle } from "./support/monitor";
+import { recordRegistrations, settle, warningsDuring } from "./support/monitor";
+import { setClock } from "../components/core/clock";
 
 const ADOPTING = { ...WORKSPACE, subscriptionId: SUBSCRIPTION };
 const idOf = (name: string) =>
@@ -108,5 +109,31 @@ describe("adopting an existing compute", () => {
                 ["cpu-new", ""],
             ],
         );
+    });
+
+    describe("a retired VM size", () => {
+        let restore: () => void;
+        beforeEach(() => (restore = setClock(() => new Date("2026-12-02T12:00:00Z"))));
+        afterEach(() => restore());
+        const retired = { workspace: ADOPTING, vmSize: "STANDARD_NC6", maxNodes: 1 };
+
+        it("is refused on a compute to create", () => {
+            const error = validationError(() => new ComputeCluster("gpu", retired));
+            assert.equal(
+                error.message,
+                'ComputeCluster "gpu" has 1 invalid input:\n  - vmSize: Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)',
+            );
+        });
+
+        it("is a warning on a compute being adopted, which keeps its size", async () => {
+            const monitor = await recordRegistrations();
+            const warnings = await warningsDuring(() => void new ComputeCluster("gpu", { ...retired, adopt: true }));
+            assert.deepEqual(warnings, [
+                'ComputeCluster "gpu": vmSize: Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU). ' +
+                    "The adopted compute keeps it, since the import must declare what exists; replacing the compute with a current size is a change after the import",
+            ]);
+            const [child] = monitor.ofType("azure-native:machinelearningservices:Compute");
+            assert.equal((child!.inputs.properties as { properties: { vmSize: string } }).properties.vmSize, "STANDARD_NC6");
+        });
     });
 });

@@ -19,8 +19,14 @@ export const instanceOrClusterName = checkedString(checkInstanceOrClusterName, I
 /** An inference cluster or attached compute name (3 to 16 characters). */
 export const inferenceOrAttachedName = checkedString(checkInferenceOrAttachedName, ID_MAX);
 
-/** An Azure VM size name, not retired. */
-export const vmSize = checkedString((size) => checkVmSize(size, undefined).errors, ID_MAX);
+/**
+ * An Azure VM size name. Whether it is retired is a rule of its own (`checkRetiredVmSize`): a compute
+ * that already exists may have a retired size, and adopting it must not be refused.
+ */
+export const vmSize = checkedString((size) => {
+    const check = checkVmSize(size, undefined);
+    return check.errors.filter((e) => e !== check.retired);
+}, ID_MAX);
 /** `"CPU"` or `"GPU"`. */
 export const vmType = choice(VmType);
 
@@ -57,7 +63,21 @@ export function checkVmTypeAgreement(size: string, type: VmType | undefined, rep
     if (mismatch !== undefined) report(["vmType", "vmSize"], mismatch);
 }
 
-/** Warns about a size that retires soon or that the library can't read. */
-export function warnAboutVmSize(size: string, report: Report): void {
-    for (const warning of checkVmSize(size, undefined).warnings) report("vmSize", warning);
+/** Refuses a retired size, except on a compute being adopted (`warnAboutVmSize` warns then). */
+export function checkRetiredVmSize(size: string | undefined, adopt: boolean | undefined, report: Report): void {
+    const retired = size === undefined || adopt === true ? undefined : checkVmSize(size, undefined).retired;
+    if (retired !== undefined) report("vmSize", retired);
+}
+
+/**
+ * Warns about a size that retires soon or that the library can't read, and about the retired size of a
+ * compute being adopted (it keeps running, but Azure can't create or scale nodes of that size).
+ */
+export function warnAboutVmSize(size: string | undefined, adopt: boolean | undefined, report: Report): void {
+    if (size === undefined) return;
+    const check = checkVmSize(size, undefined);
+    for (const warning of check.warnings) report("vmSize", warning);
+    if (check.retired !== undefined && adopt === true) {
+        report("vmSize", `${check.retired}. The adopted compute keeps it, since the import must declare what exists; replacing the compute with a current size is a change after the import`);
+    }
 }

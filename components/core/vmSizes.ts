@@ -59,6 +59,8 @@ export interface VmSizeCheck {
     readonly warnings: readonly string[];
     /** The size's facts when known (catalog or name). */
     readonly facts?: VmSizeFacts;
+    /** The retirement message when the size is already retired (also one of `errors`): a compute that exists may still have it. */
+    readonly retired?: string;
 }
 
 interface CatalogEntry {
@@ -278,11 +280,13 @@ export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeChe
     }
     const errors: string[] = [];
     const warnings: string[] = [];
+    let retired: string | undefined;
     if (facts.retires !== undefined) {
         const today = todayUtc();
         if (facts.retires <= today) {
             const s = suggestCurrentSize(facts);
-            errors.push(`${facts.name} was retired on ${facts.retires}; use a current size${s ? ` such as ${describe(s)}` : ""}`);
+            retired = `${facts.name} was retired on ${facts.retires}; use a current size${s ? ` such as ${describe(s)}` : ""}`;
+            errors.push(retired);
         } else if (facts.retires <= addDays(today, RETIREMENT_NOTICE_DAYS)) {
             const s = suggestCurrentSize(facts);
             warnings.push(`${facts.name} retires on ${facts.retires}; plan a move to a current size${s ? ` such as ${describe(s)}` : ""}`);
@@ -290,7 +294,7 @@ export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeChe
     }
     const mismatch = vmTypeMismatch(facts, vmType);
     if (mismatch !== undefined) errors.push(mismatch);
-    return { errors, warnings, facts };
+    return { errors, warnings, facts, retired };
 }
 
 /** Says why a known size is not of `vmType` (a GPU size for "CPU", or the reverse); undefined when it agrees. */
