@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
-import { FieldMap, immutablePaths, WHOLE } from "./core/fieldMap";
+import { FieldMap, immutablePaths, NOT_REPORTED, WHOLE } from "./core/fieldMap";
 import {
     DATA_LAKE_ANALYTICS,
     DATABRICKS_WORKSPACE,
@@ -127,13 +127,14 @@ export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
         lands: {
             "properties.properties.administratorAccount": {
                 send: (c) => ({ username: c.username, privateKeyData: c.privateKey, password: c.password, publicKeyData: c.publicKey }),
+                back: (c) => ({ username: c.username, privateKey: NOT_REPORTED, password: NOT_REPORTED, publicKey: NOT_REPORTED }),
             },
         },
         replaces: true,
         // The REST spec marks all three x-ms-secret.
         secrets: ["privateKey", "password", "publicKey"],
     },
-    accessToken: { lands: { "properties.properties.databricksAccessToken": {} }, replaces: true, secrets: [WHOLE] },
+    accessToken: { lands: { "properties.properties.databricksAccessToken": { back: () => NOT_REPORTED } }, replaces: true, secrets: [WHOLE] },
     workspaceUrl: { lands: { "properties.properties.workspaceUrl": {} }, replaces: true },
     dataLakeStoreAccountName: { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
 };

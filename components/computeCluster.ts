@@ -7,8 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
-import { FieldMap, immutablePaths } from "./core/fieldMap";
-import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
+import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
 import { normalizeDuration, DurationInput } from "./core/durations";
 import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceIds";
 import { choice, count, INT32_MAX, strictObject } from "./core/schema";
@@ -117,16 +117,17 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     minNodes: { lands: { "properties.properties.scaleSettings.minNodeCount": {} }, replaces: false, default: COMPUTE_CLUSTER_DEFAULTS.minNodes },
     maxNodes: { lands: { "properties.properties.scaleSettings.maxNodeCount": {} }, replaces: false },
     idleTimeBeforeScaleDown: {
-        lands: { "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown": { send: normalizeDuration } },
+        lands: { "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown": { send: normalizeDuration, back: (d) => d } },
         replaces: false,
         default: COMPUTE_CLUSTER_DEFAULTS.idleTimeBeforeScaleDown,
     },
-    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }) } }, replaces: true },
-    identity: { lands: { identity: { send: toIdentityArgs } }, replaces: false },
+    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } }, replaces: true },
+    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: false },
     admin: {
         lands: {
             "properties.properties.userAccountCredentials": {
                 send: (a) => ({ adminUserName: a.username, adminUserSshPublicKey: a.sshPublicKey, adminUserPassword: a.password }),
+                back: (c) => ({ username: c.adminUserName, sshPublicKey: NOT_REPORTED, password: NOT_REPORTED }),
             },
         },
         replaces: true,
@@ -141,9 +142,9 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     enableNodePublicIp: { lands: { "properties.properties.enableNodePublicIp": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp },
     isolatedNetwork: { lands: { "properties.properties.isolatedNetwork": {} }, replaces: true },
     osType: { lands: { "properties.properties.osType": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.osType },
-    image: { lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }) } }, replaces: true },
+    image: { lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } }, replaces: true },
     disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
-    location: { lands: { "properties.computeLocation": { send: armLocation } }, replaces: true },
+    location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
 };
 
 /** The child paths whose change replaces a cluster: its `replaceOnChanges`. */

@@ -11,8 +11,8 @@ import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind 
 import { checkCron } from "./core/cron";
 import { DurationInput, normalizeDuration } from "./core/durations";
 import * as f from "./core/fields";
-import { FieldMap, immutablePaths } from "./core/fieldMap";
-import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
+import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
 import { canonicalOrder, contentKey } from "./core/canonical";
 import { checkedString, choice, count, strictObject } from "./core/schema";
 import { GUID, GUID_MESSAGE } from "./core/resourceIds";
@@ -183,24 +183,41 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
             "properties.properties.sshSettings": {
                 send: (ssh) => ({ sshPublicAccess: "Enabled", adminPublicKey: ssh.publicKey }),
                 absent: { sshPublicAccess: "Disabled" },
+                // Azure reports the access, not the key.
+                back: (ssh) => (ssh.sshPublicAccess === "Enabled" ? { publicKey: ssh.adminPublicKey ?? NOT_REPORTED } : undefined),
+            },
+        },
+        replaces: true,
+        notReturned: ["publicKey"],
+    },
+    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } }, replaces: true },
+    assignedUser: {
+        lands: {
+            "properties.properties.personalComputeInstanceSettings": {
+                send: (u) => ({ assignedUser: { objectId: u.objectId, tenantId: u.tenantId } }),
+                back: (p) => p.assignedUser && { objectId: p.assignedUser.objectId, tenantId: p.assignedUser.tenantId },
             },
         },
         replaces: true,
     },
-    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }) } }, replaces: true },
-    assignedUser: {
-        lands: { "properties.properties.personalComputeInstanceSettings": { send: (u) => ({ assignedUser: { objectId: u.objectId, tenantId: u.tenantId } }) } },
-        replaces: true,
-    },
-    idleTimeBeforeShutdown: { lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration } }, replaces: true },
+    idleTimeBeforeShutdown: { lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration, back: (d) => d } }, replaces: true },
     schedules: {
-        lands: { "properties.properties.schedules": { send: (list) => ({ computeStartStop: canonicalOrder(list.map(toSchedule), contentKey) }) } },
+        lands: {
+            "properties.properties.schedules": {
+                send: (list) => ({ computeStartStop: canonicalOrder(list.map(toSchedule), contentKey) }),
+                back: (s) => (s.computeStartStop?.length ? s.computeStartStop.map(fromSchedule) : undefined),
+            },
+        },
         replaces: true,
     },
     setupScripts: {
         lands: {
             "properties.properties.setupScripts": {
                 send: (s) => ({ scripts: { creationScript: s.creation && toScript(s.creation), startupScript: s.startup && toScript(s.startup) } }),
+                back: (s) => {
+                    const { creationScript, startupScript } = s.scripts ?? {};
+                    return creationScript || startupScript ? { creation: creationScript && fromScript(creationScript), startup: startupScript && fromScript(startupScript) } : undefined;
+                },
             },
         },
         replaces: true,
@@ -212,7 +229,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     },
     managedNetwork: { lands: {}, replaces: false },
     enableSso: { lands: { "properties.properties.enableSSO": {} }, replaces: true, default: COMPUTE_INSTANCE_DEFAULTS.enableSso },
-    identity: { lands: { identity: { send: toIdentityArgs } }, replaces: true },
+    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: true },
     applicationSharingPolicy: {
         lands: { "properties.properties.applicationSharingPolicy": {} },
         replaces: true,
@@ -362,6 +379,30 @@ function toScript(s: pulumi.Unwrap<SetupScript>): inputs.machinelearningservices
         scriptData: s.command !== undefined ? Buffer.from(s.command, "utf8").toString("base64") : s.path,
         scriptArguments: s.arguments,
         timeout: s.timeoutMinutes === undefined ? undefined : `${s.timeoutMinutes}m`,
+    };
+}
+
+/** A schedule arg from what Azure reports (the inverse of `toSchedule`); every setting written out. */
+function fromSchedule(s: ScheduleArgs & { readonly cron?: any; readonly recurrence?: any }): unknown {
+    const common = { action: s.action, enabled: s.status === undefined ? undefined : s.status === "Enabled" };
+    if (s.triggerType === "Cron" || (s.triggerType === undefined && s.cron !== undefined)) {
+        return { ...common, cron: s.cron?.expression, timeZone: s.cron?.timeZone, startTime: s.cron?.startTime };
+    }
+    const r = s.recurrence ?? {};
+    const { hours, minutes, weekDays, monthDays } = r.schedule ?? {};
+    return { ...common, recurrence: { frequency: r.frequency, interval: r.interval, hours, minutes, weekDays, monthDays }, timeZone: r.timeZone, startTime: r.startTime };
+}
+
+/** A setup script arg from what Azure reports (the inverse of `toScript`): an inline command decoded. */
+function fromScript(s: { scriptSource?: string; scriptData?: string; scriptArguments?: string; timeout?: string }): unknown {
+    const minutes = /^(\d+)m$/.exec(s.timeout ?? "");
+    const inline = s.scriptSource === "inline" && s.scriptData !== undefined;
+    return {
+        command: inline ? Buffer.from(s.scriptData!, "base64").toString("utf8") : undefined,
+        path: inline ? undefined : s.scriptData,
+        arguments: s.scriptArguments,
+        // Another unit than minutes has no arg: adopting it shows as a difference.
+        timeoutMinutes: minutes ? Number(minutes[1]) : undefined,
     };
 }
 

@@ -78,6 +78,7 @@ export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
 export { declareStack, readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/config";
 export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
+export { KEPT_BY_AZURE } from "./core/validate";
 export { FieldMap, FieldTarget } from "./core/fieldMap";
 export { IdentityType, ManagedIdentity } from "./core/identity";
 export { WorkspaceRef } from "./core/workspace";

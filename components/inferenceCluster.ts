@@ -11,8 +11,8 @@ import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
-import { FieldMap, immutablePaths } from "./core/fieldMap";
-import { checkIdentity, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
+import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
 import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
 import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
 import { checkedString, choice, count, strictObject } from "./core/schema";
@@ -173,29 +173,43 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
     },
     vcpusPerNode: { lands: {}, replaces: false },
     clusterPurpose: {
-        lands: { "properties.properties.clusterPurpose": { send: (p) => PURPOSE_TO_AZURE[p] } },
+        lands: {
+            "properties.properties.clusterPurpose": {
+                send: (p) => PURPOSE_TO_AZURE[p],
+                // A purpose the library has no name for comes back as Azure spells it, and is refused with its choices.
+                back: (p) => Object.entries(PURPOSE_TO_AZURE).find(([, azure]) => azure === p)?.[0] ?? p,
+            },
+        },
         replaces: true,
         default: INFERENCE_CLUSTER_DEFAULTS.clusterPurpose,
     },
-    location: { lands: { "properties.computeLocation": { send: armLocation } }, replaces: true },
+    location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
     network: {
         lands: {
             "properties.properties.aksNetworkingConfiguration": {
                 send: (n) => ({ subnetId: n.subnetId, serviceCidr: n.serviceCidr, dnsServiceIP: n.dnsServiceIp, dockerBridgeCidr: n.dockerBridgeCidr }),
+                back: (n) => ({ subnetId: n.subnetId, serviceCidr: n.serviceCidr, dnsServiceIp: n.dnsServiceIP, dockerBridgeCidr: n.dockerBridgeCidr }),
             },
         },
         replaces: true,
     },
     loadBalancer: {
-        lands: { "properties.properties.loadBalancerType": { send: (lb) => lb.type }, "properties.properties.loadBalancerSubnet": { send: (lb) => lb.subnet } },
+        lands: {
+            "properties.properties.loadBalancerType": { send: (lb) => lb.type, back: (type) => ({ type }) },
+            "properties.properties.loadBalancerSubnet": { send: (lb) => lb.subnet, back: (subnet) => ({ subnet }) },
+        },
         replaces: false,
         default: { type: LoadBalancerType.PublicIp },
     },
-    ssl: { lands: { "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" } } }, replaces: false, secrets: ["cert", "key"] },
+    ssl: {
+        lands: { "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" }, back: fromSsl } },
+        replaces: false,
+        secrets: ["cert", "key"],
+    },
     namespace: { lands: { "properties.properties.namespace": {} }, replaces: true, default: INFERENCE_CLUSTER_DEFAULTS.namespace },
     instanceTypes: { lands: { "properties.properties.instanceTypes": {} }, replaces: true },
     defaultInstanceType: { lands: { "properties.properties.defaultInstanceType": {} }, replaces: true },
-    identity: { lands: { identity: { send: toIdentityArgs } }, replaces: false },
+    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: false },
 };
 
 /** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */
@@ -393,6 +407,13 @@ function toSsl(s: pulumi.Unwrap<InferenceSsl>): inputs.machinelearningservices.S
         return { status: "Auto", leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
     }
     return { status: "Enabled", cert: s.cert, key: s.key, cname: s.cname };
+}
+
+/** The ssl arg from what Azure reports (the inverse of `toSsl`): the certificate and key are never returned. */
+function fromSsl(s: inputs.machinelearningservices.SslConfigurationArgs): unknown {
+    if (s.status === "Auto") return { leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
+    if (s.status === "Enabled") return { cert: NOT_REPORTED, key: NOT_REPORTED, cname: s.cname };
+    return undefined;
 }
 
 /** Everything that makes an InferenceCluster an InferenceCluster. */

@@ -1,6 +1,7 @@
 /**
- * `azureml-compute plan [--stack <name>] [--cwd <dir>] [--json] [--invoke-results <file>]`: the offline plan.
- * Exit codes: 0 valid, 1 validation errors (every one printed), 2 usage errors.
+ * The `azureml-compute` command. `plan [--stack <name>] [--cwd <dir>] [--json] [--invoke-results <file>]`:
+ * the offline plan (exit codes: 0 valid, 1 validation errors, every one printed, 2 usage errors).
+ * `adopt FILE ...`: stack config for computes that exist (../adopt/cli.ts).
  */
 import * as path from "node:path";
 import { parsePlanArgs, USAGE, UsageError } from "./args";
@@ -8,15 +9,20 @@ import { readProject, readStack } from "./project";
 import { buildPlan, renderErrors, renderPlan } from "./report";
 import { planInvokes, readInvokeResults } from "./invokes";
 import { runProgram } from "./run";
+import { adoptMain } from "../adopt/cli";
 
 async function main(argv: readonly string[]): Promise<number> {
+    if (argv[0] === "adopt") {
+        const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+        return adoptMain(argv.slice(1), write(process.stdout), write(process.stderr), process.env.INIT_CWD ?? process.cwd());
+    }
     let options;
     let project;
     let stackConfig;
     let invokes;
     try {
         if (argv[0] !== "plan" && !["--help", "-h"].includes(argv[0] ?? "")) {
-            throw new UsageError(argv[0] === undefined ? "which command? (plan)" : `unknown command ${JSON.stringify(argv[0])} (commands: plan)`);
+            throw new UsageError(argv[0] === undefined ? "which command? (plan, adopt)" : `unknown command ${JSON.stringify(argv[0])} (commands: plan, adopt)`);
         }
         argv = argv[0] === "plan" ? argv.slice(1) : argv;
         // npm runs scripts in the package root (the default project); a relative --cwd is read from

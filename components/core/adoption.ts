@@ -4,8 +4,9 @@
  * plain string fixed when the child is constructed, so every part of the id must be a plain value then.
  */
 import { issue, ValidationIssue } from "./errors";
+import { isUnder } from "./paths";
 import { computeArmId } from "./resourceIds";
-import { isDeferred, isPlainObject } from "./validate";
+import { isDeferred, isPlainObject, KEPT_BY_AZURE, splitDeferred } from "./validate";
 
 /** What adoption needs from a component's args: the id to import, or why it can't be formed now. */
 export interface Adoption {
@@ -14,6 +15,19 @@ export interface Adoption {
 }
 
 const WHY = "Pulumi's import option takes the compute's ARM id when the component is constructed";
+
+/**
+ * Problems with the values declared kept by Azure: only an adopted compute has them, and only where Azure
+ * never returns the value (`allowed`, the kind's secret and not-returned arg paths).
+ */
+export function keptValueIssues(args: { readonly adopt?: unknown }, allowed: readonly string[]): ValidationIssue[] {
+    return splitDeferred(args).kept.map((path) => {
+        if (!allowed.some((a) => isUnder(path, a))) {
+            return issue(path, `can't be ${JSON.stringify(KEPT_BY_AZURE)}: Azure returns this value, so declare it (only ${allowed.join(", ")} can be kept by Azure)`);
+        }
+        return args.adopt === true ? undefined : issue(path, `is ${JSON.stringify(KEPT_BY_AZURE)}, which only an adopted compute (adopt: true) can be: give the value`);
+    }).filter((i): i is ValidationIssue => i !== undefined);
+}
 
 /** The import id for `adopt: true`, from the workspace reference and the compute name; nothing without `adopt`. */
 export function adoptionOf(args: { readonly adopt?: unknown; readonly workspace?: unknown; readonly computeName?: unknown }): Adoption {

@@ -14,9 +14,9 @@ import { firstTimeInDeployment } from "./deployment";
 import { armLocation, WorkspaceRef, workspaceSchema } from "./workspace";
 import * as f from "./fields";
 import { claimComputeName } from "./nameRegistry";
-import { FieldMap } from "./fieldMap";
+import { FieldMap, notReturnedArgPaths } from "./fieldMap";
 import { landArgs } from "./landing";
-import { adoptionOf } from "./adoption";
+import { adoptionOf, keptValueIssues } from "./adoption";
 import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validateValues } from "./validate";
 
 /** The package name, the first part of every component's type token. */
@@ -50,9 +50,9 @@ export interface BaseComputeArgs {
 export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
     workspace: {
         lands: {
-            workspaceName: { send: (w) => w.workspaceName },
-            resourceGroupName: { send: (w) => w.resourceGroupName },
-            location: { send: (w) => (w.location === undefined ? undefined : armLocation(w.location)) },
+            workspaceName: { send: (w) => w.workspaceName, back: (workspaceName) => ({ workspaceName }) },
+            resourceGroupName: { send: (w) => w.resourceGroupName, back: (resourceGroupName) => ({ resourceGroupName }) },
+            location: { send: (w) => (w.location === undefined ? undefined : armLocation(w.location)), back: (location) => ({ location }) },
         },
         replaces: true,
     },
@@ -258,8 +258,9 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
     };
     const adoption = adoptionOf(withName);
     prepared.importId = adoption.importId;
+    const kept = keptValueIssues(withName, notReturnedArgPaths(kind.fields));
     // Warnings found once Outputs resolve are logged on the component, which exists by then.
-    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings), adoption.issues);
+    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings), [...adoption.issues, ...kept]);
     claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
     return prepared;
 }

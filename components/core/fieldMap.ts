@@ -16,7 +16,18 @@ export interface Landing<V, A> {
     readonly send?: (value: V, args: A) => unknown;
     /** What the child gets at this path when the arg is absent (and has no default); absent: nothing. */
     readonly absent?: unknown;
+    /**
+     * The way back, for adopting a compute that exists: from what Azure reports at this path (never
+     * `undefined` or `null`), the arg's value, or with several paths the part of it this one holds (an
+     * object, merged with the others'). `undefined` means the arg is absent (what `absent` sends);
+     * `NOT_REPORTED` marks a leaf Azure holds but never returns (a password). Absent: the reported value as
+     * it is, for a landing without `send`; a landing with `send` needs one.
+     */
+    readonly back?: (reported: any) => unknown;
 }
+
+/** A leaf Azure keeps but never returns (x-ms-secret values, an instance's SSH public key): the user must give it. */
+export const NOT_REPORTED: unique symbol = Symbol("azureml-compute:not-reported");
 
 /** One arg's place in the child's inputs. */
 export interface FieldTarget<V = any, A = any> {
@@ -33,6 +44,8 @@ export interface FieldTarget<V = any, A = any> {
      * Pulumi secrets from the moment they enter.
      */
     readonly secrets?: readonly string[];
+    /** Paths inside the arg (besides `secrets`) that Azure keeps but never returns: an adopted compute declares them kept by Azure. */
+    readonly notReturned?: readonly string[];
     /** The arg's value when it is absent: a value, or a function of the other args (those in `reads`). */
     readonly default?: V | ((args: A) => V | undefined);
     /** Other args whose resolved values `send` and `default` read (they arrive in `args`). */
@@ -64,6 +77,12 @@ export function secretArgPaths<Args>(fields: FieldMap<Args>): readonly string[] 
     return Object.freeze(
         Object.entries<FieldTarget>(fields).flatMap(([name, f]) => (f.secrets ?? []).map((inner) => (inner === WHOLE ? name : `${name}.${inner}`))),
     );
+}
+
+/** The arg paths Azure never returns (secrets and `notReturned`): where an adopted compute may say "kept by Azure". */
+export function notReturnedArgPaths<Args>(fields: FieldMap<Args>): readonly string[] {
+    const inner = (name: string, paths: readonly string[]) => paths.map((p) => (p === WHOLE ? name : `${name}.${p}`));
+    return Object.freeze(Object.entries<FieldTarget>(fields).flatMap(([name, f]) => inner(name, [...(f.secrets ?? []), ...(f.notReturned ?? [])])));
 }
 
 /** Whether a change at `path` would replace the compute: some immutable path is a prefix of it (as the engine reads `replaceOnChanges`). */

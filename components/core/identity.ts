@@ -57,6 +57,16 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
 }
 
 /**
+ * The identity arg from what Azure reports (azure-native's shape: the ids as a list); none for `"None"`.
+ * Azure reports ids in its own case; they are kept as they are, so the import declares what exists.
+ */
+export function fromIdentityArgs(reported: { readonly type?: string; readonly userAssignedIdentities?: readonly string[] }): unknown {
+    if (reported.type === undefined || reported.type === "None") return undefined;
+    const ids = reported.userAssignedIdentities;
+    return { type: reported.type, userAssignedIdentities: ids === undefined || ids.length === 0 ? undefined : [...ids] };
+}
+
+/**
  * The child's `identity`. The identity ids go in one canonical order (ARM ids compare without case):
  * azure-native diffs the list by position, so listing the same identities in another order is no change.
  */

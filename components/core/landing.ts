@@ -14,7 +14,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FieldMap, FieldTarget, Landing, WHOLE } from "./fieldMap";
 import { isUnder } from "./paths";
-import { ArgsRules, fieldIsValid, isPlainObject, replaceAt, splitDeferred } from "./validate";
+import { ArgsRules, fieldIsValid, isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred } from "./validate";
 
 /** What a component's mapping needs besides its field map. */
 export interface LandingSpec {
@@ -103,9 +103,9 @@ function secretLeaves(value: unknown): unknown {
     return pulumi.secret(value);
 }
 
-/** A copy of plain data: own keys only, no `__proto__`, `undefined` and `null` left out. */
+/** A copy of plain data: own keys only, no `__proto__`, `undefined`, `null` and values kept by Azure left out. */
 function copyData(value: unknown): unknown {
-    if (value === null || value === undefined) return undefined;
+    if (value === null || value === undefined || value === KEPT_BY_AZURE) return undefined;
     if (Array.isArray(value)) return value.map(copyData);
     if (!isPlainObject(value)) return value;
     const copy: Record<string, unknown> = {};

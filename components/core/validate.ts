@@ -54,6 +54,14 @@ export const DEFERRED: unique symbol = Symbol("azureml-compute:deferred");
  */
 export const SECRET_PLACEHOLDER = "[secret: not decrypted by the offline plan]";
 
+/**
+ * What an adopted compute declares where Azure keeps a value it never returns (a password, an access token,
+ * an instance's SSH key). Declaring the value itself would make Pulumi want to replace the compute it
+ * imports, since the import reads no such value; the marker says "as it is in Azure": it is never sent, its
+ * content is never checked, and the field counts as set for the cross-field rules. Only with `adopt: true`.
+ */
+export const KEPT_BY_AZURE = "[kept by Azure]";
+
 /** An input whose value is not known yet, and where it sits in the args. */
 export interface DeferredInput {
     readonly path: string;
@@ -92,6 +100,8 @@ export interface SplitArgs {
      * can be checked) but their content is never checked.
      */
     readonly unchecked: string[];
+    /** The paths of {@link KEPT_BY_AZURE} markers (also in `unchecked`). */
+    readonly kept: string[];
     /** What makes args no data at all: a cycle, nesting past {@link MAX_DEPTH}, an own `__proto__` key. */
     readonly problems: ValidationIssue[];
     /** The paths of the cycles and too-deep values (replaced by DEFERRED in `plain`, never checked further). */
@@ -105,15 +115,16 @@ export interface SplitArgs {
  * and is left out of `plain`. Parts without anything to replace are handed back as they are, uncopied.
  */
 export function splitDeferred(value: unknown): SplitArgs {
-    const split: SplitArgs = { plain: value, deferred: [], unchecked: [], problems: [], blocked: [] };
+    const split: SplitArgs = { plain: value, deferred: [], unchecked: [], kept: [], problems: [], blocked: [] };
     const onPath = new Set<object>();
     const walk = (v: unknown, segments: readonly (string | number)[]): unknown => {
         if (isDeferred(v)) {
             split.deferred.push({ path: formatPath(segments), segments, value: v });
             return DEFERRED;
         }
-        if (v === SECRET_PLACEHOLDER) {
+        if (v === SECRET_PLACEHOLDER || v === KEPT_BY_AZURE) {
             split.unchecked.push(formatPath(segments));
+            if (v === KEPT_BY_AZURE) split.kept.push(formatPath(segments));
             return v;
         }
         const isArray = Array.isArray(v);

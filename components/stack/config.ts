@@ -17,7 +17,7 @@ import { secretArgPaths } from "../core/fieldMap";
 import { describeType, fromZodIssues } from "../core/schema";
 import { isUnder, joinPath } from "../core/paths";
 import { unknownFieldMessage } from "../core/suggest";
-import { isPlainObject, replaceAt, splitDeferred, validateValues } from "../core/validate";
+import { isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred, validateValues } from "../core/validate";
 import { WorkspaceRef, workspaceSchema } from "../core/workspace";
 
 /** The config namespace the program reads: the project name. */
@@ -85,7 +85,8 @@ function wrapSecrets(args: Record<string, unknown>, paths: readonly string[]): R
         const segments = path.split(".");
         let value: unknown = result;
         for (const s of segments) value = isPlainObject(value) ? value[s] : undefined;
-        if (value !== undefined) result = replaceAt(result, segments, pulumi.secret(value));
+        // A value kept by Azure is no secret: it is the marker, never sent.
+        if (value !== undefined && value !== KEPT_BY_AZURE) result = replaceAt(result, segments, pulumi.secret(value));
     }
     return result as Record<string, unknown>;
 }

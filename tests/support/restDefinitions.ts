@@ -38,9 +38,9 @@ const UNKNOWN = unknownValue;
 const PATH_PARAMETERS = ["resourceGroupName", "workspaceName", "computeName"] as const;
 const REF_PREFIX = "#/definitions/";
 
-type Schema = { readonly [keyword: string]: unknown };
+export type Schema = { readonly [keyword: string]: unknown };
 let loaded: Record<string, Schema> | undefined;
-function definitions(): Record<string, Schema> {
+export function definitions(): Record<string, Schema> {
     return (loaded ??= JSON.parse(fs.readFileSync(DEFINITIONS_FILE, "utf8")) as Record<string, Schema>);
 }
 
@@ -66,7 +66,7 @@ export function unresolvedRefs(): string[] {
 }
 
 /** A schema with its `$ref` chain followed (siblings of a `$ref` win) and `allOf` merged in. */
-interface Effective {
+export interface Effective {
     readonly schema: Schema;
     readonly name?: string;
     readonly unresolved?: boolean;
@@ -74,7 +74,7 @@ interface Effective {
     readonly required: readonly string[];
 }
 
-function effective(schema: Schema, name?: string): Effective {
+export function effective(schema: Schema, name?: string): Effective {
     if (typeof schema.$ref === "string") {
         const t = target(schema.$ref);
         if (!t) return { schema: {}, unresolved: true, properties: {}, required: [] };
@@ -95,7 +95,7 @@ function effective(schema: Schema, name?: string): Effective {
 }
 
 /** The subtype of `base` (a definition with a `discriminator`) whose discriminator value is `value`. */
-function subtype(base: string, value: string): string | undefined {
+export function subtype(base: string, value: string): string | undefined {
     return Object.entries(definitions()).find(
         ([name, d]) =>
             ((d.allOf as Schema[] | undefined) ?? []).some((p) => p.$ref === REF_PREFIX + base) &&
