@@ -16,7 +16,7 @@
 import restFactsFile from "./data/restFacts.json";
 import { toComputeArgs } from "../components/core/component";
 import { ComputeValidationError } from "../components/core/errors";
-import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt } from "../components/core/fieldMap";
+import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt, WHOLE } from "../components/core/fieldMap";
 import { readBack, valueAtPath } from "../components/core/readBack";
 import { fieldIsValid, isPlainObject, KEPT_BY_AZURE, validateValues } from "../components/core/validate";
 import { CONFIG_NAMESPACE, readStackConfig, STACK_KINDS, StackKind } from "../components/stack/config";
@@ -128,6 +128,11 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
     const findings: Finding[] = [];
     const say = (severity: Severity, message: string) => findings.push({ severity, subject, message });
     const back = readBack(kind.fields, compute.reported);
+    // A field that is one secret Azure never returns (a Databricks token) is there whenever this type has it.
+    for (const [name, target] of Object.entries<FieldTarget>(kind.fields)) {
+        const whole = target.secrets?.includes(WHOLE) && pathsOf(target).some((p) => facts.secret.includes(p));
+        if (whole && back.args[name] === undefined) back.args[name] = NOT_REPORTED;
+    }
     const { workspace, computeName, ...settings } = back.args;
     const kept: KeptValue[] = [];
     const secretPaths = stackKind.secrets;

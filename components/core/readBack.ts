@@ -9,7 +9,7 @@ import { isPlainObject } from "./validate";
 /** What a compute's reported properties say as args. */
 export interface ReadBack {
     /** The args, with `NOT_REPORTED` at the leaves Azure keeps but never returns. */
-    readonly args: Record<string, unknown>;
+    args: Record<string, unknown>;
     /** Child paths Azure reports a value at whose landing has no way back (a mapping without `back`). */
     readonly unreadable: readonly string[];
 }
