@@ -118,7 +118,10 @@ export function convert(computes: readonly ReportedCompute[]): Conversion {
         if (map !== undefined) config[key(stackKind.key)] = map;
     }
     findings.push(...refusals(config));
-    return { config, findings, kept, adopted };
+    // Per compute, in the file's order (its refusals beside its other findings); the workspace's last.
+    const order = [...new Set(findings.map((f) => f.subject).filter((s) => s !== "workspace")), "workspace"];
+    const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => order.indexOf(a.f.subject) - order.indexOf(b.f.subject) || a.i - b.i);
+    return { config, findings: sorted.map(({ f }) => f), kept, adopted };
 }
 
 /** One compute's stack entry, and what to know about it. */

@@ -41,6 +41,7 @@ export function readReported(text: string): { readonly computes: ReportedCompute
     }
     const problems: string[] = [];
     let bodies: [string, unknown][];
+    if (looksLikeAzMl(json)) throw new ReportedFileError(`is not a shape adopt reads (it looks like \`az ml compute\` output, which is snake_case and leaves settings out); expected ${SHAPES_UNDERSTOOD}`);
     if (Array.isArray(json)) bodies = json.map((b, i) => [`[${i}]`, b]);
     else if (isPlainObject(json) && Array.isArray(json.value)) {
         bodies = json.value.map((b, i) => [`value[${i}]`, b]);
@@ -48,7 +49,7 @@ export function readReported(text: string): { readonly computes: ReportedCompute
             problems.push(`the list has a nextLink: it is one page of the workspace's computes; fetch the others (${json.nextLink}) and adopt them too`);
         }
     } else if (isPlainObject(json) && typeof json.id === "string") bodies = [["(body)", json]];
-    else throw new ReportedFileError(`is not a shape adopt reads${looksLikeAzMl(json) ? " (it looks like `az ml compute` output, which is snake_case and leaves settings out)" : ""}; expected ${SHAPES_UNDERSTOOD}`);
+    else throw new ReportedFileError(`is not a shape adopt reads; expected ${SHAPES_UNDERSTOOD}`);
 
     const computes: ReportedCompute[] = [];
     for (const [at, body] of bodies) {

@@ -336,7 +336,7 @@ export function renderPlan(plan: PlanDocument): string {
         }
         const adopted = plan.computes.filter((c) => c.adoptedFrom !== null);
         if (adopted.length > 0) {
-            lines.push("", "Adopted: imported on the first pulumi up, not created (the declared inputs must match what exists):");
+            lines.push("", "Adopted: imported on the first pulumi up, not created (declare what exists: a difference that replaces the compute stops the import):");
             for (const c of adopted) lines.push(`  ${c.computeName}: ${c.adoptedFrom}`);
         }
         const withUnknowns = plan.computes.filter((c) => c.unknowns.length > 0);

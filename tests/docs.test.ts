@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import { DOCUMENTS, README, REFERENCE, renderSections, updateDocument } from "../scripts/docs";
 import { ComputeCluster, ComputeClusterArgs } from "../components";
 import { recordRegistrations } from "./support/monitor";
+import { REST_FACTS_FILE, restFactsText } from "../scripts/generateRestFacts";
 
 describe("docs", () => {
     const sections = renderSections();
@@ -13,6 +14,14 @@ describe("docs", () => {
             assert.equal(updateDocument(file, text, sections), text);
         });
     }
+
+    it("adopt/data/restFacts.json is what the REST definitions say (run `npm run docs` after updating them)", () => {
+        const facts = JSON.parse(restFactsText()).computeTypes;
+        assert.equal(fs.readFileSync(REST_FACTS_FILE, "utf8"), restFactsText());
+        assert.ok(facts.AmlCompute.readOnly.includes("properties.properties.currentNodeCount"));
+        assert.ok(facts.ComputeInstance.readOnly.includes("properties.properties.state"));
+        assert.deepEqual(facts.Databricks.secret, ["properties.properties.databricksAccessToken"]);
+    });
 
     it("generates every section into exactly one document", () => {
         assert.deepEqual(Object.values(DOCUMENTS).flat().sort(), Object.keys(sections).sort());

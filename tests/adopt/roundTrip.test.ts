@@ -45,7 +45,7 @@ function wellFormedExamples(): Record<string, any>[] {
     // Azure reports the public IP setting of instances made since its introduction; the 2021 example predates it.
     instance.properties.properties.enableNodePublicIp = true;
     const aks = { ...renamed(exampleBody("get/AKSCompute.json"), "aks123"), location: "eastus2" };
-    const k8s = { ...renamed(exampleBody("get/KubernetesCompute.json"), "k8s123"), location: "eastus2" };
+    const k8s: Record<string, any> = { ...renamed(exampleBody("get/KubernetesCompute.json"), "k8s123"), location: "eastus2" };
     // Azure ML's extension names the default instance type defaultinstancetype (a Kubernetes name: lower case).
     const k8sProps = k8s.properties.properties;
     k8sProps.instanceTypes = { defaultinstancetype: k8sProps.instanceTypes.defaultInstanceType };

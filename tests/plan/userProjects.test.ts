@@ -206,6 +206,6 @@ new ComputeCluster("cpu-new", { workspace, vmSize: "Standard_DS3_v2", maxNodes: 
         const doc = JSON.parse(json.stdout) as { computes: { computeName: string; adoptedFrom: string | null }[] };
         assert.deepEqual(doc.computes.map((c) => [c.computeName, c.adoptedFrom]), [["cpu-old", id], ["cpu-new", null]]);
         const text = plan(dir);
-        assert.ok(text.stdout.includes(`Adopted: imported on the first pulumi up, not created (the declared inputs must match what exists):\n  cpu-old: ${id}\n`), text.stdout);
+        assert.ok(text.stdout.includes(`Adopted: imported on the first pulumi up, not created (declare what exists: a difference that replaces the compute stops the import):\n  cpu-old: ${id}\n`), text.stdout);
     });
 });
