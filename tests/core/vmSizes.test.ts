@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { setClock } from "../../components/core/clock";
+import catalogData from "../../components/core/data/vmSizes.json";
 import {
     checkVmSize,
     lookupVmSize,
@@ -7,6 +8,7 @@ import {
     suggestCurrentSize,
     vcpusOf,
     VM_SIZE_MAX_LENGTH,
+    VM_SIZE_PATTERN,
     VmType,
     VmSizeFacts,
 } from "../../components/core/vmSizes";
@@ -79,6 +81,19 @@ describe("core/vmSizes", () => {
                 input: "standard_f72s_v2",
                 expected: { name: "Standard_F72s_v2", vcpus: 72, gpus: 0, gpu: false, series: "Fsv2", retires: "2028-11-15", source: "catalog" },
             },
+            {
+                input: "STANDARD_NC24RS_V2",
+                expected: { name: "Standard_NC24rs_v2", vcpus: 24, gpus: 4, gpu: true, series: "NCv2", retires: "2023-08-31", source: "catalog" },
+            },
+            {
+                input: "standard_nd6s",
+                expected: { name: "Standard_ND6s", vcpus: 6, gpus: 1, gpu: true, series: "ND", retires: "2023-08-31", source: "catalog" },
+            },
+            {
+                // constrained HB: the active vCPUs
+                input: "Standard_HB60-45rs",
+                expected: { name: "Standard_HB60-45rs", vcpus: 45, gpus: 0, gpu: false, series: "HB", retires: "2024-08-31", source: "catalog" },
+            },
         ];
         for (const { input, expected } of cases) {
             it(`${JSON.stringify(input)} -> ${expected.name} (${expected.vcpus} vCPUs, ${expected.gpus} GPUs)`, () => {
@@ -132,6 +147,15 @@ describe("core/vmSizes", () => {
             { size: "Standard_D15_v2", vcpus: 20 },
             { size: "Standard_DS11_v2", vcpus: 2 },
             { size: "Standard_DS14_v2", vcpus: 16 },
+            // retired or retiring older families
+            { size: "Standard_A5", vcpus: 2 },
+            { size: "Standard_A9", vcpus: 16 },
+            { size: "Standard_D3", vcpus: 4 },
+            { size: "Standard_DS11", vcpus: 2 },
+            { size: "Standard_D14", vcpus: 16 },
+            { size: "Standard_H16mr", vcpus: 16 },
+            { size: "Standard_NC12s_v2", vcpus: 12 },
+            { size: "Standard_ND24rs", vcpus: 24 },
         ];
         for (const { size, vcpus } of cases) {
             it(`${size}: not read from the name; catalog says ${vcpus} vCPUs`, () => {
@@ -205,6 +229,11 @@ describe("core/vmSizes", () => {
             { size: "Standard_DS3_v2", gpu: false },
             { size: "Standard_E8-4ds_v5", gpu: false },
             { size: "Standard_HB120rs_v3", gpu: false },
+            { size: "Standard_NC6s_v2", gpu: true },
+            { size: "Standard_ND24rs", gpu: true },
+            { size: "Standard_H16r", gpu: false },
+            { size: "Standard_HB60rs", gpu: false },
+            { size: "Standard_A8", gpu: false },
         ];
         for (const { size, gpu } of cases) {
             it(`${size} -> ${gpu ? "GPU" : "not GPU"}`, () => {
@@ -454,6 +483,147 @@ describe("core/vmSizes", () => {
                 assert.deepEqual(result.warnings, []);
             });
         }
+    });
+
+    describe("checkVmSize: retired older families are in the catalog, with their date and a current size", () => {
+        const cases: ReadonlyArray<{ family: string; today: string; size: string; vmType: VmType; error: string }> = [
+            {
+                family: "NCv2",
+                today: "2025-06-15T12:00:00Z",
+                size: "Standard_NC6s_v2",
+                vmType: "GPU",
+                error: "Standard_NC6s_v2 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+            },
+            {
+                family: "ND",
+                today: "2025-06-15T12:00:00Z",
+                size: "standard_nd12s",
+                vmType: "GPU",
+                error: "Standard_ND12s was retired on 2023-08-31; use a current size such as Standard_NV24s_v3 (24 vCPUs, 2 GPUs)",
+            },
+            {
+                family: "ND",
+                // NVv3 retires within the year, so the next 4-GPU size up
+                today: "2026-01-01T12:00:00Z",
+                size: "Standard_ND24rs",
+                vmType: "GPU",
+                error: "Standard_ND24rs was retired on 2023-08-31; use a current size such as Standard_NC64as_T4_v3 (64 vCPUs, 4 GPUs)",
+            },
+            {
+                family: "Av1",
+                today: "2025-06-15T12:00:00Z",
+                size: "Standard_A4",
+                vmType: "CPU",
+                error: "Standard_A4 was retired on 2024-08-31; use a current size such as Standard_D4_v2 (8 vCPUs)",
+            },
+            {
+                family: "A8-A11",
+                today: "2025-06-15T12:00:00Z",
+                size: "Standard_A9",
+                vmType: "CPU",
+                error: "Standard_A9 was retired on 2021-03-01; use a current size such as Standard_D5_v2 (16 vCPUs)",
+            },
+            {
+                family: "D/DS v1",
+                today: "2028-06-01T12:00:00Z",
+                size: "Standard_DS3",
+                vmType: "CPU",
+                error: "Standard_DS3 was retired on 2028-05-01; use a current size such as Standard_D4s_v3 (4 vCPUs)",
+            },
+            {
+                family: "D/DS v1 (memory)",
+                // retiring exactly today counts as retired
+                today: "2028-05-01T00:00:00Z",
+                size: "STANDARD_D14",
+                vmType: "CPU",
+                error: "Standard_D14 was retired on 2028-05-01; use a current size such as Standard_D16s_v3 (16 vCPUs)",
+            },
+            {
+                family: "H",
+                today: "2025-06-15T12:00:00Z",
+                size: "Standard_H16r",
+                vmType: "CPU",
+                error: "Standard_H16r was retired on 2022-08-31; use a current size such as Standard_D5_v2 (16 vCPUs)",
+            },
+            {
+                family: "HB",
+                today: "2025-06-15T12:00:00Z",
+                size: "Standard_HB60-45rs",
+                vmType: "CPU",
+                error: "Standard_HB60-45rs was retired on 2024-08-31; use a current size such as Standard_D48s_v3 (48 vCPUs)",
+            },
+        ];
+        for (const { family, today, size, vmType, error } of cases) {
+            it(`${family}: today ${today}: ${size} -> retired on its date, a current size suggested`, () => {
+                pinToday(today);
+                const result = checkVmSize(size, vmType);
+                assert.deepEqual(result.errors, [error]);
+                assert.deepEqual(result.warnings, []);
+                assert.equal(result.retired, error);
+                assert.equal(result.facts?.source, "catalog");
+            });
+        }
+
+        it("D/DS v1 before retirement: a warning within the year, nothing earlier", () => {
+            pinToday("2027-06-01T12:00:00Z");
+            assert.deepEqual(checkVmSize("Standard_D3", "CPU"), {
+                errors: [],
+                warnings: ["Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)"],
+                facts: lookupVmSize("Standard_D3"),
+                retired: undefined,
+            });
+            pinToday("2025-06-15T12:00:00Z");
+            const early = checkVmSize("Standard_D3", "CPU");
+            assert.deepEqual(early.errors, []);
+            assert.deepEqual(early.warnings, []);
+        });
+
+        it("Basic A sizes are not Standard_ names, so they stay malformed rather than catalogued", () => {
+            assert.equal(lookupVmSize("Basic_A2"), undefined);
+            assert.deepEqual(checkVmSize("Basic_A2", "CPU"), { errors: [malformed('"Basic_A2"')], warnings: [] });
+        });
+    });
+
+    describe("catalog: the older families never change a suggestion", () => {
+        // The families added for computes that still have them. Each sits after the current sizes
+        // of its class, so it never wins a tie; and each is retired, or (D/DS v1) has the counts and
+        // date of Dv2/DSv2, so it never wins outright either.
+        const olderSeries = new Set(["A", "A (compute-intensive)", "D", "DS", "D (memory)", "DS (memory)", "H", "HB", "NCv2", "ND"]);
+        const older = new Set(catalogData.sizes.filter((e) => olderSeries.has(e.series)).map((e) => e.name));
+        const probes: readonly VmSizeFacts[] = [
+            ...catalogData.sizes.map((e) => lookupVmSize(e.name)!),
+            named("Standard_D128ds_v6", 128, false),
+            named("Standard_D12ds_v5", 12, false),
+            named("Standard_NC20ads_H100_v5", 20, true),
+        ];
+        const days = ["2024-09-30", "2025-06-15", "2026-01-01", "2026-10-01", "2027-06-01", "2028-06-01", "2029-01-01"];
+
+        it(`the older families are catalogued (${older.size} sizes)`, () => {
+            assert.equal(older.size, 46);
+        });
+
+        for (const day of days) {
+            it(`today ${day}: no catalog size (nor a few read from their names) is pointed at an older family`, () => {
+                pinToday(`${day}T12:00:00Z`);
+                const offending = probes
+                    .map((facts) => ({ from: facts.name, to: suggestCurrentSize(facts)?.name }))
+                    .filter(({ to }) => to !== undefined && older.has(to));
+                assert.deepEqual(offending, []);
+            });
+        }
+
+        it("every catalog name is a Standard_ size name, unique ignoring case, with a YYYY-MM-DD date or null", () => {
+            const seen = new Set<string>();
+            for (const e of catalogData.sizes) {
+                assert.match(e.name, VM_SIZE_PATTERN);
+                assert.equal(seen.has(e.name.toLowerCase()), false, `${e.name} appears twice`);
+                seen.add(e.name.toLowerCase());
+                if (e.retires !== null) {
+                    assert.match(e.retires, /^\d{4}-\d{2}-\d{2}$/);
+                    assert.equal(new Date(`${e.retires}T00:00:00Z`).toISOString().slice(0, 10), e.retires);
+                }
+            }
+        });
     });
 
     describe("suggestCurrentSize: same class, enough GPUs, then fewest enough vCPUs", () => {
