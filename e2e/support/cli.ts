@@ -41,6 +41,8 @@ export function cliEnv(dir: string, endpoint: string): NodeJS.ProcessEnv {
         PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
         PULUMI_SUPPRESS_COPILOT_LINK: "true",
         AZURE_SIM_ENDPOINT: endpoint,
+        // What the stand-in provider knows of the REST definitions when it imports a compute (read-only properties, defaults).
+        AZURE_SIM_REST_FACTS: path.join(ROOT, "adopt/data/restFacts.json"),
     };
 }
 

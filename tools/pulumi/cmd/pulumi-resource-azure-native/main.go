@@ -18,8 +18,9 @@
 //     to the simulated Azure).
 //
 // What it does not model: azure-native's schema checks in Check (the simulated Azure validates bodies),
-// default values it fills from metadata, PATCH, most resource types (see resources.go), other invokes,
-// import of existing resources with inputs derived from the GET, and azure-native's retries and throttling.
+// default values it fills from metadata, PATCH, most resource types (see resources.go), other invokes, and
+// azure-native's retries and throttling. Import (Read without inputs) builds the inputs from the GET as
+// azure-native does (importing.go), knowing read-only properties and defaults of computes only.
 package main
 
 import (
@@ -225,9 +226,13 @@ func (p *provider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumir
 	detailed := plugin.NewDetailedDiffFromObjectDiff(olds.Diff(news), true)
 	resp := &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE, HasDetailedDiff: true, DetailedDiff: map[string]*pulumirpc.PropertyDiff{}}
 	replaces := map[string]bool{}
+	newValues := news.Mappable()
 	for path, d := range detailed {
 		if ignored[path] {
 			continue
+		}
+		if d.Kind == plugin.DiffAdd && isDocumentedDefault(newValues, path, valueAtPath(newValues, path)) {
+			continue // azure-native skips an added property that equals its schema default.
 		}
 		top := strings.SplitN(strings.SplitN(path, ".", 2)[0], "[", 2)[0]
 		kind := d.Kind
@@ -333,7 +338,17 @@ func (p *provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumir
 	if err != nil {
 		return nil, err
 	}
-	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: outs, Inputs: req.GetInputs()}, nil
+	inputs := req.GetInputs()
+	if len(inputs.GetFields()) == 0 { // An import: the inputs come from what Azure reports (importing.go).
+		imported, err := t.importedInputs(req.GetId(), response)
+		if err != nil {
+			return nil, err
+		}
+		if inputs, err = structOf(imported); err != nil {
+			return nil, err
+		}
+	}
+	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: outs, Inputs: inputs}, nil
 }
 
 func (p *provider) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
