@@ -21,6 +21,8 @@ import {
     VIRTUAL_MACHINE,
 } from "./core/resourceIds";
 import { checkedString, choice, strictObject } from "./core/schema";
+import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { armLocation, regionSchema } from "./core/workspace";
 import { quote } from "./core/suggest";
 import { Report, Rule, SameShape } from "./core/validate";
 
@@ -73,9 +75,15 @@ export interface AttachedComputeFields extends BaseComputeArgs {
     readonly workspaceUrl?: pulumi.Input<string>;
     /** DataLakeAnalytics: the Data Lake Store account name. */
     readonly dataLakeStoreAccountName?: pulumi.Input<string>;
+    /** SynapseSpark: the attachment's managed identity (Azure ML's Synapse attach shows system- or user-assigned). */
+    readonly identity?: pulumi.Input<ManagedIdentity>;
+    /** SynapseSpark: turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
+    readonly disableLocalAuth?: pulumi.Input<boolean>;
+    /** SynapseSpark: the region of the Spark pool, when not the workspace's. */
+    readonly location?: pulumi.Input<string>;
 }
 
-type Common = Omit<AttachedComputeFields, "type" | "address" | "sshPort" | "credentials" | "accessToken" | "workspaceUrl" | "dataLakeStoreAccountName">;
+type Common = Omit<AttachedComputeFields, (typeof TYPE_SPECIFIC)[number] | "type">;
 
 /** Attach a VM (e.g. a Data Science VM) or an HDInsight cluster: address and SSH credentials. */
 export interface AttachedSshComputeArgs extends Common {
@@ -101,10 +109,16 @@ export interface AttachedDataLakeAnalyticsArgs extends Common {
 /** Attach a Synapse Spark pool. */
 export interface AttachedSynapseSparkArgs extends Common {
     readonly type: "SynapseSpark";
+    readonly identity?: pulumi.Input<ManagedIdentity>;
+    readonly disableLocalAuth?: pulumi.Input<boolean>;
+    readonly location?: pulumi.Input<string>;
 }
 
 /** The arguments of an {@link AttachedCompute}: one shape per `type`. */
 export type AttachedComputeArgs = AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
+
+/** The args that only some types take (ATTACHED_FIELDS_BY_TYPE says which). */
+const TYPE_SPECIFIC = ["address", "sshPort", "credentials", "accessToken", "workspaceUrl", "dataLakeStoreAccountName", "identity", "disableLocalAuth", "location"] as const;
 
 export const ATTACHED_COMPUTE_DEFAULTS = Object.freeze({ sshPort: 22 });
 
@@ -137,6 +151,10 @@ export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
     accessToken: { lands: { "properties.properties.databricksAccessToken": { back: () => NOT_REPORTED } }, replaces: true, secrets: [WHOLE] },
     workspaceUrl: { lands: { "properties.properties.workspaceUrl": {} }, replaces: true },
     dataLakeStoreAccountName: { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
+    // Terraform's Synapse Spark resource replaces the attachment for a change of either.
+    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: true },
+    disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
+    location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
 };
 
 /** The child paths whose change replaces (re-attaches) an attached compute: its `replaceOnChanges`. */
@@ -148,9 +166,8 @@ export const ATTACHED_FIELDS_BY_TYPE: Readonly<Record<AttachedComputeType, { rea
     HDInsight: { required: ["address", "credentials"], optional: ["sshPort"] },
     Databricks: { required: ["accessToken"], optional: ["workspaceUrl"] },
     DataLakeAnalytics: { required: ["dataLakeStoreAccountName"], optional: [] },
-    SynapseSpark: { required: [], optional: [] },
+    SynapseSpark: { required: [], optional: ["identity", "disableLocalAuth", "location"] },
 };
-const TYPE_SPECIFIC = ["address", "sshPort", "credentials", "accessToken", "workspaceUrl", "dataLakeStoreAccountName"] as const;
 
 const HOST_NAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -193,6 +210,9 @@ const fields = strictObject({
     accessToken: z.string().min(1).max(4096).optional(),
     workspaceUrl: workspaceUrl.optional(),
     dataLakeStoreAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, "must be a Data Lake Store account name: 3 to 24 lower-case letters and digits").optional(),
+    identity: identitySchema.optional(),
+    disableLocalAuth: z.boolean().optional(),
+    location: regionSchema.optional(),
 });
 
 // Stops compiling when the schema and the args interface drift apart.
@@ -230,6 +250,7 @@ function checkResourceKind(values: Values, report: Report): void {
 const rules: Rule<Values>[] = [
     { reads: ["type", ...TYPE_SPECIFIC], check: checkFieldsForType },
     { reads: ["type", "resourceId"], check: checkResourceKind },
+    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
     {
         reads: ["credentials"],
         check: ({ credentials }, report) => {

@@ -76,7 +76,7 @@ export {
 } from "./attachedCompute";
 export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
 export { declareStack, readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/config";
-export { ComputeComponent, BaseComputeArgs, PACKAGE } from "./core/component";
+export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { KEPT_BY_AZURE } from "./core/validate";
 export { FieldMap, FieldTarget } from "./core/fieldMap";

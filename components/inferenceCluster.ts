@@ -12,7 +12,7 @@ import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
-import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { checkIdentity, fromIdentityArgs, identitySchema, IdentityType, ManagedIdentity, toIdentityArgs } from "./core/identity";
 import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
 import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
 import { checkedString, choice, count, strictObject } from "./core/schema";
@@ -36,6 +36,8 @@ export const ClusterPurpose = {
     Production: "Production",
     /** At least 1 node, for testing. */
     DevTest: "DevTest",
+    /** Sent as Azure's `DenseProd` (in the REST enum; Azure documents no minimum for it, so none is checked). */
+    DenseProduction: "DenseProduction",
 } as const;
 export type ClusterPurpose = (typeof ClusterPurpose)[keyof typeof ClusterPurpose];
 
@@ -108,7 +110,7 @@ export interface InferenceClusterArgs extends BaseComputeArgs {
     readonly nodeCount?: pulumi.Input<number>;
     /** vCPUs per node, for a size the library does not know (the production rule needs it). */
     readonly vcpusPerNode?: pulumi.Input<number>;
-    /** New AKS cluster: `Production` (at least 3 nodes and 12 vCPUs) or `DevTest`. */
+    /** New AKS cluster: `Production` (at least 3 nodes and 12 vCPUs), `DevTest` or `DenseProduction`. */
     readonly clusterPurpose?: pulumi.Input<ClusterPurpose>;
     /** New AKS cluster: its region. */
     readonly location?: pulumi.Input<string>;
@@ -124,7 +126,10 @@ export interface InferenceClusterArgs extends BaseComputeArgs {
     readonly instanceTypes?: pulumi.Input<Record<string, pulumi.Input<KubernetesInstanceType>>>;
     /** Kubernetes: the instance type used when a deployment names none; one of `instanceTypes`. */
     readonly defaultInstanceType?: pulumi.Input<string>;
-    /** Kubernetes: the compute's managed identity. */
+    /**
+     * The compute's managed identity. AKS as well as Kubernetes: the REST spec puts identity on every compute, and
+     * Terraform's acceptance test applies one to an AKS compute. Kubernetes takes one identity, not both kinds.
+     */
     readonly identity?: pulumi.Input<ManagedIdentity>;
 }
 
@@ -141,7 +146,7 @@ export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
 export const PRODUCTION_MINIMUM = Object.freeze({ nodes: 3, vcpus: 12 });
 
 /** Azure's names for the purposes. */
-const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = { Production: "FastProd", DevTest: "DevTest" };
+const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = { Production: "FastProd", DevTest: "DevTest", DenseProduction: "DenseProd" };
 
 /** The v1 SDK (and its CLI) are what manage the legacy AKS type. */
 export const LEGACY_AKS_NOTICE =
@@ -217,7 +222,7 @@ export const INFERENCE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(INF
 
 const AKS_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose", "location", "network", "loadBalancer", "ssl"] as const;
 const NEW_CLUSTER_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "location", "network"] as const;
-const KUBERNETES_ONLY = ["namespace", "instanceTypes", "defaultInstanceType", "identity"] as const;
+const KUBERNETES_ONLY = ["namespace", "instanceTypes", "defaultInstanceType"] as const;
 
 /** A DNS label: lower-case letters, digits and "-", 1-63 characters, not starting or ending with "-". */
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -313,6 +318,7 @@ function checkCapacity(values: Values, report: Report): void {
     const size = values.vmSize ?? d.vmSize;
     const nodes = values.nodeCount ?? d.nodeCount;
     const purpose = values.clusterPurpose ?? d.clusterPurpose;
+    if (purpose === ClusterPurpose.DenseProduction) return;
     if (purpose === ClusterPurpose.DevTest) {
         if (nodes < 1) report(["nodeCount", "clusterPurpose"], `a dev-test cluster needs at least 1 node; got ${nodes}`);
         return;
@@ -397,6 +403,15 @@ const rules: Rule<Values>[] = [
         },
     },
     { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+    {
+        // Azure ML's identity article: Kubernetes compute takes "one system-assigned identity or one user-assigned identity, not both".
+        reads: ["identity", "computeType"],
+        check: ({ identity, computeType }, report) => {
+            if (computeType !== InferenceComputeType.Kubernetes || identity === undefined) return;
+            if (identity.type === IdentityType.SystemAssignedUserAssigned) report(["identity.type", "computeType"], 'Kubernetes compute takes one identity, system- or user-assigned, not both');
+            else if ((identity.userAssignedIdentities?.length ?? 0) > 1) report(["identity.userAssignedIdentities", "computeType"], "Kubernetes compute takes one user-assigned identity");
+        },
+    },
 ];
 
 const warnings: Rule<Values>[] = [{ reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) }];

@@ -44,12 +44,19 @@ export class ComputeCluster extends pulumi.ComponentResource {
     public readonly computeName: pulumi.Output<string>;
     /** Azure's provisioning state. */
     public readonly provisioningState: pulumi.Output<string>;
+    /** The principal id of the compute's system-assigned identity; undefined without one. */
+    public readonly principalId: pulumi.Output<string | undefined>;
+    /** The tenant of the compute's system-assigned identity; undefined without one. */
+    public readonly tenantId: pulumi.Output<string | undefined>;
+    /** The compute's user-assigned identities: resource id to its principal and client ids. */
+    public readonly userAssignedIdentities: pulumi.Output<Record<string, lib.UserAssignedIdentityIds>>;
 
     constructor(name: string, args: ComputeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const prepared = prepareCompute(COMPUTE_CLUSTER, name, args as lib.ComputeClusterArgs, opts);
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
         ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
+        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
         this.registerOutputs({ ...outputs });
     }
 }
@@ -65,6 +72,12 @@ export class ComputeInstance extends pulumi.ComponentResource {
     public readonly computeName: pulumi.Output<string>;
     /** Azure's provisioning state. */
     public readonly provisioningState: pulumi.Output<string>;
+    /** The principal id of the compute's system-assigned identity; undefined without one. */
+    public readonly principalId: pulumi.Output<string | undefined>;
+    /** The tenant of the compute's system-assigned identity; undefined without one. */
+    public readonly tenantId: pulumi.Output<string | undefined>;
+    /** The compute's user-assigned identities: resource id to its principal and client ids. */
+    public readonly userAssignedIdentities: pulumi.Output<Record<string, lib.UserAssignedIdentityIds>>;
     /** The instance's JupyterLab and VS Code URLs, applications and SSH endpoint, as Azure reports them. */
     public readonly endpoints: pulumi.Output<lib.InstanceEndpoints>;
 
@@ -73,6 +86,7 @@ export class ComputeInstance extends pulumi.ComponentResource {
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
         ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
+        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
         this.endpoints = instanceEndpoints(this.compute);
         this.registerOutputs({ ...outputs, endpoints: this.endpoints });
     }
@@ -88,6 +102,12 @@ export class InferenceCluster extends pulumi.ComponentResource {
     public readonly computeName: pulumi.Output<string>;
     /** Azure's provisioning state. */
     public readonly provisioningState: pulumi.Output<string>;
+    /** The principal id of the compute's system-assigned identity; undefined without one. */
+    public readonly principalId: pulumi.Output<string | undefined>;
+    /** The tenant of the compute's system-assigned identity; undefined without one. */
+    public readonly tenantId: pulumi.Output<string | undefined>;
+    /** The compute's user-assigned identities: resource id to its principal and client ids. */
+    public readonly userAssignedIdentities: pulumi.Output<Record<string, lib.UserAssignedIdentityIds>>;
     /** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
     public readonly scoringFqdn: pulumi.Output<string | undefined>;
 
@@ -96,6 +116,7 @@ export class InferenceCluster extends pulumi.ComponentResource {
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
         ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
+        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
         this.scoringFqdn = scoringFqdn(this.compute);
         this.registerOutputs({ ...outputs, scoringFqdn: this.scoringFqdn });
     }
@@ -111,12 +132,19 @@ export class AttachedCompute extends pulumi.ComponentResource {
     public readonly computeName: pulumi.Output<string>;
     /** Azure's provisioning state. */
     public readonly provisioningState: pulumi.Output<string>;
+    /** The principal id of the compute's system-assigned identity; undefined without one. */
+    public readonly principalId: pulumi.Output<string | undefined>;
+    /** The tenant of the compute's system-assigned identity; undefined without one. */
+    public readonly tenantId: pulumi.Output<string | undefined>;
+    /** The compute's user-assigned identities: resource id to its principal and client ids. */
+    public readonly userAssignedIdentities: pulumi.Output<Record<string, lib.UserAssignedIdentityIds>>;
 
     constructor(name: string, args: AttachedComputeArgs, opts?: pulumi.ComponentResourceOptions) {
         const prepared = prepareCompute(ATTACHED_COMPUTE, name, args, opts);
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
         ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
+        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
         this.registerOutputs({ ...outputs });
     }
 }

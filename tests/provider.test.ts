@@ -81,9 +81,11 @@ describe("component provider", function () {
 
         it("has the outputs", () => {
             const outputs = (name: string) => Object.keys(schema.resources[`azureml-compute:index:${name}`]!.properties).sort();
-            assert.deepEqual(outputs("ComputeCluster"), ["compute", "computeId", "computeName", "provisioningState"]);
-            assert.deepEqual(outputs("ComputeInstance"), ["compute", "computeId", "computeName", "endpoints", "provisioningState"]);
-            assert.deepEqual(outputs("InferenceCluster"), ["compute", "computeId", "computeName", "provisioningState", "scoringFqdn"]);
+            const common = ["compute", "computeId", "computeName", "principalId", "provisioningState", "tenantId", "userAssignedIdentities"];
+            assert.deepEqual(outputs("ComputeCluster"), common);
+            assert.deepEqual(outputs("ComputeInstance"), [...common, "endpoints"].sort());
+            assert.deepEqual(outputs("InferenceCluster"), [...common, "scoringFqdn"].sort());
+            assert.deepEqual(outputs("AttachedCompute"), common);
         });
     });
 

@@ -198,6 +198,20 @@ export interface ComputeOutputs {
     readonly computeName: pulumi.Output<string>;
     /** Azure's provisioning state (`Succeeded`, `Failed`, ...). */
     readonly provisioningState: pulumi.Output<string>;
+    /** The principal id of the compute's system-assigned identity (for a role assignment); undefined without one. */
+    readonly principalId: pulumi.Output<string | undefined>;
+    /** The tenant of the compute's system-assigned identity; undefined without one. */
+    readonly tenantId: pulumi.Output<string | undefined>;
+    /** The compute's user-assigned identities: resource id to its principal and client ids (empty without any). */
+    readonly userAssignedIdentities: pulumi.Output<Record<string, UserAssignedIdentityIds>>;
+}
+
+/** What Azure reports of a user-assigned identity on a compute. */
+export interface UserAssignedIdentityIds {
+    /** The identity's principal (object) id, for a role assignment. */
+    readonly principalId?: string;
+    /** The identity's client (application) id. */
+    readonly clientId?: string;
 }
 
 /** A component's args, checked before its registration; what {@link createCompute} builds the child from. */
@@ -301,6 +315,11 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
         computeId: compute.id,
         computeName: compute.name,
         provisioningState: compute.properties.apply((p) => p?.provisioningState ?? "Unknown"),
+        principalId: compute.identity.apply((i) => i?.principalId),
+        tenantId: compute.identity.apply((i) => i?.tenantId),
+        userAssignedIdentities: compute.identity.apply((i) =>
+            Object.fromEntries(Object.entries(i?.userAssignedIdentities ?? {}).map(([id, u]) => [id, { principalId: u.principalId, clientId: u.clientId }])),
+        ),
     };
 }
 
@@ -370,6 +389,12 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
     public readonly computeName: pulumi.Output<string>;
     /** Azure's provisioning state (`Succeeded`, `Failed`, ...). */
     public readonly provisioningState: pulumi.Output<string>;
+    /** The principal id of the compute's system-assigned identity (for a role assignment); undefined without one. */
+    public readonly principalId: pulumi.Output<string | undefined>;
+    /** The tenant of the compute's system-assigned identity; undefined without one. */
+    public readonly tenantId: pulumi.Output<string | undefined>;
+    /** The compute's user-assigned identities: resource id to its principal and client ids (empty without any). */
+    public readonly userAssignedIdentities: pulumi.Output<Record<string, UserAssignedIdentityIds>>;
 
     protected constructor(kind: ComputeKind<Args, S>, name: string, args: Args, opts: pulumi.ComponentResourceOptions = {}) {
         const prepared = prepareCompute(kind, name, args, opts);
@@ -380,10 +405,14 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
         this.computeId = outputs.computeId;
         this.computeName = outputs.computeName;
         this.provisioningState = outputs.provisioningState;
+        this.principalId = outputs.principalId;
+        this.tenantId = outputs.tenantId;
+        this.userAssignedIdentities = outputs.userAssignedIdentities;
     }
 
     /** The outputs every compute registers; a subclass adds its own and passes them to `registerOutputs`, last. */
     protected commonOutputs(): ComputeOutputs {
-        return { compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState };
+        const { compute, computeId, computeName, provisioningState, principalId, tenantId, userAssignedIdentities } = this;
+        return { compute, computeId, computeName, provisioningState, principalId, tenantId, userAssignedIdentities };
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Managed identity of a compute (SPEC 2.3: system-assigned, or one or more user-assigned identities,
- * not both). Azure applies identity changes in place, so identity never forces a replacement.
+ * Managed identity of a compute: system-assigned, one or more user-assigned identities, or both. Whether a
+ * change replaces the compute is the component's (its field map says).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as inputs from "@pulumi/azure-native/types/input";
@@ -17,14 +17,21 @@ export const IdentityType = {
     SystemAssigned: "SystemAssigned",
     /** One or more identities you manage, given by resource id. */
     UserAssigned: "UserAssigned",
+    /**
+     * Both: the system-assigned identity and one or more user-assigned ones. The REST API's enum has it, and
+     * Terraform's acceptance tests apply it to clusters, instances, AKS inference clusters and Synapse Spark pools
+     * against Azure; Azure ML's identity article says a cluster takes one or the other "not both concurrently",
+     * which those passing tests contradict. Kubernetes compute refuses it (the same article).
+     */
+    SystemAssignedUserAssigned: "SystemAssigned,UserAssigned",
 } as const;
 export type IdentityType = (typeof IdentityType)[keyof typeof IdentityType];
 
 /** A compute's managed identity. */
 export interface ManagedIdentity {
-    /** `SystemAssigned` or `UserAssigned`. */
+    /** `SystemAssigned`, `UserAssigned` or both (`SystemAssigned,UserAssigned`). */
     readonly type: pulumi.Input<IdentityType>;
-    /** With `UserAssigned`: the resource ids of the identities (`.../Microsoft.ManagedIdentity/userAssignedIdentities/<name>`). */
+    /** With `UserAssigned` (or both): the resource ids of the identities (`.../Microsoft.ManagedIdentity/userAssignedIdentities/<name>`). */
     readonly userAssignedIdentities?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
@@ -34,14 +41,14 @@ export const identitySchema = strictObject({
     userAssignedIdentities: z.array(resourceId(USER_ASSIGNED_IDENTITY, "a user-assigned identity")).optional(),
 });
 
-/** System-assigned takes no identity ids; user-assigned needs at least one. */
+/** System-assigned takes no identity ids; user-assigned (alone or with the system-assigned one) needs at least one. */
 export function checkIdentity(identity: z.output<typeof identitySchema> | undefined, report: Report): void {
     if (identity === undefined) return;
     const ids = identity.userAssignedIdentities ?? [];
     if (identity.type === IdentityType.SystemAssigned && ids.length > 0) {
         report(
             ["identity.userAssignedIdentities", "identity.type"],
-            'must be empty for a "SystemAssigned" identity: a compute has a system-assigned identity or user-assigned ones, not both',
+            'must be empty for a "SystemAssigned" identity: for both kinds, use the type "SystemAssigned,UserAssigned"',
         );
     }
     const seen = new Map<string, number>();
@@ -51,8 +58,8 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
         if (first !== undefined) report([`identity.userAssignedIdentities[${i}]`, `identity.userAssignedIdentities[${first}]`], `is the same identity as userAssignedIdentities[${first}] (ARM ids compare without case); list each identity once`);
         else seen.set(id.toLowerCase(), i);
     });
-    if (identity.type === IdentityType.UserAssigned && ids.length === 0) {
-        report(["identity.userAssignedIdentities", "identity.type"], 'a "UserAssigned" identity needs one or more identity resource ids');
+    if (identity.type !== IdentityType.SystemAssigned && ids.length === 0) {
+        report(["identity.userAssignedIdentities", "identity.type"], `a ${JSON.stringify(identity.type)} identity needs one or more identity resource ids`);
     }
 }
 

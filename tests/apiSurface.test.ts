@@ -1,0 +1,99 @@
+/**
+ * The surface added for what users still missed: identity on AKS inference clusters and attached Synapse Spark
+ * pools (with local auth and the pool's region), both identity kinds at once, an AKS cluster purpose of
+ * DenseProd, and the identity outputs a role assignment needs.
+ */
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { AttachedCompute, ComputeCluster, ComputeValidationError, InferenceCluster } from "../components";
+import { recordRegistrations, settle, valueOf } from "./support/monitor";
+import { defaultState } from "../plan/recordingMonitor";
+import { AKS_ID, IDENTITY_ID } from "./support/kinds";
+import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
+
+const COMPUTE = "azure-native:machinelearningservices:Compute";
+const POOL = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-syn/providers/Microsoft.Synapse/workspaces/syn/bigDataPools/pool1`;
+const BOTH = { type: "SystemAssigned,UserAssigned" as const, userAssignedIdentities: [IDENTITY_ID] };
+
+function messageOf(build: () => unknown): string {
+    try {
+        build();
+    } catch (e) {
+        assert.ok(ComputeValidationError.isInstance(e), String(e));
+        return e.message;
+    }
+    assert.fail("expected a ComputeValidationError");
+}
+
+async function childOf(build: () => void) {
+    const monitor = await recordRegistrations();
+    build();
+    await settle();
+    const [child] = monitor.ofType(COMPUTE);
+    return child!;
+}
+
+describe("the API surface users missed", () => {
+    it("takes both identity kinds on a cluster, and sends them as the REST enum spells them", async () => {
+        const child = await childOf(() => new ComputeCluster("cpu", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 1, identity: BOTH }));
+        assert.deepEqual(child.inputs.identity, { type: "SystemAssigned,UserAssigned", userAssignedIdentities: [IDENTITY_ID] });
+    });
+
+    it("takes an identity on an AKS inference cluster (in place), and refuses both kinds on Kubernetes compute", async () => {
+        const child = await childOf(() => new InferenceCluster("aks", { workspace: WORKSPACE, clusterResourceId: AKS_ID, identity: { type: "SystemAssigned" } }));
+        assert.deepEqual(child.inputs.identity, { type: "SystemAssigned" });
+        assert.ok(!child.replaceOnChanges.includes("identity"));
+        assert.equal(
+            messageOf(() => new InferenceCluster("k8s", { workspace: WORKSPACE, computeType: "Kubernetes", clusterResourceId: AKS_ID, identity: { ...BOTH, userAssignedIdentities: [IDENTITY_ID, IDENTITY_ID.replace("id-train", "id-two")] } })),
+            'InferenceCluster "k8s" has 1 invalid input:\n  - identity.type: Kubernetes compute takes one identity, system- or user-assigned, not both',
+        );
+        assert.equal(
+            messageOf(() => new InferenceCluster("k8s", { workspace: WORKSPACE, computeType: "Kubernetes", clusterResourceId: AKS_ID, identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID, IDENTITY_ID.replace("id-train", "id-two")] } })),
+            'InferenceCluster "k8s" has 1 invalid input:\n  - identity.userAssignedIdentities: Kubernetes compute takes one user-assigned identity',
+        );
+    });
+
+    it("sends clusterPurpose DenseProduction as DenseProd, with no capacity rule", async () => {
+        const child = await childOf(() => new InferenceCluster("aks-dense", { workspace: WORKSPACE, clusterPurpose: "DenseProduction", nodeCount: 1, vmSize: "Standard_D2s_v3" }));
+        assert.equal((child.inputs.properties as { properties: { clusterPurpose: string } }).properties.clusterPurpose, "DenseProd");
+    });
+
+    it("attaches a Synapse Spark pool with an identity, local auth off and its region, each replacing the attachment", async () => {
+        const child = await childOf(
+            () => new AttachedCompute("spark", { workspace: WORKSPACE, type: "SynapseSpark", resourceId: POOL, identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID] }, disableLocalAuth: true, location: "West Europe" }),
+        );
+        assert.deepEqual(child.inputs.identity, { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID] });
+        const properties = child.inputs.properties as Record<string, unknown>;
+        assert.equal(properties.disableLocalAuth, true);
+        assert.equal(properties.computeLocation, "westeurope");
+        for (const path of ["identity", "properties.disableLocalAuth", "properties.computeLocation"]) assert.ok(child.replaceOnChanges.includes(path), path);
+    });
+
+    it("refuses the Synapse-only settings on another attached type, saying which type takes them", () => {
+        const vm = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/dsvm`;
+        assert.equal(
+            messageOf(() => new AttachedCompute("dsvm", { workspace: WORKSPACE, type: "VirtualMachine", resourceId: vm, address: "10.0.0.4", credentials: { username: "u", password: "p4ss-word!" }, identity: { type: "SystemAssigned" } } as never)),
+            'AttachedCompute "dsvm" has 1 invalid input:\n  - identity: does not apply to type "VirtualMachine", which takes address, credentials, sshPort',
+        );
+    });
+
+    it("outputs the identity's principal and tenant ids and the user-assigned map, as Azure reports them", async () => {
+        const principal = "99999999-8888-7777-6666-555555555555";
+        await recordRegistrations({
+            state: (args) => ({
+                ...defaultState(args),
+                ...(args.type === COMPUTE ? { identity: { ...args.inputs.identity, principalId: principal, tenantId: SUBSCRIPTION, userAssignedIdentities: { [IDENTITY_ID]: { principalId: "p-1", clientId: "c-1" } } } } : {}),
+            }),
+        });
+        const cluster = new ComputeCluster("cpu", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 1, identity: BOTH });
+        assert.equal(await valueOf(cluster.principalId), principal);
+        assert.equal(await valueOf(cluster.tenantId), SUBSCRIPTION);
+        assert.deepEqual(await valueOf(cluster.userAssignedIdentities), { [IDENTITY_ID]: { principalId: "p-1", clientId: "c-1" } });
+
+        await recordRegistrations();
+        const plain = new ComputeCluster("cpu2", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 1 });
+        assert.equal(await valueOf(plain.principalId), undefined);
+        assert.deepEqual(await valueOf(plain.userAssignedIdentities), {});
+        assert.ok(pulumi.Output.isInstance(plain.tenantId));
+    });
+});
