@@ -19,6 +19,7 @@ import { GUID, GUID_MESSAGE } from "./core/resourceIds";
 import { checkTimeZone } from "./core/timeZones";
 import { Rule, SameShape } from "./core/validate";
 import { VmType } from "./core/vmSizes";
+import { checkCustomServices, customServiceSchema, InstanceCustomService } from "./customServices";
 
 /** Who can use the applications (JupyterLab, VS Code, ...) of an instance. */
 export const ApplicationSharingPolicy = {
@@ -145,6 +146,8 @@ export interface ComputeInstanceSettings extends BaseComputeArgs {
     readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
     /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
     readonly disableLocalAuth?: pulumi.Input<boolean>;
+    /** Custom applications the instance runs (the Studio's "Add application"), such as RStudio; fixed at creation. */
+    readonly customServices?: pulumi.Input<pulumi.Input<InstanceCustomService>[]>;
 }
 
 /** The arguments of a {@link ComputeInstance}. */
@@ -236,6 +239,8 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
         default: COMPUTE_INSTANCE_DEFAULTS.applicationSharingPolicy,
     },
     disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
+    // A PUT does not change them on an existing instance; only a preview API's updateCustomServices action does.
+    customServices: { lands: { "properties.properties.customServices": {} }, replaces: true },
 };
 
 /** The child paths whose change replaces an instance: its `replaceOnChanges`. */
@@ -286,6 +291,7 @@ const fields = strictObject({
     identity: identitySchema.optional(),
     applicationSharingPolicy: choice(ApplicationSharingPolicy).optional(),
     disableLocalAuth: z.boolean().optional(),
+    customServices: z.array(customServiceSchema).optional(),
 });
 
 // Stops compiling when the schema and the args interface drift apart.
@@ -339,6 +345,7 @@ const rules: Rule<Values>[] = [
         },
     },
     { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+    { reads: ["customServices"], check: ({ customServices }, report) => checkCustomServices(customServices, report) },
 ];
 
 const warnings: Rule<Values>[] = [{ reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) }];

@@ -79,6 +79,7 @@ export { declareStack, readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./s
 export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { KEPT_BY_AZURE } from "./core/validate";
+export * from "./customServices";
 export { FieldMap, FieldTarget } from "./core/fieldMap";
 export { IdentityType, ManagedIdentity } from "./core/identity";
 export { WorkspaceRef } from "./core/workspace";

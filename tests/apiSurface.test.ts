@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AttachedCompute, ComputeCluster, ComputeValidationError, InferenceCluster } from "../components";
+import { AttachedCompute, ComputeCluster, ComputeInstance, ComputeValidationError, InferenceCluster } from "../components";
 import { recordRegistrations, settle, valueOf } from "./support/monitor";
 import { defaultState } from "../plan/recordingMonitor";
 import { AKS_ID, IDENTITY_ID } from "./support/kinds";
@@ -74,6 +74,35 @@ describe("the API surface users missed", () => {
         assert.equal(
             messageOf(() => new AttachedCompute("dsvm", { workspace: WORKSPACE, type: "VirtualMachine", resourceId: vm, address: "10.0.0.4", credentials: { username: "u", password: "p4ss-word!" }, identity: { type: "SystemAssigned" } } as never)),
             'AttachedCompute "dsvm" has 1 invalid input:\n  - identity: does not apply to type "VirtualMachine", which takes address, credentials, sshPort',
+        );
+    });
+
+    const RSTUDIO = {
+        name: "rstudio",
+        image: { type: "docker" as const, reference: "ghcr.io/azure/rocker-rstudio-ml-verse:latest" },
+        environmentVariables: { RSTUDIO_WHICH_R: { type: "local" as const, value: "/usr/bin/R" } },
+        docker: { privileged: true },
+        endpoints: [{ name: "connect", protocol: "http" as const, target: 8787, published: 8787 }],
+        volumes: [{ type: "bind" as const, readOnly: false, source: "/home/azureuser/cloudfiles", target: "/home/azureuser/cloudfiles" }],
+    };
+
+    it("sends an instance's custom applications as Azure's customServices, replacing the instance when they change", async () => {
+        const child = await childOf(() => new ComputeInstance("ci-dev", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", customServices: [RSTUDIO] }));
+        assert.deepEqual((child.inputs.properties as { properties: { customServices: unknown } }).properties.customServices, [RSTUDIO]);
+        assert.ok(child.replaceOnChanges.includes("properties.properties.customServices"));
+    });
+
+    it("refuses two applications of one name, a port published twice, and a bad variable name, each at its path", () => {
+        const badVariable = { ...RSTUDIO, environmentVariables: { "1BAD": { value: "x" } } };
+        assert.equal(
+            messageOf(() => new ComputeInstance("ci-dev", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", customServices: [badVariable] })),
+            'ComputeInstance "ci-dev" has 1 invalid input:\n  - customServices[0].environmentVariables["1BAD"]: must be an environment variable name: letters, digits and "_", not starting with a digit',
+        );
+        assert.equal(
+            messageOf(() => new ComputeInstance("ci-dev", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", customServices: [RSTUDIO, { ...RSTUDIO, name: "RStudio" }] })),
+            'ComputeInstance "ci-dev" has 2 invalid inputs:\n' +
+                "  - customServices[1].name: is the name of customServices[0] too; each application needs its own name\n" +
+                "  - customServices[1].endpoints[0].published: publishes port 8787, which customServices[0].endpoints[0] publishes already; an instance publishes each port once",
         );
     });
 

@@ -175,6 +175,7 @@ describeInBothModes("ComputeInstance", (t) => {
                 "location",
                 "properties.disableLocalAuth",
                 "properties.properties.applicationSharingPolicy",
+                "properties.properties.customServices",
                 "properties.properties.enableNodePublicIp",
                 "properties.properties.enableSSO",
                 "properties.properties.idleTimeBeforeShutdown",
@@ -212,6 +213,7 @@ describeInBothModes("ComputeInstance", (t) => {
                 setupScripts: { creation: { command: "echo hi" } },
                 identity: { type: "SystemAssigned" },
                 disableLocalAuth: true,
+                customServices: [{ name: "rstudio", image: { reference: "ghcr.io/azure/rocker-rstudio-ml-verse:latest" } }],
             });
             for (const path of COMPUTE_INSTANCE_IMMUTABLE) {
                 assert.notEqual(at(t.monitor.only(COMPUTE).inputs, path), undefined, `${path} is not in the payload`);

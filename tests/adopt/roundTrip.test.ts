@@ -97,7 +97,6 @@ describe("azureml-compute adopt, round trip through the offline plan", function 
     const ANNOUNCED: Record<string, { readonly paths: readonly string[]; readonly says: RegExp }[]> = {
         instance123: [
             { paths: ["properties.properties.computeInstanceAuthorizationType"], says: /computeInstanceAuthorizationType is "personal", Azure's default/ },
-            { paths: ["properties.properties.customServices[0]."], says: /properties\.properties\.customServices is \[\{"docker".*a setting the library can't declare/ },
         ],
         aks123: [{ paths: ["properties.properties.sslConfiguration.status"], says: /sslConfiguration\.status: the library sends "Disabled", which Azure does not report; the first pulumi up after the import updates it in place/ }],
         k8s123: [{ paths: ["properties.properties.extensionInstanceReleaseTrain"], says: /extensionInstanceReleaseTrain is "stable", a setting the library can't declare/ }],
