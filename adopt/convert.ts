@@ -13,7 +13,6 @@
  * Values Azure keeps but never returns (x-ms-secret values, an instance's SSH key) are declared kept by Azure
  * (`KEPT_BY_AZURE`): declaring a value would be a difference, and these are fixed at creation.
  */
-import restFactsFile from "./data/restFacts.json";
 import { toComputeArgs } from "../components/core/component";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt, WHOLE } from "../components/core/fieldMap";
@@ -21,13 +20,9 @@ import { readBack, valueAtPath } from "../components/core/readBack";
 import { fieldIsValid, isPlainObject, KEPT_BY_AZURE, validateValues } from "../components/core/validate";
 import { CONFIG_NAMESPACE, readStackConfig, STACK_KINDS, StackKind } from "../components/stack/config";
 import { ReportedCompute } from "./reported";
+import { whyNotExpressible } from "./notExpressible";
+import { matchesPattern, REST_FACTS, settingOf, underPattern } from "./restFacts";
 
-interface ComputeTypeFacts {
-    readonly readOnly: readonly string[];
-    readonly secret: readonly string[];
-    readonly defaults: Readonly<Record<string, unknown>>;
-}
-const REST_FACTS: Readonly<Record<string, ComputeTypeFacts>> = restFactsFile.computeTypes;
 
 export type Severity = "error" | "warning" | "note";
 
@@ -127,7 +122,7 @@ export function convert(computes: readonly ReportedCompute[]): Conversion {
 /** One compute's stack entry, and what to know about it. */
 function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: string): { entry: Record<string, unknown>; findings: Finding[]; kept: KeptValue[] } {
     const kind = stackKind.kind;
-    const facts = REST_FACTS[compute.computeType!] ?? { readOnly: [], secret: [], defaults: {} };
+    const facts = REST_FACTS[compute.computeType!] ?? { readOnly: [], secret: [], defaults: {}, settings: [] };
     const findings: Finding[] = [];
     const say = (severity: Severity, message: string) => findings.push({ severity, subject, message });
     const back = readBack(kind.fields, compute.reported);
@@ -159,7 +154,10 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
     for (const [setting, allDefaults] of undeclared) {
         const value = shortly(valueAtPath(compute.reported, setting));
         if (allDefaults) say("note", `${setting} is ${value}, Azure's default, which the library does not declare: Azure applies it again`);
-        else say("warning", `${setting} is ${value}, a setting the library can't declare: the import keeps it, and the first pulumi up after it sends the compute without it (an update in place)`);
+        else {
+            const why = whyNotExpressible(compute.computeType!, setting);
+            say("warning", `${setting} is ${value}, a setting the library can't declare${why ? ` (${why})` : ""}: the import keeps it, and the first pulumi up after it sends the compute without it (an update in place)`);
+        }
     }
 
     // The component's own mapping of the entry, beside what Azure reports.
@@ -232,13 +230,6 @@ export function leaves(value: unknown, at = ""): [string, unknown][] {
     return [[at, value]];
 }
 
-/** The setting a leaf belongs to: `properties.properties.customServices` for any leaf inside it. */
-function settingOf(path: string): string {
-    const segments = path.replace(/\[\d+\]/g, "").split(".");
-    const depth = segments[0] !== "properties" ? 1 : segments[1] === "properties" ? 3 : 2;
-    return segments.slice(0, depth).join(".");
-}
-
 /** A reported value as a message shows it: JSON, cut at 160 characters. */
 function shortly(value: unknown): string {
     const text = show(value);
@@ -249,13 +240,3 @@ function isUnderPath(path: string, prefix: string): boolean {
     return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 }
 
-/** A facts pattern (`a.b[].c`, `a.*.b`) as a regular expression over concrete paths. */
-function patternRegex(pattern: string, whole: boolean): RegExp {
-    const body = pattern
-        .split(/(\[\]|\*)/)
-        .map((part) => (part === "[]" ? "\\[\\d+\\]" : part === "*" ? "[^.[]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-        .join("");
-    return new RegExp(`^${body}${whole ? "$" : "(?=$|[.[])"}`);
-}
-const matchesPattern = (path: string, pattern: string) => patternRegex(pattern, true).test(path);
-const underPattern = (path: string, pattern: string) => patternRegex(pattern, false).test(path);

@@ -27,6 +27,9 @@ import { formatType } from "../components/core/resourceIds";
 import { POLICIES } from "../policy/policies";
 import { FieldMap, FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
+import { stackKindFor } from "../adopt/convert";
+import { undeclaredSettings, whyNotExpressible } from "../adopt/notExpressible";
+import { REST_FACTS } from "../adopt/restFacts";
 
 const ROOT = path.resolve(__dirname, "..");
 export const README = path.join(ROOT, "README.md");
@@ -34,7 +37,7 @@ export const REFERENCE = path.join(ROOT, "docs", "reference.md");
 
 /** Which generated sections each document carries. */
 export const DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
-    [README]: ["plan-dev", "policies"],
+    [README]: ["plan-dev", "policies", "not-expressible"],
     [REFERENCE]: ["name-rules", "ComputeCluster", "ComputeInstance", "InferenceCluster", "AttachedCompute", "attached-types"],
 };
 
@@ -76,12 +79,23 @@ export function renderAttachedTypes(): string {
     return ["| type | resourceId of | requires | also takes |", "|---|---|---|---|", ...rows, ""].join("\n");
 }
 
+/** The REST settings no component declares, by compute type, with why (adopt/notExpressible.ts). */
+export function renderNotExpressible(): string {
+    const rows = Object.keys(REST_FACTS).flatMap((type) => {
+        const kind = stackKindFor(type);
+        if (kind === undefined) return [`| \`${type}\` | (the whole type) | the library manages no ${type} compute; adopt skips it |`];
+        return undeclaredSettings(kind, type).map((setting) => `| \`${type}\` | \`${setting}\` | ${whyNotExpressible(type, setting) ?? "(no reason given)"} |`);
+    });
+    return ["| compute type | setting | why no component declares it |", "|---|---|---|", ...rows, ""].join("\n");
+}
+
 /** Every source file that declares an args interface or a type they use. */
 const SOURCES = [
     "components/computeCluster.ts",
     "components/computeInstance.ts",
     "components/inferenceCluster.ts",
     "components/attachedCompute.ts",
+    "components/customServices.ts",
     "components/core/component.ts",
     "components/core/identity.ts",
     "components/core/workspace.ts",
@@ -237,6 +251,7 @@ export function renderSections(): Record<string, string> {
         "name-rules": renderNameRules(),
         "plan-dev": renderPlanExample(),
         "attached-types": renderAttachedTypes(),
+        "not-expressible": renderNotExpressible(),
         policies: renderPolicies(),
     };
     for (const component of COMPONENTS) sections[component.name] = renderComponent(component, declarations);

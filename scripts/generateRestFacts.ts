@@ -11,6 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { definitions, effective, Schema, subtype } from "../tests/support/restDefinitions";
+import { settingOf } from "../adopt/restFacts";
 
 export const REST_FACTS_FILE = path.join(__dirname, "../adopt/data/restFacts.json");
 
@@ -18,6 +19,8 @@ export interface ComputeTypeFacts {
     readonly readOnly: string[];
     readonly secret: string[];
     readonly defaults: Record<string, unknown>;
+    /** The settings (`properties.properties.vmSize`, `properties.description`, `identity`) a PUT can set. */
+    readonly settings: string[];
 }
 
 function walk(schema: Schema, at: string, facts: ComputeTypeFacts, seen: ReadonlySet<string>, computeType?: string): void {
@@ -36,8 +39,9 @@ function walk(schema: Schema, at: string, facts: ComputeTypeFacts, seen: Readonl
         walk(s.items as Schema, `${at}[]`, facts, inner);
     } else if (typeof s.additionalProperties === "object") {
         walk(s.additionalProperties as Schema, join("*"), facts, inner);
-    } else if (s.default !== undefined) {
-        facts.defaults[at] = s.default;
+    } else {
+        if (s.default !== undefined) facts.defaults[at] = s.default;
+        if (!facts.settings.includes(settingOf(at))) facts.settings.push(settingOf(at));
     }
 }
 
@@ -49,7 +53,7 @@ export function restFacts(): Record<string, ComputeTypeFacts> {
         .sort();
     return Object.fromEntries(
         types.map((computeType) => {
-            const facts: ComputeTypeFacts = { readOnly: [], secret: [], defaults: {} };
+            const facts: ComputeTypeFacts = { readOnly: [], secret: [], defaults: {}, settings: [] };
             walk({ $ref: "#/definitions/ComputeResource" }, "", facts, new Set(), computeType);
             return [computeType, facts];
         }),

@@ -11,7 +11,9 @@ import { AttachedCompute, ComputeCluster, ComputeValidationError, KEPT_BY_AZURE 
 import { readStackConfig } from "../../components/stack/config";
 import { FieldTarget, notReturnedArgPaths, NOT_REPORTED } from "../../components/core/fieldMap";
 import { readBack } from "../../components/core/readBack";
-import { convert } from "../../adopt/convert";
+import { convert, stackKindFor } from "../../adopt/convert";
+import { NOT_EXPRESSIBLE, undeclaredSettings } from "../../adopt/notExpressible";
+import { REST_FACTS } from "../../adopt/restFacts";
 import { readReported } from "../../adopt/reported";
 import { STACK_KINDS } from "../../components/stack/config";
 import { recordRegistrations, settle } from "../support/monitor";
@@ -189,6 +191,39 @@ describe("azureml-compute adopt", function () {
                 for (const p of marked) assert.ok(allowed.includes(p), `${kind.name}: ${p} is marked not reported but is not in ${allowed.join(", ")}`);
                 assert.ok(kind.name !== "ComputeCluster" || marked.includes("admin.password"), "the probe reaches the admin account");
             }
+        });
+    });
+
+    describe("what no component declares", () => {
+        const types = Object.keys(REST_FACTS).filter((t) => stackKindFor(t) !== undefined);
+
+        it("explains every REST setting no component declares, for every managed compute type", () => {
+            assert.deepEqual(types.sort(), ["AKS", "AmlCompute", "ComputeInstance", "DataLakeAnalytics", "Databricks", "HDInsight", "Kubernetes", "SynapseSpark", "VirtualMachine"]);
+            for (const type of types) {
+                for (const setting of undeclaredSettings(stackKindFor(type)!, type)) {
+                    assert.ok(NOT_EXPRESSIBLE[type]?.[setting] ?? NOT_EXPRESSIBLE["*"]![setting], `${type} ${setting}: declared by no component and not explained in adopt/notExpressible.ts`);
+                }
+            }
+        });
+
+        it("explains nothing a component declares (no stale reason)", () => {
+            for (const [type, reasons] of Object.entries(NOT_EXPRESSIBLE)) {
+                for (const setting of Object.keys(reasons)) {
+                    const where = type === "*" ? types : [type];
+                    for (const t of where) assert.ok(undeclaredSettings(stackKindFor(t)!, t).includes(setting), `${t} ${setting} is explained as not declared, but a component declares it`);
+                }
+            }
+        });
+
+        it("gives adopt's warning the reason", () => {
+            const body = exampleBody("get/KubernetesCompute.json");
+            body.properties.properties.instanceTypes = {};
+            delete body.properties.properties.defaultInstanceType;
+            const warning = convert(readReported(JSON.stringify(body)).computes).findings.find((f) => f.message.includes("extensionInstanceReleaseTrain"));
+            assert.equal(
+                warning?.message,
+                'properties.properties.extensionInstanceReleaseTrain is "stable", a setting the library can\'t declare (a setting of the Azure ML extension (az k8s-extension), not of the compute): the import keeps it, and the first pulumi up after it sends the compute without it (an update in place)',
+            );
         });
     });
 });
