@@ -9,6 +9,7 @@ import { AttachedCompute, ComputeCluster, ComputeInstance, ComputeValidationErro
 import { recordRegistrations, settle, valueOf } from "./support/monitor";
 import { defaultState } from "../plan/recordingMonitor";
 import { AKS_ID, IDENTITY_ID } from "./support/kinds";
+import { readStackConfig } from "../components/stack/config";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
@@ -124,5 +125,18 @@ describe("the API surface users missed", () => {
         assert.equal(await valueOf(plain.principalId), undefined);
         assert.deepEqual(await valueOf(plain.userAssignedIdentities), {});
         assert.ok(pulumi.Output.isInstance(plain.tenantId));
+    });
+
+    it("reads the new settings from stack config with the same rules", () => {
+        const entries = readStackConfig({
+            "azureml-compute:workspace": JSON.stringify(WORKSPACE),
+            "azureml-compute:attachedComputes": JSON.stringify({ spark: { type: "SynapseSpark", resourceId: POOL, identity: { type: "SystemAssigned" }, disableLocalAuth: true } }),
+            "azureml-compute:inferenceClusters": JSON.stringify({ "aks-dense": { clusterPurpose: "DenseProduction", identity: BOTH } }),
+        });
+        assert.deepEqual(entries.map((e) => e.name), ["aks-dense", "spark"]);
+        assert.throws(
+            () => readStackConfig({ "azureml-compute:workspace": JSON.stringify(WORKSPACE), "azureml-compute:computeInstances": JSON.stringify({ "ci-dev": { vmSize: "Standard_DS3_v2", customServices: [{ name: "x", image: {} }] } }) }),
+            (e: unknown) => ComputeValidationError.isInstance(e) && e.issues.some((i) => i.path === "azureml-compute:computeInstances.ci-dev.customServices[0].image.reference"),
+        );
     });
 });

@@ -79,6 +79,16 @@ describe("component provider", function () {
             assert.deepEqual(schema.types["azureml-compute:index:AttachedComputeType"]!.enum!.map((e) => e.value), ["VirtualMachine", "Databricks", "DataLakeAnalytics", "HDInsight", "SynapseSpark"]);
         });
 
+        it("serves the surface added for adoption and identity", () => {
+            const inputs = (name: string) => Object.keys(schema.resources[`azureml-compute:index:${name}`]!.inputProperties);
+            for (const name of ["ComputeCluster", "ComputeInstance", "InferenceCluster", "AttachedCompute"]) assert.ok(inputs(name).includes("adopt"), name);
+            assert.ok(inputs("ComputeInstance").includes("customServices"));
+            for (const input of ["identity", "disableLocalAuth", "location"]) assert.ok(inputs("AttachedCompute").includes(input), input);
+            assert.deepEqual(schema.types["azureml-compute:index:ClusterPurpose"]!.enum!.map((e) => e.value), ["Production", "DevTest", "DenseProduction"]);
+            assert.deepEqual(schema.types["azureml-compute:index:IdentityType"]!.enum!.map((e) => e.value), ["SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned"]);
+            assert.ok(Object.keys(schema.types["azureml-compute:index:CustomServiceEndpoint"]!.properties!).includes("published"));
+        });
+
         it("has the outputs", () => {
             const outputs = (name: string) => Object.keys(schema.resources[`azureml-compute:index:${name}`]!.properties).sort();
             const common = ["compute", "computeId", "computeName", "principalId", "provisioningState", "tenantId", "userAssignedIdentities"];
