@@ -127,7 +127,8 @@ const noRetiringSizes: ResourceValidationPolicy = {
     validateResource: forCompute(({ type, inner, name }, _args, report) => {
         const size = vmSizeOf(type, inner);
         if (size === undefined) return;
-        for (const warning of checkVmSize(size, undefined).warnings.filter((w) => w.includes(" retires on "))) report(`${type} "${name}": ${warning}`);
+        const { retiring } = checkVmSize(size, undefined);
+        if (retiring !== undefined) report(`${type} "${name}": ${retiring}`);
     }),
 };
 

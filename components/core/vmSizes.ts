@@ -61,6 +61,8 @@ export interface VmSizeCheck {
     readonly facts?: VmSizeFacts;
     /** The retirement message when the size is already retired (also one of `errors`): a compute that exists may still have it. */
     readonly retired?: string;
+    /** The retirement warning when the size retires within a year (also one of `warnings`). */
+    readonly retiring?: string;
 }
 
 interface CatalogEntry {
@@ -281,6 +283,7 @@ export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeChe
     const errors: string[] = [];
     const warnings: string[] = [];
     let retired: string | undefined;
+    let retiring: string | undefined;
     if (facts.retires !== undefined) {
         const today = todayUtc();
         if (facts.retires <= today) {
@@ -289,12 +292,13 @@ export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeChe
             errors.push(retired);
         } else if (facts.retires <= addDays(today, RETIREMENT_NOTICE_DAYS)) {
             const s = suggestCurrentSize(facts);
-            warnings.push(`${facts.name} retires on ${facts.retires}; plan a move to a current size${s ? ` such as ${describe(s)}` : ""}`);
+            retiring = `${facts.name} retires on ${facts.retires}; plan a move to a current size${s ? ` such as ${describe(s)}` : ""}`;
+            warnings.push(retiring);
         }
     }
     const mismatch = vmTypeMismatch(facts, vmType);
     if (mismatch !== undefined) errors.push(mismatch);
-    return { errors, warnings, facts, retired };
+    return { errors, warnings, facts, retired, retiring };
 }
 
 /** Says why a known size is not of `vmType` (a GPU size for "CPU", or the reverse); undefined when it agrees. */

@@ -571,11 +571,13 @@ describe("core/vmSizes", () => {
                 warnings: ["Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)"],
                 facts: lookupVmSize("Standard_D3"),
                 retired: undefined,
+                retiring: "Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)",
             });
             pinToday("2025-06-15T12:00:00Z");
             const early = checkVmSize("Standard_D3", "CPU");
             assert.deepEqual(early.errors, []);
             assert.deepEqual(early.warnings, []);
+            assert.equal(early.retiring, undefined);
         });
 
         it("Basic A sizes are not Standard_ names, so they stay malformed rather than catalogued", () => {
