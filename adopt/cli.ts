@@ -42,6 +42,8 @@ function parseArgs(argv: readonly string[]): AdoptOptions | "help" {
         else file = arg;
     }
     if (file === undefined) throw new UsageError("which FILE? (the JSON Azure reports about the computes)");
+    // The stack file is Pulumi.<name>.yaml: a name, not an org/project/stack path.
+    if (stack !== undefined && !/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UsageError(`--stack takes a stack's name as in Pulumi.<name>.yaml (letters, digits, "_", "-", "."), got ${JSON.stringify(stack)}`);
     return { file, stack, cwd };
 }
 
@@ -96,7 +98,12 @@ export function adoptMain(argv: readonly string[], out: (text: string) => void, 
         err(`adopt: ${errors} problem(s) to fix first: Pulumi.${options.stack}.yaml is left as it is\n`);
         return 1;
     } else {
-        const file = path.resolve(base, options.cwd, `Pulumi.${options.stack}.yaml`);
+        const dir = path.resolve(base, options.cwd);
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+            err(`adopt: --cwd ${options.cwd} is not a folder\n`);
+            return 2;
+        }
+        const file = path.join(dir, `Pulumi.${options.stack}.yaml`);
         const problems = addToStackFile(file, conversion.config, comment);
         for (const p of problems) err(`error: ${p}\n`);
         if (problems.length > 0) return 1;

@@ -63,6 +63,18 @@ export function stackKindFor(computeType: string): StackKind | undefined {
 const key = (name: string) => `${CONFIG_NAMESPACE}:${name}`;
 const show = (value: unknown) => JSON.stringify(value);
 
+/** Leaf names that hold secrets however a body spells them (a PUT body a user kept may hold them). */
+const SECRET_NAME = /(password|secret|token|key|connectionstring)$/i;
+
+/** A value as a message may show it: secrets (by the REST facts, or by their name in any case) never. */
+function redacted(value: unknown, at: string, secretPaths: readonly string[]): unknown {
+    const last = at.split(".").pop()!.replace(/\[\d+\]$/, "");
+    if (SECRET_NAME.test(last) || secretPaths.some((p) => underPattern(at.toLowerCase(), p.toLowerCase()))) return "[secret, not shown]";
+    if (Array.isArray(value)) return value.map((v, i) => redacted(v, `${at}[${i}]`, secretPaths));
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v, `${at}.${k}`, secretPaths)]));
+    return value;
+}
+
 /** Converts what Azure reports into stack config, one workspace per stack. */
 export function convert(computes: readonly ReportedCompute[]): Conversion {
     const findings: Finding[] = [];
@@ -73,7 +85,8 @@ export function convert(computes: readonly ReportedCompute[]): Conversion {
     const locations = new Set<unknown>();
     for (const compute of computes) {
         const subject = compute.computeName;
-        if (first && (compute.subscriptionId !== first.subscriptionId || compute.resourceGroupName.toLowerCase() !== first.resourceGroupName.toLowerCase() || compute.workspaceName !== first.workspaceName)) {
+        const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(); // ARM names compare without case.
+        if (first && !(same(compute.subscriptionId, first.subscriptionId) && same(compute.resourceGroupName, first.resourceGroupName) && same(compute.workspaceName, first.workspaceName))) {
             findings.push({ severity: "error", subject: compute.at, message: `is in another workspace (${compute.id}) than ${first.id}: a stack declares the compute of one workspace; adopt each workspace into its own stack` });
             continue;
         }
@@ -152,7 +165,7 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
         undeclared.set(setting, (undeclared.get(setting) ?? true) && d !== undefined && show(d[1]) === show(value));
     }
     for (const [setting, allDefaults] of undeclared) {
-        const value = shortly(valueAtPath(compute.reported, setting));
+        const value = shortly(redacted(valueAtPath(compute.reported, setting), setting, facts.secret));
         if (allDefaults) say("note", `${setting} is ${value}, Azure's default, which the library does not declare: Azure applies it again`);
         else {
             const why = whyNotExpressible(compute.computeType!, setting);
@@ -169,7 +182,8 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
         if (show(mine) === show(theirs)) continue;
         const d = restDefault(path);
         if (theirs === undefined && d !== undefined && show(d[1]) === show(mine)) continue;
-        const what = theirs === undefined ? `the library sends ${show(mine)}, which Azure does not report` : mine === undefined ? `Azure reports ${show(theirs)}, which the library does not send` : `Azure reports ${show(theirs)}, the library sends ${show(mine)}`;
+        const [m, t] = [show(redacted(mine, path, facts.secret)), show(redacted(theirs, path, facts.secret))];
+        const what = theirs === undefined ? `the library sends ${m}, which Azure does not report` : mine === undefined ? `Azure reports ${t}, which the library does not send` : `Azure reports ${t}, the library sends ${m}`;
         if (replacesAt(path, kind.immutable)) say("error", `${path}: ${what}; a change there replaces the compute, which Pulumi refuses for one it imports`);
         else say("warning", `${path}: ${what}; the first pulumi up after the import updates it in place`);
     }

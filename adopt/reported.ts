@@ -28,8 +28,30 @@ export class ReportedFileError extends Error {}
 export const SHAPES_UNDERSTOOD =
     'a compute\'s REST body (as `az rest` or `az resource show` print it), the REST list `{ "value": [...] }`, or a JSON array of bodies';
 
-/** The REST properties that say which resource a body is, not how it is set. */
-const IDENTIFYING = new Set(["id", "name", "type", "systemData", "etag"]);
+/** The REST properties that say which resource a body is, not how it is set (`az resource show` adds resourceGroup). */
+const IDENTIFYING = new Set(["id", "name", "type", "systemData", "etag", "resourceGroup"]);
+
+/** How deep a body may nest: the deepest compute property is about eight levels. */
+const MAX_DEPTH = 32;
+
+/** A copy of parsed JSON without own `__proto__` keys and without values nested past MAX_DEPTH, each said. */
+function plainData(value: unknown, at: string, problems: string[], depth = 0): unknown {
+    if (Array.isArray(value) || isPlainObject(value)) {
+        if (depth >= MAX_DEPTH) {
+            problems.push(`${at || "(file)"}: is nested more than ${MAX_DEPTH} levels deep; left out`);
+            return undefined;
+        }
+    }
+    if (Array.isArray(value)) return value.map((v, i) => plainData(v, `${at}[${i}]`, problems, depth + 1));
+    if (!isPlainObject(value)) return value;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+        const where = at ? `${at}.${k}` : k;
+        if (k === "__proto__") problems.push(`${where}: an own "__proto__" key is no property of a compute; left out`);
+        else copy[k] = plainData(v, where, problems, depth + 1);
+    }
+    return copy;
+}
 
 /** Reads the computes a file reports, or says why it can't (a shape it does not understand). */
 export function readReported(text: string): { readonly computes: ReportedCompute[]; readonly problems: string[] } {
@@ -37,9 +59,13 @@ export function readReported(text: string): { readonly computes: ReportedCompute
     try {
         json = JSON.parse(text);
     } catch (e) {
-        throw new ReportedFileError(`is not JSON (${(e as Error).message}); expected ${SHAPES_UNDERSTOOD}`);
+        // Never the parser's own message: it quotes the file, which may hold a password.
+        const at = /at position (\d+)/.exec((e as Error).message)?.[1];
+        const where = at === undefined ? "" : ` (at line ${text.slice(0, Number(at)).split("\n").length})`;
+        throw new ReportedFileError(`is not JSON${where}; expected ${SHAPES_UNDERSTOOD}`);
     }
     const problems: string[] = [];
+    json = plainData(json, "", problems);
     let bodies: [string, unknown][];
     if (looksLikeAzMl(json)) throw new ReportedFileError(`is not a shape adopt reads (it looks like \`az ml compute\` output, which is snake_case and leaves settings out); expected ${SHAPES_UNDERSTOOD}`);
     if (Array.isArray(json)) bodies = json.map((b, i) => [`[${i}]`, b]);

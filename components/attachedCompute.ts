@@ -21,7 +21,7 @@ import {
     VIRTUAL_MACHINE,
 } from "./core/resourceIds";
 import { checkedString, choice, strictObject } from "./core/schema";
-import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/identity";
 import { armLocation, regionSchema } from "./core/workspace";
 import { quote } from "./core/suggest";
 import { Report, Rule, SameShape } from "./core/validate";
@@ -152,7 +152,7 @@ export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
     workspaceUrl: { lands: { "properties.properties.workspaceUrl": {} }, replaces: true },
     dataLakeStoreAccountName: { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
     // Terraform's Synapse Spark resource replaces the attachment for a change of either.
-    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: true },
+    identity: identityField(true),
     disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
     location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
 };

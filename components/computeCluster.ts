@@ -8,7 +8,7 @@ import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
-import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/identity";
 import { normalizeDuration, DurationInput } from "./core/durations";
 import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceIds";
 import { choice, count, INT32_MAX, strictObject } from "./core/schema";
@@ -122,7 +122,7 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
         default: COMPUTE_CLUSTER_DEFAULTS.idleTimeBeforeScaleDown,
     },
     subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } }, replaces: true },
-    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: false },
+    identity: identityField(false),
     admin: {
         lands: {
             "properties.properties.userAccountCredentials": {

@@ -12,7 +12,7 @@ import { checkCron } from "./core/cron";
 import { DurationInput, normalizeDuration } from "./core/durations";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
-import { checkIdentity, fromIdentityArgs, identitySchema, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/identity";
 import { canonicalOrder, contentKey } from "./core/canonical";
 import { checkedString, choice, count, strictObject } from "./core/schema";
 import { GUID, GUID_MESSAGE } from "./core/resourceIds";
@@ -207,10 +207,12 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     schedules: {
         lands: {
             "properties.properties.schedules": {
-                send: (list) => ({ computeStartStop: canonicalOrder(list.map(toSchedule), contentKey) }),
+                // An adopted instance keeps the order Azure holds (the import diffs the list by position); else one canonical order.
+                send: (list, { adopt }) => ({ computeStartStop: adopt === true ? list.map((s) => toSchedule(s, true)) : canonicalOrder(list.map((s) => toSchedule(s)), contentKey) }),
                 back: (s) => (s.computeStartStop?.length ? s.computeStartStop.map(fromSchedule) : undefined),
             },
         },
+        reads: ["adopt"],
         replaces: true,
     },
     setupScripts: {
@@ -232,7 +234,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     },
     managedNetwork: { lands: {}, replaces: false },
     enableSso: { lands: { "properties.properties.enableSSO": {} }, replaces: true, default: COMPUTE_INSTANCE_DEFAULTS.enableSso },
-    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: true },
+    identity: identityField(true),
     applicationSharingPolicy: {
         lands: { "properties.properties.applicationSharingPolicy": {} },
         replaces: true,
@@ -356,14 +358,14 @@ type ScheduleArgs = inputs.machinelearningservices.ComputeStartStopScheduleArgs;
 const WEEK_ORDER = Object.values(WeekDay);
 
 /** One schedule as azure-native takes it: cron or recurrence, with their time zone and start; its lists sorted. */
-function toSchedule(s: pulumi.Unwrap<InstanceSchedule>): ScheduleArgs {
+function toSchedule(s: pulumi.Unwrap<InstanceSchedule>, keepOrder = false): ScheduleArgs {
     const timeZone = s.timeZone ?? SCHEDULE_DEFAULTS.timeZone;
     const status = (s.enabled ?? SCHEDULE_DEFAULTS.enabled) ? "Enabled" : "Disabled";
     if (s.cron !== undefined) {
         return { action: s.action, status, triggerType: "Cron", cron: { expression: s.cron, timeZone, startTime: s.startTime } };
     }
     const r = s.recurrence!;
-    const numbers = (list: readonly number[] | undefined) => list && canonicalOrder(list, (n) => n);
+    const numbers = (list: readonly number[] | undefined) => list && (keepOrder ? [...list] : canonicalOrder(list, (n) => n));
     const recurrence: inputs.machinelearningservices.RecurrenceArgs = {
         frequency: r.frequency,
         interval: r.interval ?? SCHEDULE_DEFAULTS.interval,
@@ -372,7 +374,7 @@ function toSchedule(s: pulumi.Unwrap<InstanceSchedule>): ScheduleArgs {
         schedule: {
             hours: numbers(r.hours)!,
             minutes: numbers(r.minutes)!,
-            weekDays: r.weekDays && canonicalOrder(r.weekDays, (d) => WEEK_ORDER.indexOf(d)),
+            weekDays: r.weekDays && (keepOrder ? [...r.weekDays] : canonicalOrder(r.weekDays, (d) => WEEK_ORDER.indexOf(d))),
             monthDays: numbers(r.monthDays),
         },
     };

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
 import * as f from "./core/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
-import { checkIdentity, fromIdentityArgs, identitySchema, IdentityType, ManagedIdentity, toIdentityArgs } from "./core/identity";
+import { checkIdentity, identityField, identitySchema, IdentityType, ManagedIdentity } from "./core/identity";
 import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
 import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
 import { checkedString, choice, count, strictObject } from "./core/schema";
@@ -214,7 +214,7 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
     namespace: { lands: { "properties.properties.namespace": {} }, replaces: true, default: INFERENCE_CLUSTER_DEFAULTS.namespace },
     instanceTypes: { lands: { "properties.properties.instanceTypes": {} }, replaces: true },
     defaultInstanceType: { lands: { "properties.properties.defaultInstanceType": {} }, replaces: true },
-    identity: { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces: false },
+    identity: identityField(false),
 };
 
 /** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */

@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-        process.stderr.write(`plan: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.stderr.write(`${process.argv[2] === "adopt" ? "adopt" : "plan"}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
         process.exit(1);
     },
 );

@@ -85,7 +85,7 @@ describe("component provider", function () {
             assert.ok(inputs("ComputeInstance").includes("customServices"));
             for (const input of ["identity", "disableLocalAuth", "location"]) assert.ok(inputs("AttachedCompute").includes(input), input);
             assert.deepEqual(schema.types["azureml-compute:index:ClusterPurpose"]!.enum!.map((e) => e.value), ["Production", "DevTest", "DenseProduction"]);
-            assert.deepEqual(schema.types["azureml-compute:index:IdentityType"]!.enum!.map((e) => e.value), ["SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned"]);
+            assert.deepEqual(schema.types["azureml-compute:index:IdentityType"]!.enum!.map((e) => e.value), ["SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned", "None"]);
             assert.ok(Object.keys(schema.types["azureml-compute:index:CustomServiceEndpoint"]!.properties!).includes("published"));
         });
 

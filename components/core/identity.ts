@@ -24,6 +24,8 @@ export const IdentityType = {
      * which those passing tests contradict. Kubernetes compute refuses it (the same article).
      */
     SystemAssignedUserAssigned: "SystemAssigned,UserAssigned",
+    /** None: what Azure reports for a compute without one (the same as leaving identity out, but an adopted compute declares it). */
+    None: "None",
 } as const;
 export type IdentityType = (typeof IdentityType)[keyof typeof IdentityType];
 
@@ -51,6 +53,7 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
             'must be empty for a "SystemAssigned" identity: for both kinds, use the type "SystemAssigned,UserAssigned"',
         );
     }
+    if (identity.type === IdentityType.None && ids.length > 0) report(["identity.userAssignedIdentities", "identity.type"], 'must be empty for identity type "None"');
     const seen = new Map<string, number>();
     ids.forEach((id, i) => {
         const first = seen.get(id.toLowerCase());
@@ -58,17 +61,17 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
         if (first !== undefined) report([`identity.userAssignedIdentities[${i}]`, `identity.userAssignedIdentities[${first}]`], `is the same identity as userAssignedIdentities[${first}] (ARM ids compare without case); list each identity once`);
         else seen.set(id.toLowerCase(), i);
     });
-    if (identity.type !== IdentityType.SystemAssigned && ids.length === 0) {
+    if ((identity.type === IdentityType.UserAssigned || identity.type === IdentityType.SystemAssignedUserAssigned) && ids.length === 0) {
         report(["identity.userAssignedIdentities", "identity.type"], `a ${JSON.stringify(identity.type)} identity needs one or more identity resource ids`);
     }
 }
 
 /**
- * The identity arg from what Azure reports (azure-native's shape: the ids as a list); none for `"None"`.
- * Azure reports ids in its own case; they are kept as they are, so the import declares what exists.
+ * The identity arg from what Azure reports (azure-native's shape: the ids as a list), `"None"` included.
+ * Azure reports ids in its own case and order; they are kept as they are, so the import declares what exists.
  */
 export function fromIdentityArgs(reported: { readonly type?: string; readonly userAssignedIdentities?: readonly string[] }): unknown {
-    if (reported.type === undefined || reported.type === "None") return undefined;
+    if (reported.type === undefined) return undefined;
     const ids = reported.userAssignedIdentities;
     return { type: reported.type, userAssignedIdentities: ids === undefined || ids.length === 0 ? undefined : [...ids] };
 }
@@ -77,7 +80,13 @@ export function fromIdentityArgs(reported: { readonly type?: string; readonly us
  * The child's `identity`. The identity ids go in one canonical order (ARM ids compare without case):
  * azure-native diffs the list by position, so listing the same identities in another order is no change.
  */
-export function toIdentityArgs(identity: pulumi.Unwrap<ManagedIdentity>): inputs.machinelearningservices.ManagedServiceIdentityArgs {
+export function toIdentityArgs(identity: pulumi.Unwrap<ManagedIdentity>, args: { readonly adopt?: boolean } = {}): inputs.machinelearningservices.ManagedServiceIdentityArgs {
     const ids = identity.userAssignedIdentities;
-    return { type: identity.type, userAssignedIdentities: ids === undefined ? undefined : canonicalOrder(ids, (id) => id.toLowerCase()) };
+    // An adopted compute keeps the order Azure holds: the import diffs the list by position too.
+    return { type: identity.type, userAssignedIdentities: ids === undefined || args.adopt === true ? ids : canonicalOrder(ids, (id) => id.toLowerCase()) };
+}
+
+/** Where an identity arg lands (the same in every component but whether a change replaces the compute). */
+export function identityField(replaces: boolean) {
+    return { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces, reads: ["adopt"] } as const;
 }

@@ -129,7 +129,7 @@ describe("azureml-compute adopt", function () {
 
         const again = cli(["adopt", file, "--stack", "prod"], dir);
         assert.equal(again.code, 1);
-        assert.match(again.stderr, /^error: .*Pulumi\.prod\.yaml already declares azureml-compute:inferenceClusters\.compute123: remove it there first, or adopt into another stack$/m);
+        assert.match(again.stderr, /^error: .*Pulumi\.prod\.yaml already declares azureml-compute:inferenceClusters\.compute123: a workspace has one compute of each name; remove it there first, or adopt into another stack$/m);
         assert.equal(fs.readFileSync(path.join(dir, "Pulumi.prod.yaml"), "utf8"), text, "left as it was");
     });
 
