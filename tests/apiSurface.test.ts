@@ -139,4 +139,11 @@ describe("the API surface users missed", () => {
             (e: unknown) => ComputeValidationError.isInstance(e) && e.issues.some((i) => i.path === "azureml-compute:computeInstances.ci-dev.customServices[0].image.reference"),
         );
     });
+
+    it("refuses a tag named toString, which the Pulumi SDK silently fails to register", () => {
+        assert.equal(
+            messageOf(() => new ComputeCluster("cpu", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 1, tags: { toString: "x" } })),
+            'ComputeCluster "cpu" has 1 invalid input:\n  - tags.toString: "toString" can\'t be a tag name here: the Pulumi SDK fails to register a resource with it',
+        );
+    });
 });

@@ -71,6 +71,11 @@ const tagName = z
         if (AZURE_TAG_NAME_REFUSED.test(name)) {
             ctx.addIssue({ code: "custom", message: `${quote(name)} is not a tag name Azure takes: tag names can't contain <, >, %, &, \\, ? or /` });
         }
+        // The Pulumi SDK turns the tags into text on the way to the engine: a "toString" that is a string stops
+        // the registration without an error (the compute is silently left out).
+        if (name === "toString") {
+            ctx.addIssue({ code: "custom", message: `"toString" can't be a tag name here: the Pulumi SDK fails to register a resource with it` });
+        }
         if (DIFF_KEY_BREAKING.test(name)) {
             ctx.addIssue({
                 code: "custom",
