@@ -82,6 +82,15 @@ describe("installing the package", function () {
         assert.ok(!fs.existsSync(path.join(installed, "plan")) && !fs.existsSync(path.join(installed, "components")));
         writeUserProject(dir);
         assertUserPlan(dir);
+        // The installed command adopts existing compute into a stack file of the user's, which their program plans.
+        fs.copyFileSync(path.join(ROOT, "tests/fixtures/adopt/workspace.json"), path.join(dir, "computes.json"));
+        const env = { ...process.env };
+        delete env.INIT_CWD;
+        const adopt = spawnSync(NPM, ["exec", "--no", "--", "azureml-compute", "adopt", "computes.json", "--stack", "adopted"], { cwd: dir, encoding: "utf8", env });
+        assert.equal(adopt.status, 0, adopt.stderr);
+        const adopted = planIn(dir, "--stack", "adopted", "--json");
+        assert.equal(adopted.code, 0, adopted.stderr);
+        assert.equal(JSON.parse(adopted.stdout).computes.filter((c: { adoptedFrom: string | null }) => c.adoptedFrom !== null).length, 5);
         // The project's own tsconfig is read, as the host reads it: a broken one is the program's error, said plainly.
         fs.writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "strict": true, }, oops }');
         const broken = planIn(dir, "--stack", "dev", "--json");
