@@ -7,24 +7,23 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import type { ConstructResult } from "@pulumi/pulumi/provider";
-import { ATTACHED_COMPUTE } from "../components/attachedCompute";
-import { COMPUTE_CLUSTER } from "../components/computeCluster";
-import { COMPUTE_INSTANCE } from "../components/computeInstance";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldMap, secretArgPaths } from "../components/core/fieldMap";
-import { INFERENCE_CLUSTER } from "../components/inferenceCluster";
+import { COMPONENT_REGISTRY } from "../components/registry";
 import { AttachedCompute, ComputeCluster, ComputeInstance, InferenceCluster } from "./components";
 
 /** The provider's name: the first part of every token (`azureml-compute:index:ComputeCluster`). */
 export const PROVIDER_NAME = "azureml-compute";
 
-/** Each served component with the field map that says which of its inputs are secrets. */
-const SERVED: readonly { readonly component: new (...args: any[]) => pulumi.ComponentResource; readonly fields: FieldMap<any> }[] = [
-    { component: ComputeCluster, fields: COMPUTE_CLUSTER.fields },
-    { component: ComputeInstance, fields: COMPUTE_INSTANCE.fields },
-    { component: InferenceCluster, fields: INFERENCE_CLUSTER.fields },
-    { component: AttachedCompute, fields: ATTACHED_COMPUTE.fields },
-];
+/** The provider's class of each registered component, by the component's name. */
+const CLASSES: Readonly<Record<string, new (...args: any[]) => pulumi.ComponentResource>> = { ComputeCluster, ComputeInstance, InferenceCluster, AttachedCompute };
+
+/** Each served component with the field map that says which of its inputs are secrets: every registered one. */
+const SERVED: readonly { readonly component: new (...args: any[]) => pulumi.ComponentResource; readonly fields: FieldMap<any> }[] = COMPONENT_REGISTRY.map((c) => {
+    const component = CLASSES[c.kind.name];
+    if (component === undefined) throw new Error(`provider/components.ts has no class for the registered component ${c.kind.name}`);
+    return { component, fields: c.kind.fields };
+});
 
 interface SchemaProperty {
     $ref?: string;

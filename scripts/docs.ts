@@ -8,25 +8,13 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import {
-    ATTACHED_COMPUTE_DEFAULTS,
-    ATTACHED_FIELDS_BY_TYPE,
-    ATTACHED_RESOURCE_TYPES,
-    AttachedComputeType,
-    COMPUTE_CLUSTER_DEFAULTS,
-    COMPUTE_INSTANCE_DEFAULTS,
-    INFERENCE_CLUSTER_DEFAULTS,
-    SCHEDULE_DEFAULTS,
-} from "../components";
-import { ATTACHED_COMPUTE } from "../components/attachedCompute";
-import { COMPUTE_CLUSTER } from "../components/computeCluster";
-import { COMPUTE_INSTANCE } from "../components/computeInstance";
+import { ATTACHED_FIELDS_BY_TYPE, ATTACHED_RESOURCE_TYPES, AttachedComputeType } from "../components";
 import { ComputeKind } from "../components/core/component";
-import { INFERENCE_CLUSTER } from "../components/inferenceCluster";
 import { formatType } from "../components/core/resourceIds";
 import { POLICIES } from "../policy/policies";
 import { FieldMap, FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { COMPUTE_NAME_RULES } from "../components/core/names";
+import { COMPONENT_REGISTRY } from "../components/registry";
 import { stackKindFor } from "../adopt/convert";
 import { undeclaredSettings, whyNotExpressible } from "../adopt/notExpressible";
 import { REST_FACTS } from "../adopt/restFacts";
@@ -57,17 +45,7 @@ function documented(kind: ComputeKind<any, any>, args: string, defaults: Readonl
     return { name: kind.name, args, fields: kind.fields as FieldMap<object>, defaults, immutable: kind.immutable };
 }
 
-export const COMPONENTS: readonly DocumentedComponent[] = [
-    documented(COMPUTE_CLUSTER, "ComputeClusterArgs", COMPUTE_CLUSTER_DEFAULTS),
-    documented(COMPUTE_INSTANCE, "ComputeInstanceArgs", {
-        ...COMPUTE_INSTANCE_DEFAULTS,
-        "schedules[].timeZone": SCHEDULE_DEFAULTS.timeZone,
-        "schedules[].enabled": SCHEDULE_DEFAULTS.enabled,
-        "schedules[].recurrence.interval": SCHEDULE_DEFAULTS.interval,
-    }),
-    documented(INFERENCE_CLUSTER, "InferenceClusterArgs", INFERENCE_CLUSTER_DEFAULTS),
-    documented(ATTACHED_COMPUTE, "AttachedComputeFields", ATTACHED_COMPUTE_DEFAULTS),
-];
+export const COMPONENTS: readonly DocumentedComponent[] = COMPONENT_REGISTRY.map((c) => documented(c.kind, c.docs.args, c.docs.defaults));
 
 /** What each attach type takes: from the same table the rules check. */
 export function renderAttachedTypes(): string {
@@ -89,12 +67,9 @@ export function renderNotExpressible(): string {
     return ["| compute type | setting | why no component declares it |", "|---|---|---|", ...rows, ""].join("\n");
 }
 
-/** Every source file that declares an args interface or a type they use. */
+/** Every source file that declares an args interface or a type they use: the components' own, and the shared ones. */
 const SOURCES = [
-    "components/computeCluster.ts",
-    "components/computeInstance.ts",
-    "components/inferenceCluster.ts",
-    "components/attachedCompute.ts",
+    ...COMPONENT_REGISTRY.map((c) => c.docs.source),
     "components/customServices.ts",
     "components/core/component.ts",
     "components/core/identity.ts",

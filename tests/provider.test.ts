@@ -13,17 +13,13 @@ import { unknown } from "@pulumi/pulumi/output";
 import { COMPUTE_CLUSTER } from "../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../components/computeInstance";
 import { validateValues } from "../components/core/validate";
+import { COMPONENT_REGISTRY } from "../components/registry";
 import type { ComputeKind } from "../components/core/component";
 import { recordRegistrations, RecordingMonitor, settle } from "./support/monitor";
 import { SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 
-const TOKENS = ["ComputeCluster", "ComputeInstance", "InferenceCluster", "AttachedCompute"].map((n) => `azureml-compute:index:${n}`);
-const FIELD_MAPS: Record<string, object> = {
-    ComputeCluster: lib.COMPUTE_CLUSTER_FIELDS,
-    ComputeInstance: lib.COMPUTE_INSTANCE_FIELDS,
-    InferenceCluster: lib.INFERENCE_CLUSTER_FIELDS,
-    AttachedCompute: lib.ATTACHED_COMPUTE_FIELDS,
-};
+const TOKENS = COMPONENT_REGISTRY.map((c) => `azureml-compute:index:${c.kind.name}`);
+const FIELD_MAPS: Record<string, object> = Object.fromEntries(COMPONENT_REGISTRY.map((c) => [c.kind.name, c.kind.fields]));
 
 type Prop = { type?: string; $ref?: string; description?: string; secret?: boolean };
 interface Schema {

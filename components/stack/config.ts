@@ -7,10 +7,7 @@
  * (`azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeCluster, COMPUTE_CLUSTER } from "../computeCluster";
-import { ComputeInstance, COMPUTE_INSTANCE } from "../computeInstance";
-import { InferenceCluster, INFERENCE_CLUSTER } from "../inferenceCluster";
-import { AttachedCompute, ATTACHED_COMPUTE } from "../attachedCompute";
+import { COMPONENT_REGISTRY } from "../registry";
 import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
@@ -49,13 +46,8 @@ function stackKind<Args extends BaseComputeArgs>(
     return { key, kind, secrets: secretArgPaths(kind.fields), construct: (name, args, opts) => new Component(name, args, opts) };
 }
 
-/** Every kind of compute a stack can declare, by config key. */
-export const STACK_KINDS: readonly StackKind[] = [
-    stackKind("computeClusters", COMPUTE_CLUSTER, ComputeCluster),
-    stackKind("computeInstances", COMPUTE_INSTANCE, ComputeInstance),
-    stackKind("inferenceClusters", INFERENCE_CLUSTER, InferenceCluster),
-    stackKind("attachedComputes", ATTACHED_COMPUTE, AttachedCompute),
-];
+/** Every kind of compute a stack can declare, by config key (the registry's order). */
+export const STACK_KINDS: readonly StackKind[] = COMPONENT_REGISTRY.map((c) => stackKind(c.stackKey, c.kind, c.Component));
 
 /** The config keys the program reads (everything else in the namespace is a mistake). */
 export const STACK_CONFIG_KEYS: readonly string[] = ["workspace", ...STACK_KINDS.map((k) => k.key)];

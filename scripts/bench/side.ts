@@ -7,20 +7,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
-import { AttachedCompute } from "../../components/attachedCompute";
-import { ComputeCluster } from "../../components/computeCluster";
-import { ComputeInstance } from "../../components/computeInstance";
-import { InferenceCluster } from "../../components/inferenceCluster";
+import { COMPONENT_REGISTRY } from "../../components/registry";
 import { payload, target } from "./payloads";
 import { forgetPendingPromises } from "../../plan/recordingMonitor";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
-const CONSTRUCTORS: Record<string, new (name: string, args: any) => unknown> = {
-    ComputeCluster,
-    ComputeInstance,
-    InferenceCluster,
-    AttachedCompute,
-};
+const CONSTRUCTORS: Record<string, new (name: string, args: any) => unknown> = Object.fromEntries(COMPONENT_REGISTRY.map((c) => [c.kind.name, c.Component]));
 
 class Bare extends pulumi.ComponentResource {
     constructor(name: string, args: ReturnType<typeof payload>, immutable: readonly string[]) {
