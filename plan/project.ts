@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { isPlainObject, SECRET_PLACEHOLDER } from "../components/core/validate";
+import { isPlainObject, secretStandIn } from "../components/core/validate";
 import { UsageError } from "./args";
 
 export interface Project {
@@ -149,7 +149,7 @@ function stripSecure(value: unknown, at: string, found: string[]): unknown {
     if (isPlainObject(value)) {
         if (isSecure(value)) {
             found.push(at);
-            return SECRET_PLACEHOLDER;
+            return secretStandIn();
         }
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripSecure(v, `${at}.${k}`, found)]));
     }

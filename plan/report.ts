@@ -4,7 +4,7 @@
 import { STACK_KINDS } from "../components/stack/config";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
-import { SECRET_PLACEHOLDER } from "../components/core/validate";
+import { isSecretStandIn } from "../components/core/validate";
 import { InvokeCall, isPlaceholder } from "./invokes";
 import { Registration, UNKNOWN } from "./recordingMonitor";
 
@@ -80,7 +80,7 @@ type Tree = Record<string, unknown>;
 
 /** The inputs as a person should see them: secrets hidden, unknowns marked. */
 function displayInputs(value: unknown, path: string, secretPaths: ReadonlySet<string>): unknown {
-    if (secretPaths.has(path) || value === SECRET_PLACEHOLDER) return "[secret]";
+    if (secretPaths.has(path) || isSecretStandIn(value)) return "[secret]";
     if (value === UNKNOWN) return "[unknown]";
     if (Array.isArray(value)) return value.map((v, i) => displayInputs(v, `${path}[${i}]`, secretPaths));
     if (typeof value === "object" && value !== null) {

@@ -7,6 +7,7 @@
  *   once all of them are known and valid (a rule never sees a value that is still an Output).
  * Warnings are rules too: they report, but never stop a deployment.
  */
+import { randomUUID } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { issue, ValidationIssue } from "./errors";
@@ -49,10 +50,24 @@ export interface ValidationResult<V> {
 export const DEFERRED: unique symbol = Symbol("azureml-compute:deferred");
 
 /**
- * What the offline plan passes for a `secure:` config value it can't decrypt without the Pulumi CLI.
- * Like an unknown value during preview, it is never validated (its content is not the real one).
+ * The stand-ins the offline plan passes for `secure:` config values it can't decrypt without the Pulumi CLI: like an
+ * unknown value during preview, never validated (their content is not the real one). Config reaches a program as
+ * text, so a stand-in is a string; but each is made unique for the run and registered here (shared by every copy
+ * of the library in the process), so no value a user writes can pass for one and go unchecked.
  */
-export const SECRET_PLACEHOLDER = "[secret: not decrypted by the offline plan]";
+const SECRET_STAND_INS: Set<string> = ((globalThis as Record<symbol, Set<string> | undefined>)[Symbol.for("azureml-compute:secret-stand-ins")] ??= new Set<string>());
+
+/** A new stand-in for a secret the offline plan can't decrypt. */
+export function secretStandIn(): string {
+    const text = `[secret: not decrypted by the offline plan ${randomUUID()}]`;
+    SECRET_STAND_INS.add(text);
+    return text;
+}
+
+/** Whether a value is one of the offline plan's stand-ins for a secret. */
+export function isSecretStandIn(value: unknown): boolean {
+    return typeof value === "string" && SECRET_STAND_INS.has(value);
+}
 
 /**
  * What an adopted compute declares where Azure keeps a value it never returns (a password, an access token,
@@ -96,7 +111,7 @@ export interface SplitArgs {
     /** Every Output or Promise, with its path. */
     readonly deferred: DeferredInput[];
     /**
-     * The paths of {@link SECRET_PLACEHOLDER}s: they stay in `plain` (a decrypted value is a string, so its type
+     * The paths of the plan's secret stand-ins ({@link secretStandIn}) and of values kept by Azure: they stay in `plain` (a decrypted value is a string, so its type
      * can be checked) but their content is never checked.
      */
     readonly unchecked: string[];
@@ -122,7 +137,7 @@ export function splitDeferred(value: unknown): SplitArgs {
             split.deferred.push({ path: formatPath(segments), segments, value: v });
             return DEFERRED;
         }
-        if (v === SECRET_PLACEHOLDER || v === KEPT_BY_AZURE) {
+        if (isSecretStandIn(v) || v === KEPT_BY_AZURE) {
             split.unchecked.push(formatPath(segments));
             if (v === KEPT_BY_AZURE) split.kept.push(formatPath(segments));
             return v;

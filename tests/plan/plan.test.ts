@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parsePlanArgs, UsageError } from "../../plan/args";
 import { readProject, readStack } from "../../plan/project";
 import { PLAN_FORMAT_VERSION } from "../../plan/report";
-import { SECRET_PLACEHOLDER } from "../../components/core/validate";
+import { isSecretStandIn } from "../../components/core/validate";
 import { COMPUTE_CLUSTER_IMMUTABLE } from "../../components";
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { POLICIES } from "../../policy/policies";
@@ -54,7 +54,7 @@ describe("plan command", function () {
         assert.equal(gpu.settings.nodes, "0-8");
         assert.equal(gpu.settings.admin, "azureuser, ssh key");
         assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
-        assert.ok(!stdout.includes(SECRET_PLACEHOLDER), "the placeholder is shown as [secret]");
+        assert.ok(!stdout.includes("not decrypted by the offline plan"), "the stand-in is shown as [secret]");
         assert.match(doc.notes[0], /^3 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:inferenceClusters.aks-prod.ssl.cert, /);
         const aks = doc.computes[3];
         assert.deepEqual(aks.secrets, ["properties.properties.sslConfiguration.cert", "properties.properties.sslConfiguration.key"]);
@@ -200,7 +200,7 @@ describe("stack files", () => {
             "azureml-compute:attachedComputes.dsvm-prod.credentials.privateKey",
         ]);
         const attached = JSON.parse(stack.config["azureml-compute:attachedComputes"]!);
-        assert.equal(attached["dsvm-prod"].credentials.privateKey, SECRET_PLACEHOLDER);
+        assert.ok(isSecretStandIn(attached["dsvm-prod"].credentials.privateKey));
         assert.equal(readStack(readProject(path.join(ROOT, "examples/quickstart")), "dev").config["quickstart-example:workspaceName"], "mlw-dev");
     });
 });

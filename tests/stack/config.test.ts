@@ -2,7 +2,9 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeValidationError } from "../../components";
 import { declareStack, readStackConfig } from "../../components/stack/config";
-import { SECRET_PLACEHOLDER } from "../../components/core/validate";
+import { secretStandIn } from "../../components/core/validate";
+
+const STAND_IN = secretStandIn();
 import { recordRegistrations, settle, valueOf } from "../support/monitor";
 import { ED25519 } from "../support/sshKeyFixtures";
 
@@ -183,20 +185,28 @@ describe("stack config", () => {
     });
 
     it("still checks the type of a value the offline plan could not decrypt: it decrypts to a string", () => {
-        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: SECRET_PLACEHOLDER } })), ["azureml-compute:computeClusters.cpu.maxNodes: expected a number, got a string"]);
-        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: SECRET_PLACEHOLDER } })), ["azureml-compute:computeClusters.cpu.admin: expected an object, got a string"]);
+        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: STAND_IN } })), ["azureml-compute:computeClusters.cpu.maxNodes: expected a number, got a string"]);
+        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: STAND_IN } })), ["azureml-compute:computeClusters.cpu.admin: expected an object, got a string"]);
     });
 
     it("skips the content checks of a value the offline plan could not decrypt", () => {
-        const entries = readStackConfig(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: SECRET_PLACEHOLDER } } }));
+        const entries = readStackConfig(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: STAND_IN } } }));
         assert.equal(entries.length, 1);
+    });
+
+    it("checks a user's value that reads like the plan's stand-in: only the plan's own are skipped", () => {
+        for (const lookalike of ["[secret: not decrypted by the offline plan]", STAND_IN.replace(/]$/, "x]")]) {
+            assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: lookalike } } })), [
+                'azureml-compute:computeClusters.cpu.admin.sshPublicKey: does not start with a key type; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)',
+            ]);
+        }
     });
 
     it("still runs the cross-field rules over a value it could not decrypt: the field is there", () => {
         const VM = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/dsvm";
         const values = {
             "azureml-compute:workspace": WORKSPACE,
-            "azureml-compute:attachedComputes": JSON.stringify({ dsvm: { type: "VirtualMachine", resourceId: VM, credentials: { username: "azureuser", password: SECRET_PLACEHOLDER } } }),
+            "azureml-compute:attachedComputes": JSON.stringify({ dsvm: { type: "VirtualMachine", resourceId: VM, credentials: { username: "azureuser", password: STAND_IN } } }),
         };
         assert.deepEqual(issuesOf(values), ['azureml-compute:attachedComputes.dsvm.address: is required to attach a virtual machine (type "VirtualMachine")']);
     });
