@@ -263,6 +263,23 @@ function echo(value: unknown): string {
  * name that neither the catalog nor the naming convention knows (no type check is possible then).
  */
 export function checkVmSize(size: string, vmType: VmType | undefined): VmSizeCheck {
+    // A component asks about its size from a field schema, a rule and a warning: the answer is worked out once per
+    // size and day (retirement depends on the day).
+    const key = `${todayUtc()}|${String(vmType)}|${String(size)}`;
+    let check = CHECKS.get(key);
+    if (check === undefined) {
+        check = Object.freeze(uncachedCheckVmSize(size, vmType));
+        if (CHECKS.size >= MAX_CACHED_CHECKS) CHECKS.clear();
+        CHECKS.set(key, check);
+    }
+    return check;
+}
+
+/** Answers already worked out, by day, type and size; never more than MAX_CACHED_CHECKS. */
+const CHECKS = new Map<string, VmSizeCheck>();
+const MAX_CACHED_CHECKS = 1000;
+
+function uncachedCheckVmSize(size: string, vmType: VmType | undefined): VmSizeCheck {
     if (typeof size !== "string" || !VM_SIZE_PATTERN.test(size)) {
         return {
             errors: [

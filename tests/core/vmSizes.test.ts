@@ -449,6 +449,16 @@ describe("core/vmSizes", () => {
                 restoreOuter();
             }
         });
+
+        it("works a size out once per day: the same answer, frozen, until the day changes", () => {
+            pinToday("2025-06-15T12:00:00Z");
+            const first = checkVmSize("Standard_NC6s_v3", undefined);
+            assert.equal(checkVmSize("Standard_NC6s_v3", undefined), first);
+            assert.ok(Object.isFrozen(first));
+            assert.notEqual(checkVmSize("Standard_NC6s_v3", "GPU"), first, "another vmType is another question");
+            pinToday("2025-10-01T12:00:00Z");
+            assert.notEqual(checkVmSize("Standard_NC6s_v3", undefined), first);
+        });
     });
 
     describe("checkVmSize: vmType must agree with the size", () => {
