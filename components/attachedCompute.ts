@@ -1,5 +1,5 @@
 /**
- * AttachedCompute: the Studio's "Attached compute" tab (SPEC 2.5): an existing VM, Databricks workspace,
+ * AttachedCompute: the Studio's "Attached compute" tab: an existing VM, Databricks workspace,
  * Data Lake Analytics account, HDInsight cluster or Synapse Spark pool, attached to a workspace by
  * resource id. The args are a union on `type`, so a Databricks attach with `credentials`, or a VM attach
  * without them, fails to compile; the same rules run at run time for stack config.

@@ -1,5 +1,5 @@
 /**
- * ComputeCluster: the Studio's "Compute clusters" tab (SPEC 2.3), an autoscaling Azure ML compute
+ * ComputeCluster: the Studio's "Compute clusters" tab, an autoscaling Azure ML compute
  * cluster (`computeType: "AmlCompute"`). One file, top to bottom: choices, args, defaults, field map
  * (and so the immutable list), rules, mapping, component.
  */

@@ -1,5 +1,5 @@
 /**
- * ComputeInstance: the Studio's "Compute instances" tab (SPEC 2.2), a managed workstation for one data
+ * ComputeInstance: the Studio's "Compute instances" tab, a managed workstation for one data
  * scientist (`computeType: "ComputeInstance"`). One file, top to bottom: choices, args, defaults, field
  * map (and so the immutable list), rules, mapping, component.
  */

@@ -1,5 +1,5 @@
 /**
- * InferenceCluster: the Studio's "Inference clusters" tab (SPEC 2.4). Two compute types:
+ * InferenceCluster: the Studio's "Inference clusters" tab. Two compute types:
  * - `AKS` (the Studio form, legacy): a new AKS cluster Azure ML creates, or an existing one attached by id;
  * - `Kubernetes` (the supported path): an AKS or Arc-enabled cluster with the Azure ML extension, attached
  *   by id, with a namespace and instance types.

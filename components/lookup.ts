@@ -1,5 +1,5 @@
 /**
- * The Studio's next step after creating compute (SPEC 2.6: `ComputeTarget(workspace=ws, name=...)`): a typed
+ * The Studio's next step after creating compute (the v1 SDK's `ComputeTarget(workspace=ws, name=...)`): a typed
  * lookup of an existing compute by workspace and name, through azure-native's `getCompute` invoke. No
  * resource is created; the result is what a program needs to submit jobs or deployments to it.
  */

@@ -1,5 +1,5 @@
 /**
- * Compute name rules (SPEC 2.1), checked before anything reaches Azure.
+ * Compute name rules, checked before anything reaches Azure.
  *
  * The rules are the ones Azure ML Studio's Compute forms enforce. They are a little stricter than the
  * REST API's `computeName` path pattern (see {@link REST_COMPUTE_NAME_PATTERN}): Studio rejects a name
@@ -41,7 +41,7 @@ export const COMPUTE_NAME_RULES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Checks a compute name against the SPEC 2.1 rules with the given length range. Returns every rule
+ * Checks a compute name against the Studio's name rules with the given length range. Returns every rule
  * that fails, in a fixed order (length, characters, first character, "-"), so a user fixes a name in one
  * round; an empty name gets only the length message, since the other rules say nothing useful about it.
  */

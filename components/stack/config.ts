@@ -1,5 +1,5 @@
 /**
- * A stack's compute, read from its config (SPEC 4): under the project namespace, `workspace` and one map
+ * A stack's compute, read from its config: under the project namespace, `workspace` and one map
  * per component kind from compute name to that component's args (without `workspace` and `computeName`).
  *
  * Entries are checked with the components' own schemas and rules, all at once, before any component is
@@ -8,7 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { COMPONENT_REGISTRY } from "../registry";
-import { BaseComputeArgs, ComputeKind, PACKAGE } from "../core/component";
+import { BaseComputeArgs, ComputeKind, ComputeOutputs, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
 import { describeType, fromZodIssues } from "../core/schema";
@@ -27,21 +27,17 @@ export interface StackKind {
     readonly kind: ComputeKind<any, any>;
     /** Arg paths that hold secrets: wrapped as Pulumi secrets as they are read. */
     readonly secrets: readonly string[];
-    readonly construct: (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & ComputeOutputs;
+    readonly construct: (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & StackComputeOutputs;
 }
 
-/** The outputs every component has, as the stack program exports them. */
-export interface ComputeOutputs {
-    readonly computeId: pulumi.Output<string>;
-    readonly computeName: pulumi.Output<string>;
-    readonly provisioningState: pulumi.Output<string>;
-}
+/** What the stack program exports of each compute: the outputs every component has, but the child itself. */
+export type StackComputeOutputs = Pick<ComputeOutputs, "computeId" | "computeName" | "provisioningState">;
 
 /** A stack kind for a component class: its secrets come from the kind's own field map. */
 function stackKind<Args extends BaseComputeArgs>(
     key: string,
     kind: ComputeKind<Args, any>,
-    Component: new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & ComputeOutputs,
+    Component: new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & StackComputeOutputs,
 ): StackKind {
     return { key, kind, secrets: secretArgPaths(kind.fields), construct: (name, args, opts) => new Component(name, args, opts) };
 }
@@ -156,9 +152,9 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
  * The stack program: declares every compute in the current stack's config and returns their outputs by
  * config key and name (`{ computeClusters: { "gpu-train": { computeId, computeName, provisioningState } } }`).
  */
-export function declareStack(opts?: pulumi.ComponentResourceOptions): Record<string, Record<string, ComputeOutputs>> {
+export function declareStack(opts?: pulumi.ComponentResourceOptions): Record<string, Record<string, StackComputeOutputs>> {
     const entries = readStackConfig(pulumi.runtime.allConfig(), `Stack ${JSON.stringify(pulumi.getStack())} config`);
-    const outputs: Record<string, Record<string, ComputeOutputs>> = {};
+    const outputs: Record<string, Record<string, StackComputeOutputs>> = {};
     for (const entry of entries) {
         const component = entry.kind.construct(entry.name, entry.args, opts);
         (outputs[entry.kind.key] ??= {})[entry.name] = {
