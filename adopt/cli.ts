@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_NAMESPACE } from "../components/stack/config";
+import { UsageError } from "../plan/args";
 import { convert, Finding } from "./convert";
 import { readReported, ReportedFileError, SHAPES_UNDERSTOOD } from "./reported";
 import { addToStackFile, stackYaml } from "./stackFile";
@@ -23,7 +24,6 @@ interface AdoptOptions {
     readonly cwd: string;
 }
 
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): AdoptOptions | "help" {
     let file: string | undefined;

@@ -16,6 +16,7 @@
 import { toComputeArgs } from "../components/core/component";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt, WHOLE } from "../components/core/fieldMap";
+import { isUnder } from "../components/core/paths";
 import { readBack, valueAtPath } from "../components/core/readBack";
 import { fieldIsValid, isPlainObject, KEPT_BY_AZURE, validateValues } from "../components/core/validate";
 import { CONFIG_NAMESPACE, readStackConfig, STACK_KINDS, StackKind } from "../components/stack/config";
@@ -159,7 +160,7 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
     // Settings the library can't declare, said once per setting (customServices, not each of its leaves).
     const undeclared = new Map<string, boolean>();
     for (const [path, value] of reported) {
-        if (covered.some((c) => isUnderPath(path, c))) continue;
+        if (covered.some((c) => isUnder(path, c))) continue;
         const d = restDefault(path);
         const setting = settingOf(path);
         undeclared.set(setting, (undeclared.get(setting) ?? true) && d !== undefined && show(d[1]) === show(value));
@@ -177,7 +178,7 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
     const declared = { ...entry, workspace: { workspaceName: compute.workspaceName, resourceGroupName: compute.resourceGroupName, location: compute.reported.location }, computeName: compute.computeName };
     const sent = new Map(leaves(toComputeArgs(kind, declared as never) as unknown));
     for (const path of new Set([...sent.keys(), ...reported.keys()])) {
-        if (!covered.some((c) => isUnderPath(path, c))) continue;
+        if (!covered.some((c) => isUnder(path, c))) continue;
         const [mine, theirs] = [sent.get(path), reported.get(path)];
         if (show(mine) === show(theirs)) continue;
         const d = restDefault(path);
@@ -250,7 +251,4 @@ function shortly(value: unknown): string {
     return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
-function isUnderPath(path: string, prefix: string): boolean {
-    return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
-}
 
