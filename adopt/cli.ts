@@ -24,7 +24,6 @@ interface AdoptOptions {
     readonly cwd: string;
 }
 
-
 function parseArgs(argv: readonly string[]): AdoptOptions | "help" {
     let file: string | undefined;
     let stack: string | undefined;
@@ -38,12 +37,16 @@ function parseArgs(argv: readonly string[]): AdoptOptions | "help" {
             if (arg === "--stack") stack = value;
             else cwd = value;
         } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${JSON.stringify(arg)}`);
-        else if (file !== undefined) throw new UsageError(`one FILE only (got ${JSON.stringify(file)} and ${JSON.stringify(arg)})`);
+        else if (file !== undefined)
+            throw new UsageError(`one FILE only (got ${JSON.stringify(file)} and ${JSON.stringify(arg)})`);
         else file = arg;
     }
     if (file === undefined) throw new UsageError("which FILE? (the JSON Azure reports about the computes)");
     // The stack file is Pulumi.<name>.yaml: a name, not an org/project/stack path.
-    if (stack !== undefined && !/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UsageError(`--stack takes a stack's name as in Pulumi.<name>.yaml (letters, digits, "_", "-", "."), got ${JSON.stringify(stack)}`);
+    if (stack !== undefined && !/^[A-Za-z0-9_.-]+$/.test(stack))
+        throw new UsageError(
+            `--stack takes a stack's name as in Pulumi.<name>.yaml (letters, digits, "_", "-", "."), got ${JSON.stringify(stack)}`,
+        );
     return { file, stack, cwd };
 }
 
@@ -52,7 +55,12 @@ function line(f: Finding): string {
 }
 
 /** Runs the command; returns its exit code. Output goes to the given streams. */
-export function adoptMain(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, base = process.cwd()): number {
+export function adoptMain(
+    argv: readonly string[],
+    out: (text: string) => void,
+    err: (text: string) => void,
+    base = process.cwd(),
+): number {
     let options;
     try {
         options = parseArgs(argv);
@@ -84,7 +92,9 @@ export function adoptMain(argv: readonly string[], out: (text: string) => void, 
     for (const problem of read.problems) err(`warning: ${problem}\n`);
     for (const f of conversion.findings) err(line(f));
     if (conversion.kept.length > 0) {
-        err("kept by Azure (never returned, so never declared or sent; to change one, replace the compute after the import):\n");
+        err(
+            "kept by Azure (never returned, so never declared or sent; to change one, replace the compute after the import):\n",
+        );
         for (const k of conversion.kept) err(`  ${k.key}${k.secret ? " (secret)" : ""}\n`);
     }
     const errors = conversion.findings.filter((f) => f.severity === "error").length;

@@ -24,7 +24,6 @@ import { ReportedCompute } from "./reported";
 import { whyNotExpressible } from "./notExpressible";
 import { matchesPattern, REST_FACTS, settingOf, underPattern } from "./restFacts";
 
-
 export type Severity = "error" | "warning" | "note";
 
 /** Something the user should know about one compute (or the workspace), with the property path in the message. */
@@ -56,7 +55,9 @@ export function stackKindFor(computeType: string): StackKind | undefined {
     return STACK_KINDS.find((k) => {
         const fixed = k.kind.fixed?.["properties.computeType"];
         if (fixed !== undefined) return fixed === computeType;
-        const field = Object.entries<FieldTarget>(k.kind.fields).find(([, t]) => "properties.computeType" in t.lands)?.[0];
+        const field = Object.entries<FieldTarget>(k.kind.fields).find(
+            ([, t]) => "properties.computeType" in t.lands,
+        )?.[0];
         return field !== undefined && fieldIsValid(k.kind.rules, field, computeType);
     });
 }
@@ -69,10 +70,15 @@ const SECRET_NAME = /(password|secret|token|key|connectionstring)$/i;
 
 /** A value as a message may show it: secrets (by the REST facts, or by their name in any case) never. */
 function redacted(value: unknown, at: string, secretPaths: readonly string[]): unknown {
-    const last = at.split(".").pop()!.replace(/\[\d+\]$/, "");
-    if (SECRET_NAME.test(last) || secretPaths.some((p) => underPattern(at.toLowerCase(), p.toLowerCase()))) return "[secret, not shown]";
+    const last = at
+        .split(".")
+        .pop()!
+        .replace(/\[\d+\]$/, "");
+    if (SECRET_NAME.test(last) || secretPaths.some((p) => underPattern(at.toLowerCase(), p.toLowerCase())))
+        return "[secret, not shown]";
     if (Array.isArray(value)) return value.map((v, i) => redacted(v, `${at}[${i}]`, secretPaths));
-    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v, `${at}.${k}`, secretPaths)]));
+    if (isPlainObject(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v, `${at}.${k}`, secretPaths)]));
     return value;
 }
 
@@ -87,19 +93,38 @@ export function convert(computes: readonly ReportedCompute[]): Conversion {
     for (const compute of computes) {
         const subject = compute.computeName;
         const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(); // ARM names compare without case.
-        if (first && !(same(compute.subscriptionId, first.subscriptionId) && same(compute.resourceGroupName, first.resourceGroupName) && same(compute.workspaceName, first.workspaceName))) {
-            findings.push({ severity: "error", subject: compute.at, message: `is in another workspace (${compute.id}) than ${first.id}: a stack declares the compute of one workspace; adopt each workspace into its own stack` });
+        if (
+            first &&
+            !(
+                same(compute.subscriptionId, first.subscriptionId) &&
+                same(compute.resourceGroupName, first.resourceGroupName) &&
+                same(compute.workspaceName, first.workspaceName)
+            )
+        ) {
+            findings.push({
+                severity: "error",
+                subject: compute.at,
+                message: `is in another workspace (${compute.id}) than ${first.id}: a stack declares the compute of one workspace; adopt each workspace into its own stack`,
+            });
             continue;
         }
         const stackKind = compute.computeType === undefined ? undefined : stackKindFor(compute.computeType);
         if (stackKind === undefined) {
-            findings.push({ severity: "note", subject, message: `is ${compute.computeType === undefined ? "of no compute type" : `${compute.computeType} compute`}, which the library does not manage: skipped` });
+            findings.push({
+                severity: "note",
+                subject,
+                message: `is ${compute.computeType === undefined ? "of no compute type" : `${compute.computeType} compute`}, which the library does not manage: skipped`,
+            });
             continue;
         }
         const map = maps.get(stackKind) ?? {};
         maps.set(stackKind, map);
         if (Object.prototype.hasOwnProperty.call(map, compute.computeName)) {
-            findings.push({ severity: "error", subject: compute.at, message: `reports ${compute.computeName} again: a workspace has one compute of each name; list it once` });
+            findings.push({
+                severity: "error",
+                subject: compute.at,
+                message: `reports ${compute.computeName} again: a workspace has one compute of each name; list it once`,
+            });
             continue;
         }
         const entrySubject = `${stackKind.key}.${compute.computeName}`;
@@ -114,7 +139,12 @@ export function convert(computes: readonly ReportedCompute[]): Conversion {
     const config: Record<string, unknown> = {};
     if (first !== undefined && adopted.length > 0) {
         const location = locations.size === 1 ? [...locations][0] : undefined;
-        if (locations.size > 1) findings.push({ severity: "warning", subject: "workspace", message: `the computes report several locations (${[...locations].map(show).join(", ")}): workspace.location is left out, so each compute's location comes from its resource group` });
+        if (locations.size > 1)
+            findings.push({
+                severity: "warning",
+                subject: "workspace",
+                message: `the computes report several locations (${[...locations].map(show).join(", ")}): workspace.location is left out, so each compute's location comes from its resource group`,
+            });
         config[key("workspace")] = {
             workspaceName: first.workspaceName,
             resourceGroupName: first.resourceGroupName,
@@ -129,12 +159,18 @@ export function convert(computes: readonly ReportedCompute[]): Conversion {
     findings.push(...refusals(config));
     // Per compute, in the file's order (its refusals beside its other findings); the workspace's last.
     const order = [...new Set(findings.map((f) => f.subject).filter((s) => s !== "workspace")), "workspace"];
-    const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => order.indexOf(a.f.subject) - order.indexOf(b.f.subject) || a.i - b.i);
+    const sorted = findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => order.indexOf(a.f.subject) - order.indexOf(b.f.subject) || a.i - b.i);
     return { config, findings: sorted.map(({ f }) => f), kept, adopted };
 }
 
 /** One compute's stack entry, and what to know about it. */
-function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: string): { entry: Record<string, unknown>; findings: Finding[]; kept: KeptValue[] } {
+function convertOne(
+    stackKind: StackKind,
+    compute: ReportedCompute,
+    subject: string,
+): { entry: Record<string, unknown>; findings: Finding[]; kept: KeptValue[] } {
     const kind = stackKind.kind;
     const facts = REST_FACTS[compute.computeType!] ?? { readOnly: [], secret: [], defaults: {}, settings: [] };
     const findings: Finding[] = [];
@@ -145,11 +181,23 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
         const whole = target.secrets?.includes(WHOLE) && pathsOf(target).some((p) => facts.secret.includes(p));
         if (whole && back.args[name] === undefined) back.args[name] = NOT_REPORTED;
     }
-    const { workspace, computeName, ...settings } = back.args;
+    const { workspace: _workspace, computeName: _computeName, ...settings } = back.args;
     const kept: KeptValue[] = [];
     const secretPaths = stackKind.secrets;
-    const entry = { adopt: true, ...(withKept(settings, "", (path) => kept.push({ key: `${key(stackKind.key)}.${compute.computeName}.${path}`, secret: secretPaths.includes(path) })) as Record<string, unknown>) };
-    for (const path of back.unreadable) say("warning", `${path}: the library can't read this setting back, so it is left out; the first pulumi up after the import sends the compute without it`);
+    const entry = {
+        adopt: true,
+        ...(withKept(settings, "", (path) =>
+            kept.push({
+                key: `${key(stackKind.key)}.${compute.computeName}.${path}`,
+                secret: secretPaths.includes(path),
+            }),
+        ) as Record<string, unknown>),
+    };
+    for (const path of back.unreadable)
+        say(
+            "warning",
+            `${path}: the library can't read this setting back, so it is left out; the first pulumi up after the import sends the compute without it`,
+        );
 
     const covered = [...Object.values<FieldTarget>(kind.fields).flatMap(pathsOf), ...Object.keys(kind.fixed ?? {})];
     const readOnly = (path: string) => facts.readOnly.some((p) => underPattern(path, p));
@@ -167,15 +215,30 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
     }
     for (const [setting, allDefaults] of undeclared) {
         const value = shortly(redacted(valueAtPath(compute.reported, setting), setting, facts.secret));
-        if (allDefaults) say("note", `${setting} is ${value}, Azure's default, which the library does not declare: Azure applies it again`);
+        if (allDefaults)
+            say(
+                "note",
+                `${setting} is ${value}, Azure's default, which the library does not declare: Azure applies it again`,
+            );
         else {
             const why = whyNotExpressible(compute.computeType!, setting);
-            say("warning", `${setting} is ${value}, a setting the library can't declare${why ? ` (${why})` : ""}: the import keeps it, and the first pulumi up after it sends the compute without it (an update in place)`);
+            say(
+                "warning",
+                `${setting} is ${value}, a setting the library can't declare${why ? ` (${why})` : ""}: the import keeps it, and the first pulumi up after it sends the compute without it (an update in place)`,
+            );
         }
     }
 
     // The component's own mapping of the entry, beside what Azure reports.
-    const declared = { ...entry, workspace: { workspaceName: compute.workspaceName, resourceGroupName: compute.resourceGroupName, location: compute.reported.location }, computeName: compute.computeName };
+    const declared = {
+        ...entry,
+        workspace: {
+            workspaceName: compute.workspaceName,
+            resourceGroupName: compute.resourceGroupName,
+            location: compute.reported.location,
+        },
+        computeName: compute.computeName,
+    };
     const sent = new Map(leaves(toComputeArgs(kind, declared as never) as unknown));
     for (const path of new Set([...sent.keys(), ...reported.keys()])) {
         if (!covered.some((c) => isUnder(path, c))) continue;
@@ -184,12 +247,22 @@ function convertOne(stackKind: StackKind, compute: ReportedCompute, subject: str
         const d = restDefault(path);
         if (theirs === undefined && d !== undefined && show(d[1]) === show(mine)) continue;
         const [m, t] = [show(redacted(mine, path, facts.secret)), show(redacted(theirs, path, facts.secret))];
-        const what = theirs === undefined ? `the library sends ${m}, which Azure does not report` : mine === undefined ? `Azure reports ${t}, which the library does not send` : `Azure reports ${t}, the library sends ${m}`;
-        if (replacesAt(path, kind.immutable)) say("error", `${path}: ${what}; a change there replaces the compute, which Pulumi refuses for one it imports`);
+        const what =
+            theirs === undefined
+                ? `the library sends ${m}, which Azure does not report`
+                : mine === undefined
+                  ? `Azure reports ${t}, which the library does not send`
+                  : `Azure reports ${t}, the library sends ${m}`;
+        if (replacesAt(path, kind.immutable))
+            say(
+                "error",
+                `${path}: ${what}; a change there replaces the compute, which Pulumi refuses for one it imports`,
+            );
         else say("warning", `${path}: ${what}; the first pulumi up after the import updates it in place`);
     }
 
-    for (const warning of validateValues(kind.rules, { ...declared, workspace: undefined }).warnings) say("warning", warning);
+    for (const warning of validateValues(kind.rules, { ...declared, workspace: undefined }).warnings)
+        say("warning", warning);
     return { entry, findings, kept };
 }
 
@@ -219,9 +292,17 @@ function refusals(config: Record<string, unknown>): Finding[] {
                 const rest = i.path.slice(prefix.length);
                 const name = /^[^.[]+/.exec(rest)?.[0] ?? rest;
                 const argPath = rest.slice(name.length + 1);
-                return { severity: "error" as const, subject: `${stackKind.key}.${name}`, message: `${restPathOf(stackKind, argPath)}${i.message}` };
+                return {
+                    severity: "error" as const,
+                    subject: `${stackKind.key}.${name}`,
+                    message: `${restPathOf(stackKind, argPath)}${i.message}`,
+                };
             }
-            return { severity: "error" as const, subject: i.path.slice(CONFIG_NAMESPACE.length + 1), message: i.message };
+            return {
+                severity: "error" as const,
+                subject: i.path.slice(CONFIG_NAMESPACE.length + 1),
+                message: i.message,
+            };
         });
     }
 }
@@ -250,5 +331,3 @@ function shortly(value: unknown): string {
     const text = show(value);
     return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
-
-

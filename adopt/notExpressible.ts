@@ -9,7 +9,8 @@ import { isUnder } from "../components/core/paths";
 import { StackKind } from "../components/stack/config";
 import { REST_FACTS } from "./restFacts";
 
-const ATTACHED_KEEPS_ITS_OWN = "an attached resource keeps its own region and sign-in settings; Azure ML documents these for Synapse Spark pools only";
+const ATTACHED_KEEPS_ITS_OWN =
+    "an attached resource keeps its own region and sign-in settings; Azure ML documents these for Synapse Spark pools only";
 const SYNAPSE_POOL = "a setting of the Spark pool itself, which Azure ML reads from the pool (manage it in Synapse)";
 
 /** Why a setting is not declared, by compute type (`*`: every type). */
@@ -21,38 +22,65 @@ export const NOT_EXPRESSIBLE: Readonly<Record<string, Readonly<Record<string, st
     },
     ComputeInstance: {
         "properties.resourceId": "the id of an underlying resource, which only attached compute has",
-        "properties.computeLocation": "Azure places an instance in its workspace's region and ignores computeLocation for instances",
+        "properties.computeLocation":
+            "Azure places an instance in its workspace's region and ignores computeLocation for instances",
         "properties.properties.computeInstanceAuthorizationType": 'its only value is "personal", Azure\'s default',
     },
     AKS: {
-        "properties.disableLocalAuth": "not documented for AKS compute (Terraform and Azure ML's docs set it on clusters, instances and Synapse pools)",
-        "properties.properties.clusterFqdn": "Azure ML reads an attached cluster's FQDN from the cluster; ssl.cname covers a custom domain",
+        "properties.disableLocalAuth":
+            "not documented for AKS compute (Terraform and Azure ML's docs set it on clusters, instances and Synapse pools)",
+        "properties.properties.clusterFqdn":
+            "Azure ML reads an attached cluster's FQDN from the cluster; ssl.cname covers a custom domain",
     },
     Kubernetes: {
         "properties.computeLocation": "Kubernetes compute runs where its cluster is",
         "properties.disableLocalAuth": "not documented for Kubernetes compute",
-        "properties.properties.relayConnectionString": "set by the Azure ML extension when it connects the cluster, not by users",
-        "properties.properties.serviceBusConnectionString": "set by the Azure ML extension when it connects the cluster, not by users",
-        "properties.properties.extensionPrincipalId": "set by the Azure ML extension when it connects the cluster, not by users",
-        "properties.properties.extensionInstanceReleaseTrain": "a setting of the Azure ML extension (az k8s-extension), not of the compute",
+        "properties.properties.relayConnectionString":
+            "set by the Azure ML extension when it connects the cluster, not by users",
+        "properties.properties.serviceBusConnectionString":
+            "set by the Azure ML extension when it connects the cluster, not by users",
+        "properties.properties.extensionPrincipalId":
+            "set by the Azure ML extension when it connects the cluster, not by users",
+        "properties.properties.extensionInstanceReleaseTrain":
+            "a setting of the Azure ML extension (az k8s-extension), not of the compute",
         "properties.properties.vcName": "undocumented (no description in the REST definitions)",
     },
     VirtualMachine: {
         "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN,
         "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN,
-        "identity": ATTACHED_KEEPS_ITS_OWN,
+        identity: ATTACHED_KEEPS_ITS_OWN,
         "properties.properties.virtualMachineSize": "Azure ML reads the size from the VM",
         "properties.properties.notebookServerPort": "a setting of the retired notebook VMs",
         "properties.properties.isNotebookInstanceCompute": "a setting of the retired notebook VMs",
     },
-    HDInsight: { "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN, "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN, identity: ATTACHED_KEEPS_ITS_OWN },
-    Databricks: { "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN, "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN, identity: ATTACHED_KEEPS_ITS_OWN },
-    DataLakeAnalytics: { "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN, "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN, identity: ATTACHED_KEEPS_ITS_OWN },
+    HDInsight: {
+        "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN,
+        "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN,
+        identity: ATTACHED_KEEPS_ITS_OWN,
+    },
+    Databricks: {
+        "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN,
+        "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN,
+        identity: ATTACHED_KEEPS_ITS_OWN,
+    },
+    DataLakeAnalytics: {
+        "properties.computeLocation": ATTACHED_KEEPS_ITS_OWN,
+        "properties.disableLocalAuth": ATTACHED_KEEPS_ITS_OWN,
+        identity: ATTACHED_KEEPS_ITS_OWN,
+    },
     SynapseSpark: Object.fromEntries(
-        ["autoScaleProperties", "autoPauseProperties", "sparkVersion", "nodeCount", "nodeSize", "nodeSizeFamily", "subscriptionId", "resourceGroup", "workspaceName", "poolName"].map((p) => [
-            `properties.properties.${p}`,
-            SYNAPSE_POOL,
-        ]),
+        [
+            "autoScaleProperties",
+            "autoPauseProperties",
+            "sparkVersion",
+            "nodeCount",
+            "nodeSize",
+            "nodeSizeFamily",
+            "subscriptionId",
+            "resourceGroup",
+            "workspaceName",
+            "poolName",
+        ].map((p) => [`properties.properties.${p}`, SYNAPSE_POOL]),
     ),
 };
 
@@ -65,8 +93,12 @@ export function whyNotExpressible(computeType: string, setting: string): string 
 export function undeclaredSettings(stackKind: StackKind, computeType: string): string[] {
     const skip = new Set(stackKind.kind.inapplicable?.(computeType) ?? []);
     const paths = [
-        ...Object.entries<FieldTarget>(stackKind.kind.fields).flatMap(([name, target]) => (skip.has(name) ? [] : pathsOf(target))),
+        ...Object.entries<FieldTarget>(stackKind.kind.fields).flatMap(([name, target]) =>
+            skip.has(name) ? [] : pathsOf(target),
+        ),
         ...Object.keys(stackKind.kind.fixed ?? {}),
     ];
-    return (REST_FACTS[computeType]?.settings ?? []).filter((setting) => !paths.some((p) => isUnder(p, setting) || isUnder(setting, p)));
+    return (REST_FACTS[computeType]?.settings ?? []).filter(
+        (setting) => !paths.some((p) => isUnder(p, setting) || isUnder(setting, p)),
+    );
 }

@@ -67,12 +67,17 @@ export function readReported(text: string): { readonly computes: ReportedCompute
     const problems: string[] = [];
     json = plainData(json, "", problems);
     let bodies: [string, unknown][];
-    if (looksLikeAzMl(json)) throw new ReportedFileError(`is not a shape adopt reads (it looks like \`az ml compute\` output, which is snake_case and leaves settings out); expected ${SHAPES_UNDERSTOOD}`);
+    if (looksLikeAzMl(json))
+        throw new ReportedFileError(
+            `is not a shape adopt reads (it looks like \`az ml compute\` output, which is snake_case and leaves settings out); expected ${SHAPES_UNDERSTOOD}`,
+        );
     if (Array.isArray(json)) bodies = json.map((b, i) => [`[${i}]`, b]);
     else if (isPlainObject(json) && Array.isArray(json.value)) {
         bodies = json.value.map((b, i) => [`value[${i}]`, b]);
         if (typeof json.nextLink === "string" && json.nextLink !== "") {
-            problems.push(`the list has a nextLink: it is one page of the workspace's computes; fetch the others (${json.nextLink}) and adopt them too`);
+            problems.push(
+                `the list has a nextLink: it is one page of the workspace's computes; fetch the others (${json.nextLink}) and adopt them too`,
+            );
         }
     } else if (isPlainObject(json) && typeof json.id === "string") bodies = [["(body)", json]];
     else throw new ReportedFileError(`is not a shape adopt reads; expected ${SHAPES_UNDERSTOOD}`);
@@ -89,7 +94,10 @@ export function readReported(text: string): { readonly computes: ReportedCompute
 /** `az ml compute show/list` print snake_case keys at the top (`provisioning_state`, `size`). */
 function looksLikeAzMl(json: unknown): boolean {
     const first = Array.isArray(json) ? json[0] : json;
-    return isPlainObject(first) && ("provisioning_state" in first || "resource_id" in first || ("type" in first && !("properties" in first)));
+    return (
+        isPlainObject(first) &&
+        ("provisioning_state" in first || "resource_id" in first || ("type" in first && !("properties" in first)))
+    );
 }
 
 function reportedCompute(at: string, body: unknown): ReportedCompute | string {
@@ -105,10 +113,17 @@ function reportedCompute(at: string, body: unknown): ReportedCompute | string {
     ) {
         return `has no compute id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/computes/<name>); got ${JSON.stringify(id)}`;
     }
-    const reported: Record<string, unknown> = { resourceGroupName: parsed.resourceGroup, workspaceName: names[0], computeName: names[1] };
+    const reported: Record<string, unknown> = {
+        resourceGroupName: parsed.resourceGroup,
+        workspaceName: names[0],
+        computeName: names[1],
+    };
     for (const [key, value] of Object.entries(body)) if (!IDENTIFYING.has(key)) reported[key] = value;
     if (isPlainObject(body.identity) && isPlainObject(body.identity.userAssignedIdentities)) {
-        reported.identity = { ...body.identity, userAssignedIdentities: Object.keys(body.identity.userAssignedIdentities) };
+        reported.identity = {
+            ...body.identity,
+            userAssignedIdentities: Object.keys(body.identity.userAssignedIdentities),
+        };
     }
     const properties = isPlainObject(body.properties) ? body.properties : {};
     return {

@@ -25,7 +25,9 @@ export function settingOf(path: string): string {
 function patternRegex(pattern: string, whole: boolean): RegExp {
     const body = pattern
         .split(/(\[\]|\*)/)
-        .map((part) => (part === "[]" ? "\\[\\d+\\]" : part === "*" ? "[^.[]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .map((part) =>
+            part === "[]" ? "\\[\\d+\\]" : part === "*" ? "[^.[]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+        )
         .join("");
     return new RegExp(`^${body}${whole ? "$" : "(?=$|[.[])"}`);
 }

@@ -16,7 +16,8 @@ function nodeFor(doc: YAML.Document, value: unknown): Node {
     const node = doc.createNode(value);
     visit(node, {
         Scalar(_, scalar) {
-            if (typeof scalar.value === "string" && YAML.parse(scalar.value, { version: "1.1" }) !== scalar.value) scalar.type = "QUOTE_DOUBLE";
+            if (typeof scalar.value === "string" && YAML.parse(scalar.value, { version: "1.1" }) !== scalar.value)
+                scalar.type = "QUOTE_DOUBLE";
         },
     });
     return node;
@@ -31,7 +32,8 @@ export function stackYaml(config: Record<string, unknown>, comment: string): str
 }
 
 /** A workspace value as it compares: names without case, regions without spaces either (`West Europe` is `westeurope`). */
-const normal = (key: string, v: unknown) => (typeof v !== "string" ? v : key === "location" ? v.toLowerCase().replace(/\s/g, "") : v.toLowerCase());
+const normal = (key: string, v: unknown) =>
+    typeof v !== "string" ? v : key === "location" ? v.toLowerCase().replace(/\s/g, "") : v.toLowerCase();
 
 /** The workspace keys on which two references disagree (absent keys agree). */
 function workspaceDifferences(there: Record<string, unknown>, ours: Record<string, unknown>): string[] {
@@ -54,12 +56,14 @@ export function addToStackFile(file: string, config: Record<string, unknown>, co
         return [`${file} is not valid YAML${line ? ` (line ${line.line}, column ${line.col})` : ""}: fix it first`];
     }
     const node = doc.get("config", true);
-    if (node !== undefined && node !== null && !(isScalar(node) && node.value === null) && !isMap(node)) return [`${file}: its config is not a map of keys`];
+    if (node !== undefined && node !== null && !(isScalar(node) && node.value === null) && !isMap(node))
+        return [`${file}: its config is not a map of keys`];
     const existing = (isMap(node) ? (node.toJSON() as Record<string, unknown>) : {}) ?? {};
     const problems: string[] = [];
     const declared = new Map<string, string>();
     for (const [key, value] of Object.entries(existing)) {
-        if (key.startsWith("azureml-compute:") && !key.endsWith(":workspace") && isPlainObject(value)) for (const name of Object.keys(value)) declared.set(name, key);
+        if (key.startsWith("azureml-compute:") && !key.endsWith(":workspace") && isPlainObject(value))
+            for (const name of Object.keys(value)) declared.set(name, key);
     }
     for (const [key, value] of Object.entries(config)) {
         if (!isPlainObject(value)) continue;
@@ -67,12 +71,18 @@ export function addToStackFile(file: string, config: Record<string, unknown>, co
         if (key.endsWith(":workspace")) {
             if (there === undefined) continue;
             const differ = isPlainObject(there) ? workspaceDifferences(there, value) : ["(not a map)"];
-            if (differ.length > 0) problems.push(`${file} declares another ${key} (${differ.map((k) => `${k}: ${JSON.stringify(isPlainObject(there) ? there[k] : there)}`).join(", ")}): adopt this workspace's computes into another stack`);
+            if (differ.length > 0)
+                problems.push(
+                    `${file} declares another ${key} (${differ.map((k) => `${k}: ${JSON.stringify(isPlainObject(there) ? there[k] : there)}`).join(", ")}): adopt this workspace's computes into another stack`,
+                );
             continue;
         }
         for (const name of Object.keys(value)) {
             const at = declared.get(name);
-            if (at !== undefined) problems.push(`${file} already declares ${at}.${name}: a workspace has one compute of each name; remove it there first, or adopt into another stack`);
+            if (at !== undefined)
+                problems.push(
+                    `${file} already declares ${at}.${name}: a workspace has one compute of each name; remove it there first, or adopt into another stack`,
+                );
         }
     }
     if (problems.length > 0) return problems;
@@ -80,7 +90,10 @@ export function addToStackFile(file: string, config: Record<string, unknown>, co
     for (const [key, value] of Object.entries(config)) {
         const there = existing[key];
         if (!isPlainObject(value) || there === undefined) doc.setIn(["config", key], nodeFor(doc, value));
-        else for (const [name, entry] of Object.entries(value)) if (!(key.endsWith(":workspace") && isPlainObject(there) && there[name] !== undefined)) doc.setIn(["config", key, name], nodeFor(doc, entry));
+        else
+            for (const [name, entry] of Object.entries(value))
+                if (!(key.endsWith(":workspace") && isPlainObject(there) && there[name] !== undefined))
+                    doc.setIn(["config", key, name], nodeFor(doc, entry));
     }
     fs.writeFileSync(file, doc.toString({ lineWidth: 0 }));
     return [];

@@ -37,7 +37,9 @@ export const AttachedComputeType = {
 export type AttachedComputeType = (typeof AttachedComputeType)[keyof typeof AttachedComputeType];
 
 /** The resource each kind attaches, and how it is named in messages. */
-export const ATTACHED_RESOURCE_TYPES: Readonly<Record<AttachedComputeType, { readonly kind: ExpectedType; readonly what: string }>> = {
+export const ATTACHED_RESOURCE_TYPES: Readonly<
+    Record<AttachedComputeType, { readonly kind: ExpectedType; readonly what: string }>
+> = {
     VirtualMachine: { kind: VIRTUAL_MACHINE, what: "a virtual machine" },
     Databricks: { kind: DATABRICKS_WORKSPACE, what: "a Databricks workspace" },
     DataLakeAnalytics: { kind: DATA_LAKE_ANALYTICS, what: "a Data Lake Analytics account" },
@@ -115,10 +117,21 @@ export interface AttachedSynapseSparkArgs extends Common {
 }
 
 /** The arguments of an {@link AttachedCompute}: one shape per `type`. */
-export type AttachedComputeArgs = AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
+export type AttachedComputeArgs =
+    AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
 
 /** The args that only some types take (ATTACHED_FIELDS_BY_TYPE says which). */
-const TYPE_SPECIFIC = ["address", "sshPort", "credentials", "accessToken", "workspaceUrl", "dataLakeStoreAccountName", "identity", "disableLocalAuth", "location"] as const;
+const TYPE_SPECIFIC = [
+    "address",
+    "sshPort",
+    "credentials",
+    "accessToken",
+    "workspaceUrl",
+    "dataLakeStoreAccountName",
+    "identity",
+    "disableLocalAuth",
+    "location",
+] as const;
 
 export const ATTACHED_COMPUTE_DEFAULTS = Object.freeze({ sshPort: 22 });
 
@@ -136,19 +149,37 @@ export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
     type: { lands: { "properties.computeType": {} }, replaces: true },
     resourceId: { lands: { "properties.resourceId": {} }, replaces: true },
     address: { lands: { "properties.properties.address": {} }, replaces: true },
-    sshPort: { lands: { "properties.properties.sshPort": {} }, replaces: true, default: ATTACHED_COMPUTE_DEFAULTS.sshPort },
+    sshPort: {
+        lands: { "properties.properties.sshPort": {} },
+        replaces: true,
+        default: ATTACHED_COMPUTE_DEFAULTS.sshPort,
+    },
     credentials: {
         lands: {
             "properties.properties.administratorAccount": {
-                send: (c) => ({ username: c.username, privateKeyData: c.privateKey, password: c.password, publicKeyData: c.publicKey }),
-                back: (c) => ({ username: c.username, privateKey: NOT_REPORTED, password: NOT_REPORTED, publicKey: NOT_REPORTED }),
+                send: (c) => ({
+                    username: c.username,
+                    privateKeyData: c.privateKey,
+                    password: c.password,
+                    publicKeyData: c.publicKey,
+                }),
+                back: (c) => ({
+                    username: c.username,
+                    privateKey: NOT_REPORTED,
+                    password: NOT_REPORTED,
+                    publicKey: NOT_REPORTED,
+                }),
             },
         },
         replaces: true,
         // The REST spec marks all three x-ms-secret.
         secrets: ["privateKey", "password", "publicKey"],
     },
-    accessToken: { lands: { "properties.properties.databricksAccessToken": { back: () => NOT_REPORTED } }, replaces: true, secrets: [WHOLE] },
+    accessToken: {
+        lands: { "properties.properties.databricksAccessToken": { back: () => NOT_REPORTED } },
+        replaces: true,
+        secrets: [WHOLE],
+    },
     workspaceUrl: { lands: { "properties.properties.workspaceUrl": {} }, replaces: true },
     dataLakeStoreAccountName: { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
     // Terraform's Synapse Spark resource replaces the attachment for a change of either.
@@ -161,7 +192,9 @@ export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
 export const ATTACHED_COMPUTE_IMMUTABLE: readonly string[] = immutablePaths(ATTACHED_COMPUTE_FIELDS);
 
 /** Which args each type takes (required ones first), for the rules and the README. */
-export const ATTACHED_FIELDS_BY_TYPE: Readonly<Record<AttachedComputeType, { readonly required: readonly string[]; readonly optional: readonly string[] }>> = {
+export const ATTACHED_FIELDS_BY_TYPE: Readonly<
+    Record<AttachedComputeType, { readonly required: readonly string[]; readonly optional: readonly string[] }>
+> = {
     VirtualMachine: { required: ["address", "credentials"], optional: ["sshPort"] },
     HDInsight: { required: ["address", "credentials"], optional: ["sshPort"] },
     Databricks: { required: ["accessToken"], optional: ["workspaceUrl"] },
@@ -169,28 +202,49 @@ export const ATTACHED_FIELDS_BY_TYPE: Readonly<Record<AttachedComputeType, { rea
     SynapseSpark: { required: [], optional: ["identity", "disableLocalAuth", "location"] },
 };
 
-const HOST_NAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_NAME =
+    /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const PRIVATE_KEY = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----[\s\S]+-----END ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
+const PRIVATE_KEY =
+    /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----[\s\S]+-----END ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}( \S.*)?$/;
 
 const address = checkedString(
-    (value) => (IPV4.test(value) || (HOST_NAME.test(value) && !/^[\d.]+$/.test(value)) ? [] : [`${quote(value)} is not a host name or IPv4 address, e.g. "dsvm.westeurope.cloudapp.azure.com" or "10.0.0.4"`]),
+    (value) =>
+        IPV4.test(value) || (HOST_NAME.test(value) && !/^[\d.]+$/.test(value))
+            ? []
+            : [
+                  `${quote(value)} is not a host name or IPv4 address, e.g. "dsvm.westeurope.cloudapp.azure.com" or "10.0.0.4"`,
+              ],
     1024,
 );
 
 // Never echo key or password text: a message only says what shape was expected.
 const privateKey = checkedString(
-    (value) => (PRIVATE_KEY.test(value.trim()) ? [] : [`is not a private key: expected PEM or OpenSSH text from "-----BEGIN ... PRIVATE KEY-----" to "-----END ... PRIVATE KEY-----"`]),
+    (value) =>
+        PRIVATE_KEY.test(value.trim())
+            ? []
+            : [
+                  `is not a private key: expected PEM or OpenSSH text from "-----BEGIN ... PRIVATE KEY-----" to "-----END ... PRIVATE KEY-----"`,
+              ],
     65536,
 );
-const publicKey = checkedString((value) => (PUBLIC_KEY.test(value.trim()) ? [] : ['is not an OpenSSH public key such as "ssh-rsa AAAAB3NzaC1yc2E... user@host"']), 16384);
+const publicKey = checkedString(
+    (value) =>
+        PUBLIC_KEY.test(value.trim())
+            ? []
+            : ['is not an OpenSSH public key such as "ssh-rsa AAAAB3NzaC1yc2E... user@host"'],
+    16384,
+);
 
 const workspaceUrl = checkedString(
     (value) =>
-        /^https:\/\/[A-Za-z0-9.-]+\.azuredatabricks\.net\/?$/.test(value) || /^[A-Za-z0-9.-]+\.azuredatabricks\.net$/.test(value)
+        /^https:\/\/[A-Za-z0-9.-]+\.azuredatabricks\.net\/?$/.test(value) ||
+        /^[A-Za-z0-9.-]+\.azuredatabricks\.net$/.test(value)
             ? []
-            : [`${quote(value)} is not a Databricks workspace URL such as "https://adb-1234567890123456.7.azuredatabricks.net"`],
+            : [
+                  `${quote(value)} is not a Databricks workspace URL such as "https://adb-1234567890123456.7.azuredatabricks.net"`,
+              ],
     1024,
 );
 
@@ -202,14 +256,24 @@ const fields = strictObject({
     address: address.optional(),
     sshPort: z.number().int().min(1).max(65535).optional(),
     credentials: strictObject({
-        username: z.string().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a user name: letters, digits, "_", "-" and ".", starting with a letter or "_"'),
+        username: z
+            .string()
+            .min(1)
+            .max(64)
+            .regex(
+                /^[A-Za-z_][A-Za-z0-9_.-]*$/,
+                'must be a user name: letters, digits, "_", "-" and ".", starting with a letter or "_"',
+            ),
         privateKey: privateKey.optional(),
         password: z.string().min(1).max(256).optional(),
         publicKey: publicKey.optional(),
     }).optional(),
     accessToken: z.string().min(1).max(4096).optional(),
     workspaceUrl: workspaceUrl.optional(),
-    dataLakeStoreAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, "must be a Data Lake Store account name: 3 to 24 lower-case letters and digits").optional(),
+    dataLakeStoreAccountName: z
+        .string()
+        .regex(/^[a-z0-9]{3,24}$/, "must be a Data Lake Store account name: 3 to 24 lower-case letters and digits")
+        .optional(),
     identity: identitySchema.optional(),
     disableLocalAuth: z.boolean().optional(),
     location: regionSchema.optional(),
@@ -225,12 +289,19 @@ type Values = z.output<typeof fields>;
 function checkFieldsForType(values: Values, report: Report): void {
     const own = ATTACHED_FIELDS_BY_TYPE[values.type];
     for (const name of own.required) {
-        if (values[name as keyof Values] === undefined) report([name, "type"], `is required to attach ${ATTACHED_RESOURCE_TYPES[values.type].what} (type "${values.type}")`);
+        if (values[name as keyof Values] === undefined)
+            report(
+                [name, "type"],
+                `is required to attach ${ATTACHED_RESOURCE_TYPES[values.type].what} (type "${values.type}")`,
+            );
     }
     for (const name of TYPE_SPECIFIC) {
         if (values[name] !== undefined && !own.required.includes(name) && !own.optional.includes(name)) {
             const takes = [...own.required, ...own.optional];
-            report([name, "type"], `does not apply to type "${values.type}"${takes.length > 0 ? `, which takes ${takes.join(", ")}` : ""}`);
+            report(
+                [name, "type"],
+                `does not apply to type "${values.type}"${takes.length > 0 ? `, which takes ${takes.join(", ")}` : ""}`,
+            );
         }
     }
 }
@@ -255,7 +326,10 @@ const rules: Rule<Values>[] = [
         reads: ["credentials"],
         check: ({ credentials }, report) => {
             if (credentials && credentials.privateKey === undefined && credentials.password === undefined) {
-                report(["credentials", "credentials.privateKey", "credentials.password"], "needs a privateKey or a password");
+                report(
+                    ["credentials", "credentials.privateKey", "credentials.password"],
+                    "needs a privateKey or a password",
+                );
             }
         },
     },
@@ -266,7 +340,10 @@ const warnings: Rule<Values>[] = [
         reads: ["credentials"],
         check: ({ credentials }, report) => {
             if (credentials?.password !== undefined && credentials.privateKey === undefined) {
-                report("credentials", "signs in with a password only; passwords can be brute-forced, an SSH privateKey is safer (the Studio's recommendation)");
+                report(
+                    "credentials",
+                    "signs in with a password only; passwords can be brute-forced, an SSH privateKey is safer (the Studio's recommendation)",
+                );
             }
         },
     },
@@ -274,7 +351,10 @@ const warnings: Rule<Values>[] = [
         reads: ["type"],
         check: ({ type }, report) => {
             if (type === AttachedComputeType.DataLakeAnalytics) {
-                report("type", `Azure Data Lake Analytics was retired on ${DATA_LAKE_ANALYTICS_RETIRED}: the attachment can't run jobs; move the workload to Synapse or Databricks`);
+                report(
+                    "type",
+                    `Azure Data Lake Analytics was retired on ${DATA_LAKE_ANALYTICS_RETIRED}: the attachment can't run jobs; move the workload to Synapse or Databricks`,
+                );
             }
         },
     },
@@ -289,7 +369,9 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.
     plainFields: ["type"],
     inapplicable: (computeType) => {
         const own = ATTACHED_FIELDS_BY_TYPE[computeType as AttachedComputeType];
-        return own === undefined ? [] : TYPE_SPECIFIC.filter((f) => !own.required.includes(f) && !own.optional.includes(f));
+        return own === undefined
+            ? []
+            : TYPE_SPECIFIC.filter((f) => !own.required.includes(f) && !own.optional.includes(f));
     },
 };
 

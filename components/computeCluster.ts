@@ -39,7 +39,8 @@ export const RemoteLoginPortPublicAccess = {
     /** Azure decides at creation: closed when the cluster is in a virtual network, else open. */
     NotSpecified: "NotSpecified",
 } as const;
-export type RemoteLoginPortPublicAccess = (typeof RemoteLoginPortPublicAccess)[keyof typeof RemoteLoginPortPublicAccess];
+export type RemoteLoginPortPublicAccess =
+    (typeof RemoteLoginPortPublicAccess)[keyof typeof RemoteLoginPortPublicAccess];
 
 /** The administrator account created on every node. */
 export interface ClusterAdmin {
@@ -113,20 +114,40 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     ...BASE_FIELDS,
     vmType: { lands: {}, replaces: false },
     vmSize: { lands: { "properties.properties.vmSize": {} }, replaces: true },
-    vmPriority: { lands: { "properties.properties.vmPriority": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.vmPriority },
-    minNodes: { lands: { "properties.properties.scaleSettings.minNodeCount": {} }, replaces: false, default: COMPUTE_CLUSTER_DEFAULTS.minNodes },
+    vmPriority: {
+        lands: { "properties.properties.vmPriority": {} },
+        replaces: true,
+        default: COMPUTE_CLUSTER_DEFAULTS.vmPriority,
+    },
+    minNodes: {
+        lands: { "properties.properties.scaleSettings.minNodeCount": {} },
+        replaces: false,
+        default: COMPUTE_CLUSTER_DEFAULTS.minNodes,
+    },
     maxNodes: { lands: { "properties.properties.scaleSettings.maxNodeCount": {} }, replaces: false },
     idleTimeBeforeScaleDown: {
-        lands: { "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown": { send: normalizeDuration, back: (d) => d } },
+        lands: {
+            "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown": {
+                send: normalizeDuration,
+                back: (d) => d,
+            },
+        },
         replaces: false,
         default: COMPUTE_CLUSTER_DEFAULTS.idleTimeBeforeScaleDown,
     },
-    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } }, replaces: true },
+    subnet: {
+        lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } },
+        replaces: true,
+    },
     identity: identityField(false),
     admin: {
         lands: {
             "properties.properties.userAccountCredentials": {
-                send: (a) => ({ adminUserName: a.username, adminUserSshPublicKey: a.sshPublicKey, adminUserPassword: a.password }),
+                send: (a) => ({
+                    adminUserName: a.username,
+                    adminUserSshPublicKey: a.sshPublicKey,
+                    adminUserPassword: a.password,
+                }),
                 back: (c) => ({ username: c.adminUserName, sshPublicKey: NOT_REPORTED, password: NOT_REPORTED }),
             },
         },
@@ -139,10 +160,17 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
         replaces: true,
         default: COMPUTE_CLUSTER_DEFAULTS.remoteLoginPortPublicAccess,
     },
-    enableNodePublicIp: { lands: { "properties.properties.enableNodePublicIp": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp },
+    enableNodePublicIp: {
+        lands: { "properties.properties.enableNodePublicIp": {} },
+        replaces: true,
+        default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp,
+    },
     isolatedNetwork: { lands: { "properties.properties.isolatedNetwork": {} }, replaces: true },
     osType: { lands: { "properties.properties.osType": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.osType },
-    image: { lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } }, replaces: true },
+    image: {
+        lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } },
+        replaces: true,
+    },
     disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
     location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
 };
@@ -156,7 +184,10 @@ const PASSWORD_MAX = 123;
 const USERNAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
 
 const adminSchema = strictObject({
-    username: z.string().min(1).regex(USERNAME, 'must be 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or "_"'),
+    username: z
+        .string()
+        .min(1)
+        .regex(USERNAME, 'must be 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or "_"'),
     sshPublicKey: f.sshRsaPublicKey.optional(),
     password: z.string().min(1).max(PASSWORD_MAX).optional(),
 });
@@ -197,12 +228,18 @@ const rules: Rule<Values>[] = [
             if (maxNodes < minNodes) report(["maxNodes", "minNodes"], `must be at least minNodes (${minNodes})`);
         },
     },
-    { reads: ["vmSize", "vmType"], check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report) },
+    {
+        reads: ["vmSize", "vmType"],
+        check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report),
+    },
     {
         reads: ["admin"],
         check: ({ admin }, report) => {
             if (admin && admin.sshPublicKey === undefined && admin.password === undefined) {
-                report(["admin", "admin.sshPublicKey", "admin.password"], "needs an sshPublicKey or a password (or both)");
+                report(
+                    ["admin", "admin.sshPublicKey", "admin.password"],
+                    "needs an sshPublicKey or a password (or both)",
+                );
             }
         },
     },
@@ -214,14 +251,18 @@ const warnings: Rule<Values>[] = [
     {
         reads: ["maxNodes"],
         check: ({ maxNodes }, report) => {
-            if (maxNodes === 0) report("maxNodes", "is 0, so the cluster can run nothing; set it to 1 or more to run jobs");
+            if (maxNodes === 0)
+                report("maxNodes", "is 0, so the cluster can run nothing; set it to 1 or more to run jobs");
         },
     },
     {
         reads: ["admin"],
         check: ({ admin }, report) => {
             if (admin?.password !== undefined && admin.sshPublicKey === undefined) {
-                report("admin", "signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)");
+                report(
+                    "admin",
+                    "signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)",
+                );
             }
         },
     },
@@ -235,7 +276,8 @@ const warnings: Rule<Values>[] = [
                 inSubnet: subnet !== undefined,
                 publicIp: enableNodePublicIp ?? COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp,
             });
-            if (problem !== undefined) report("", `${problem} (the policy pack's compute-no-public-ssh rejects this cluster)`);
+            if (problem !== undefined)
+                report("", `${problem} (the policy pack's compute-no-public-ssh rejects this cluster)`);
         },
     },
     {

@@ -35,7 +35,13 @@ export const PowerAction = { Start: "Start", Stop: "Stop" } as const;
 export type PowerAction = (typeof PowerAction)[keyof typeof PowerAction];
 
 /** How often a recurrence repeats. */
-export const RecurrenceFrequency = { Minute: "Minute", Hour: "Hour", Day: "Day", Week: "Week", Month: "Month" } as const;
+export const RecurrenceFrequency = {
+    Minute: "Minute",
+    Hour: "Hour",
+    Day: "Day",
+    Week: "Week",
+    Month: "Month",
+} as const;
 export type RecurrenceFrequency = (typeof RecurrenceFrequency)[keyof typeof RecurrenceFrequency];
 
 export const WeekDay = {
@@ -187,13 +193,17 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
                 send: (ssh) => ({ sshPublicAccess: "Enabled", adminPublicKey: ssh.publicKey }),
                 absent: { sshPublicAccess: "Disabled" },
                 // Azure reports the access, not the key.
-                back: (ssh) => (ssh.sshPublicAccess === "Enabled" ? { publicKey: ssh.adminPublicKey ?? NOT_REPORTED } : undefined),
+                back: (ssh) =>
+                    ssh.sshPublicAccess === "Enabled" ? { publicKey: ssh.adminPublicKey ?? NOT_REPORTED } : undefined,
             },
         },
         replaces: true,
         notReturned: ["publicKey"],
     },
-    subnet: { lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } }, replaces: true },
+    subnet: {
+        lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } },
+        replaces: true,
+    },
     assignedUser: {
         lands: {
             "properties.properties.personalComputeInstanceSettings": {
@@ -203,12 +213,23 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
         },
         replaces: true,
     },
-    idleTimeBeforeShutdown: { lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration, back: (d) => d } }, replaces: true },
+    idleTimeBeforeShutdown: {
+        lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration, back: (d) => d } },
+        replaces: true,
+    },
     schedules: {
         lands: {
             "properties.properties.schedules": {
                 // An adopted instance keeps the order Azure holds (the import diffs the list by position); else one canonical order.
-                send: (list, { adopt }) => ({ computeStartStop: adopt === true ? list.map((s) => toSchedule(s, true)) : canonicalOrder(list.map((s) => toSchedule(s)), contentKey) }),
+                send: (list, { adopt }) => ({
+                    computeStartStop:
+                        adopt === true
+                            ? list.map((s) => toSchedule(s, true))
+                            : canonicalOrder(
+                                  list.map((s) => toSchedule(s)),
+                                  contentKey,
+                              ),
+                }),
                 back: (s) => (s.computeStartStop?.length ? s.computeStartStop.map(fromSchedule) : undefined),
             },
         },
@@ -218,10 +239,20 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     setupScripts: {
         lands: {
             "properties.properties.setupScripts": {
-                send: (s) => ({ scripts: { creationScript: s.creation && toScript(s.creation), startupScript: s.startup && toScript(s.startup) } }),
+                send: (s) => ({
+                    scripts: {
+                        creationScript: s.creation && toScript(s.creation),
+                        startupScript: s.startup && toScript(s.startup),
+                    },
+                }),
                 back: (s) => {
                     const { creationScript, startupScript } = s.scripts ?? {};
-                    return creationScript || startupScript ? { creation: creationScript && fromScript(creationScript), startup: startupScript && fromScript(startupScript) } : undefined;
+                    return creationScript || startupScript
+                        ? {
+                              creation: creationScript && fromScript(creationScript),
+                              startup: startupScript && fromScript(startupScript),
+                          }
+                        : undefined;
                 },
             },
         },
@@ -233,7 +264,11 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
         default: COMPUTE_INSTANCE_DEFAULTS.enableNodePublicIp,
     },
     managedNetwork: { lands: {}, replaces: false },
-    enableSso: { lands: { "properties.properties.enableSSO": {} }, replaces: true, default: COMPUTE_INSTANCE_DEFAULTS.enableSso },
+    enableSso: {
+        lands: { "properties.properties.enableSSO": {} },
+        replaces: true,
+        default: COMPUTE_INSTANCE_DEFAULTS.enableSso,
+    },
     identity: identityField(true),
     applicationSharingPolicy: {
         lands: { "properties.properties.applicationSharingPolicy": {} },
@@ -265,7 +300,10 @@ const scheduleSchema = strictObject({
     cron: checkedString(checkCron, 256).optional(),
     recurrence: recurrenceSchema.optional(),
     timeZone: checkedString(checkTimeZone, 256).optional(),
-    startTime: z.string().regex(LOCAL_TIME, 'must be a local time "yyyy-MM-ddTHH:mm:ss", e.g. "2026-01-05T08:00:00"').optional(),
+    startTime: z
+        .string()
+        .regex(LOCAL_TIME, 'must be a local time "yyyy-MM-ddTHH:mm:ss", e.g. "2026-01-05T08:00:00"')
+        .optional(),
     enabled: z.boolean().optional(),
 });
 
@@ -304,12 +342,18 @@ type Values = z.output<typeof fields>;
 
 const rules: Rule<Values>[] = [
     { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
-    { reads: ["vmSize", "vmType"], check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report) },
+    {
+        reads: ["vmSize", "vmType"],
+        check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report),
+    },
     {
         reads: ["ssh", "assignedUser"],
         check: ({ ssh, assignedUser }, report) => {
             if (ssh !== undefined && assignedUser !== undefined) {
-                report(["ssh", "assignedUser"], "can't be set on an instance created for another user (assignedUser): Azure takes no SSH key then; remove one of the two");
+                report(
+                    ["ssh", "assignedUser"],
+                    "can't be set on an instance created for another user (assignedUser): Azure takes no SSH key then; remove one of the two",
+                );
             }
         },
     },
@@ -330,7 +374,10 @@ const rules: Rule<Values>[] = [
             (schedules ?? []).forEach((s, i) => {
                 const at = `schedules[${i}]`;
                 if ((s.cron === undefined) === (s.recurrence === undefined)) {
-                    report([at, `${at}.cron`, `${at}.recurrence`], "needs either a cron expression or a recurrence (one of the two)");
+                    report(
+                        [at, `${at}.cron`, `${at}.recurrence`],
+                        "needs either a cron expression or a recurrence (one of the two)",
+                    );
                 }
             }),
     },
@@ -341,7 +388,10 @@ const rules: Rule<Values>[] = [
                 const script = setupScripts?.[which];
                 if (script && (script.path === undefined) === (script.command === undefined)) {
                     const at = `setupScripts.${which}`;
-                    report([at, `${at}.path`, `${at}.command`], "needs either a path in the workspace's file share or an inline command (one of the two)");
+                    report(
+                        [at, `${at}.path`, `${at}.command`],
+                        "needs either a path in the workspace's file share or an inline command (one of the two)",
+                    );
                 }
             }
         },
@@ -350,7 +400,9 @@ const rules: Rule<Values>[] = [
     { reads: ["customServices"], check: ({ customServices }, report) => checkCustomServices(customServices, report) },
 ];
 
-const warnings: Rule<Values>[] = [{ reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) }];
+const warnings: Rule<Values>[] = [
+    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) },
+];
 
 type ScheduleArgs = inputs.machinelearningservices.ComputeStartStopScheduleArgs;
 
@@ -362,10 +414,16 @@ function toSchedule(s: pulumi.Unwrap<InstanceSchedule>, keepOrder = false): Sche
     const timeZone = s.timeZone ?? SCHEDULE_DEFAULTS.timeZone;
     const status = (s.enabled ?? SCHEDULE_DEFAULTS.enabled) ? "Enabled" : "Disabled";
     if (s.cron !== undefined) {
-        return { action: s.action, status, triggerType: "Cron", cron: { expression: s.cron, timeZone, startTime: s.startTime } };
+        return {
+            action: s.action,
+            status,
+            triggerType: "Cron",
+            cron: { expression: s.cron, timeZone, startTime: s.startTime },
+        };
     }
     const r = s.recurrence!;
-    const numbers = (list: readonly number[] | undefined) => list && (keepOrder ? [...list] : canonicalOrder(list, (n) => n));
+    const numbers = (list: readonly number[] | undefined) =>
+        list && (keepOrder ? [...list] : canonicalOrder(list, (n) => n));
     const recurrence: inputs.machinelearningservices.RecurrenceArgs = {
         frequency: r.frequency,
         interval: r.interval ?? SCHEDULE_DEFAULTS.interval,
@@ -374,7 +432,8 @@ function toSchedule(s: pulumi.Unwrap<InstanceSchedule>, keepOrder = false): Sche
         schedule: {
             hours: numbers(r.hours)!,
             minutes: numbers(r.minutes)!,
-            weekDays: r.weekDays && (keepOrder ? [...r.weekDays] : canonicalOrder(r.weekDays, (d) => WEEK_ORDER.indexOf(d))),
+            weekDays:
+                r.weekDays && (keepOrder ? [...r.weekDays] : canonicalOrder(r.weekDays, (d) => WEEK_ORDER.indexOf(d))),
             monthDays: numbers(r.monthDays),
         },
     };
@@ -392,18 +451,44 @@ function toScript(s: pulumi.Unwrap<SetupScript>): inputs.machinelearningservices
 }
 
 /** A schedule arg from what Azure reports (the inverse of `toSchedule`); every setting written out. */
-function fromSchedule(s: ScheduleArgs & { readonly cron?: any; readonly recurrence?: any }): unknown {
+function fromSchedule(
+    s: ScheduleArgs & {
+        readonly cron?: { readonly expression?: string; readonly timeZone?: string; readonly startTime?: string };
+        readonly recurrence?: {
+            readonly frequency?: string;
+            readonly interval?: number;
+            readonly timeZone?: string;
+            readonly startTime?: string;
+            readonly schedule?: {
+                readonly hours?: readonly number[];
+                readonly minutes?: readonly number[];
+                readonly weekDays?: readonly string[];
+                readonly monthDays?: readonly number[];
+            };
+        };
+    },
+): unknown {
     const common = { action: s.action, enabled: s.status === undefined ? undefined : s.status === "Enabled" };
     if (s.triggerType === "Cron" || (s.triggerType === undefined && s.cron !== undefined)) {
         return { ...common, cron: s.cron?.expression, timeZone: s.cron?.timeZone, startTime: s.cron?.startTime };
     }
     const r = s.recurrence ?? {};
     const { hours, minutes, weekDays, monthDays } = r.schedule ?? {};
-    return { ...common, recurrence: { frequency: r.frequency, interval: r.interval, hours, minutes, weekDays, monthDays }, timeZone: r.timeZone, startTime: r.startTime };
+    return {
+        ...common,
+        recurrence: { frequency: r.frequency, interval: r.interval, hours, minutes, weekDays, monthDays },
+        timeZone: r.timeZone,
+        startTime: r.startTime,
+    };
 }
 
 /** A setup script arg from what Azure reports (the inverse of `toScript`): an inline command decoded. */
-function fromScript(s: { scriptSource?: string; scriptData?: string; scriptArguments?: string; timeout?: string }): unknown {
+function fromScript(s: {
+    scriptSource?: string;
+    scriptData?: string;
+    scriptArguments?: string;
+    timeout?: string;
+}): unknown {
     const minutes = /^(\d+)m$/.exec(s.timeout ?? "");
     const inline = s.scriptSource === "inline" && s.scriptData !== undefined;
     return {
@@ -422,7 +507,9 @@ export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof fields.sh
         fields,
         rules,
         warnings,
-        absentFields: { location: "Azure places an instance in its workspace's region (and ignores computeLocation for instances)" },
+        absentFields: {
+            location: "Azure places an instance in its workspace's region (and ignores computeLocation for instances)",
+        },
     },
     fields: COMPUTE_INSTANCE_FIELDS,
     immutable: COMPUTE_INSTANCE_IMMUTABLE,
@@ -468,7 +555,9 @@ function findApplication(apps: readonly InstanceApplication[], names: readonly s
 
 /** An instance's endpoints, read from what Azure reports on its Compute. */
 export function instanceEndpoints(compute: Compute): pulumi.Output<InstanceEndpoints> {
-    return compute.properties.apply((p) => endpointsOf(((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState));
+    return compute.properties.apply((p) =>
+        endpointsOf(((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState),
+    );
 }
 
 /** Reads the endpoints out of the instance's reported properties. */

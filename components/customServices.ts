@@ -121,48 +121,96 @@ const nonEmpty = z.string().min(1).max(1024);
 /** The rules of one custom application's fields. */
 export const customServiceSchema = strictObject({
     name: z.string().regex(NAME, 'must be 1 to 64 letters, digits, "_", "-" or ".", starting with a letter or digit'),
-    image: strictObject({ type: choice(CustomServiceImageType).optional(), reference: nonEmpty, version: nonEmpty.optional() }),
+    image: strictObject({
+        type: choice(CustomServiceImageType).optional(),
+        reference: nonEmpty,
+        version: nonEmpty.optional(),
+    }),
     environmentVariables: z
-        .record(z.string().regex(ENV_NAME, 'must be an environment variable name: letters, digits and "_", not starting with a digit'), strictObject({ type: z.string().regex(/^local$/, 'must be "local", the only kind').optional(), value: z.string().max(32768) }))
+        .record(
+            z
+                .string()
+                .regex(
+                    ENV_NAME,
+                    'must be an environment variable name: letters, digits and "_", not starting with a digit',
+                ),
+            strictObject({
+                type: z
+                    .string()
+                    .regex(/^local$/, 'must be "local", the only kind')
+                    .optional(),
+                value: z.string().max(32768),
+            }),
+        )
         .optional(),
     docker: strictObject({ privileged: z.boolean().optional() }).optional(),
     endpoints: z
-        .array(strictObject({ name: z.string().regex(NAME, 'must be 1 to 64 letters, digits, "_", "-" or "."'), protocol: choice(EndpointProtocol).optional(), target: PORT, published: PORT.optional(), hostIp: nonEmpty.optional() }))
+        .array(
+            strictObject({
+                name: z.string().regex(NAME, 'must be 1 to 64 letters, digits, "_", "-" or "."'),
+                protocol: choice(EndpointProtocol).optional(),
+                target: PORT,
+                published: PORT.optional(),
+                hostIp: nonEmpty.optional(),
+            }),
+        )
         .optional(),
     volumes: z
         .array(
             strictObject({
                 type: choice(VolumeType).optional(),
                 source: nonEmpty,
-                target: z.string().regex(/^\//, "must be an absolute path in the container, e.g. /home/azureuser/cloudfiles"),
+                target: z
+                    .string()
+                    .regex(/^\//, "must be an absolute path in the container, e.g. /home/azureuser/cloudfiles"),
                 readOnly: z.boolean().optional(),
                 consistency: nonEmpty.optional(),
-                bind: strictObject({ propagation: nonEmpty.optional(), createHostPath: z.boolean().optional(), selinux: nonEmpty.optional() }).optional(),
+                bind: strictObject({
+                    propagation: nonEmpty.optional(),
+                    createHostPath: z.boolean().optional(),
+                    selinux: nonEmpty.optional(),
+                }).optional(),
                 volume: strictObject({ nocopy: z.boolean().optional() }).optional(),
                 tmpfs: strictObject({ size: count(1).optional() }).optional(),
             }),
         )
         .optional(),
-    kernel: strictObject({ argv: z.array(z.string()).optional(), displayName: nonEmpty.optional(), language: nonEmpty.optional() }).optional(),
+    kernel: strictObject({
+        argv: z.array(z.string()).optional(),
+        displayName: nonEmpty.optional(),
+        language: nonEmpty.optional(),
+    }).optional(),
 });
 
 /** Names and published ports exist once on an instance; endpoint names once per application. */
-export function checkCustomServices(services: readonly z.output<typeof customServiceSchema>[] | undefined, report: Report): void {
+export function checkCustomServices(
+    services: readonly z.output<typeof customServiceSchema>[] | undefined,
+    report: Report,
+): void {
     const names = new Map<string, number>();
     const published = new Map<number, string>();
     (services ?? []).forEach((s, i) => {
         const at = `customServices[${i}]`;
         const first = names.get(s.name.toLowerCase());
-        if (first !== undefined) report([`${at}.name`, `customServices[${first}].name`], `is the name of customServices[${first}] too; each application needs its own name`);
+        if (first !== undefined)
+            report(
+                [`${at}.name`, `customServices[${first}].name`],
+                `is the name of customServices[${first}] too; each application needs its own name`,
+            );
         else names.set(s.name.toLowerCase(), i);
         const endpointNames = new Set<string>();
         (s.endpoints ?? []).forEach((e, j) => {
             const where = `${at}.endpoints[${j}]`;
-            if (endpointNames.has(e.name)) report(`${where}.name`, `is the name of another endpoint of ${s.name}; each endpoint needs its own`);
+            if (endpointNames.has(e.name))
+                report(`${where}.name`, `is the name of another endpoint of ${s.name}; each endpoint needs its own`);
             endpointNames.add(e.name);
             const port = e.published ?? e.target;
             const taken = published.get(port);
-            if (taken !== undefined) report(`${where}.${e.published === undefined ? "target" : "published"}`, `publishes port ${port}, which ${taken} publishes already; an instance publishes each port once`);
+            if (taken !== undefined)
+                report(
+                    `${where}.${e.published === undefined ? "target" : "published"}`,
+                    `publishes port ${port}, which ${taken} publishes already; an instance publishes each port once`,
+                );
             else published.set(port, where);
         });
     });

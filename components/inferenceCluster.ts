@@ -146,14 +146,21 @@ export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
 export const PRODUCTION_MINIMUM = Object.freeze({ nodes: 3, vcpus: 12 });
 
 /** Azure's names for the purposes. */
-const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = { Production: "FastProd", DevTest: "DevTest", DenseProduction: "DenseProd" };
+const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = {
+    Production: "FastProd",
+    DevTest: "DevTest",
+    DenseProduction: "DenseProd",
+};
 
 /** The v1 SDK (and its CLI) are what manage the legacy AKS type. */
 export const LEGACY_AKS_NOTICE =
     'InferenceCluster: computeType "AKS" is the legacy inference cluster type: the v1 SDK that manages it reached end of support on 2026-06-30 (the v1 CLI on 2025-09-30); Kubernetes compute (computeType "Kubernetes") is the supported path';
 
 /** A new AKS cluster gets the v1 SDK's size and node count; an attached one keeps its own. */
-const whenCreating = <T>(value: T) => (args: { readonly clusterResourceId?: string }) => (args.clusterResourceId === undefined ? value : undefined);
+const whenCreating =
+    <T>(value: T) =>
+    (args: { readonly clusterResourceId?: string }) =>
+        args.clusterResourceId === undefined ? value : undefined;
 
 /**
  * Where each arg lands, how, and what a change does. In place: the node count (the REST spec's own update
@@ -162,7 +169,11 @@ const whenCreating = <T>(value: T) => (args: { readonly clusterResourceId?: stri
  */
 export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
     ...BASE_FIELDS,
-    computeType: { lands: { "properties.computeType": {} }, replaces: true, default: INFERENCE_CLUSTER_DEFAULTS.computeType },
+    computeType: {
+        lands: { "properties.computeType": {} },
+        replaces: true,
+        default: INFERENCE_CLUSTER_DEFAULTS.computeType,
+    },
     clusterResourceId: { lands: { "properties.resourceId": {} }, replaces: true },
     vmSize: {
         lands: { "properties.properties.agentVmSize": {} },
@@ -192,8 +203,18 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
     network: {
         lands: {
             "properties.properties.aksNetworkingConfiguration": {
-                send: (n) => ({ subnetId: n.subnetId, serviceCidr: n.serviceCidr, dnsServiceIP: n.dnsServiceIp, dockerBridgeCidr: n.dockerBridgeCidr }),
-                back: (n) => ({ subnetId: n.subnetId, serviceCidr: n.serviceCidr, dnsServiceIp: n.dnsServiceIP, dockerBridgeCidr: n.dockerBridgeCidr }),
+                send: (n) => ({
+                    subnetId: n.subnetId,
+                    serviceCidr: n.serviceCidr,
+                    dnsServiceIP: n.dnsServiceIp,
+                    dockerBridgeCidr: n.dockerBridgeCidr,
+                }),
+                back: (n) => ({
+                    subnetId: n.subnetId,
+                    serviceCidr: n.serviceCidr,
+                    dnsServiceIp: n.dnsServiceIP,
+                    dockerBridgeCidr: n.dockerBridgeCidr,
+                }),
             },
         },
         replaces: true,
@@ -207,11 +228,17 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
         default: { type: LoadBalancerType.PublicIp },
     },
     ssl: {
-        lands: { "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" }, back: fromSsl } },
+        lands: {
+            "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" }, back: fromSsl },
+        },
         replaces: false,
         secrets: ["cert", "key"],
     },
-    namespace: { lands: { "properties.properties.namespace": {} }, replaces: true, default: INFERENCE_CLUSTER_DEFAULTS.namespace },
+    namespace: {
+        lands: { "properties.properties.namespace": {} },
+        replaces: true,
+        default: INFERENCE_CLUSTER_DEFAULTS.namespace,
+    },
     instanceTypes: { lands: { "properties.properties.instanceTypes": {} }, replaces: true },
     defaultInstanceType: { lands: { "properties.properties.defaultInstanceType": {} }, replaces: true },
     identity: identityField(false),
@@ -220,7 +247,16 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
 /** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */
 export const INFERENCE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(INFERENCE_CLUSTER_FIELDS);
 
-const AKS_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose", "location", "network", "loadBalancer", "ssl"] as const;
+const AKS_ONLY = [
+    "vmSize",
+    "nodeCount",
+    "vcpusPerNode",
+    "clusterPurpose",
+    "location",
+    "network",
+    "loadBalancer",
+    "ssl",
+] as const;
 const NEW_CLUSTER_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "location", "network"] as const;
 const KUBERNETES_ONLY = ["namespace", "instanceTypes", "defaultInstanceType"] as const;
 
@@ -234,7 +270,15 @@ const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 const pem = (kind: string, pattern: RegExp) =>
-    checkedString((text) => (pattern.test(text) ? [] : [`is not a PEM ${kind}: expected text with a "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "PRIVATE KEY"}-----" line`]), 65536);
+    checkedString(
+        (text) =>
+            pattern.test(text)
+                ? []
+                : [
+                      `is not a PEM ${kind}: expected text with a "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "PRIVATE KEY"}-----" line`,
+                  ],
+        65536,
+    );
 
 const quantities = z.record(
     z.string().regex(RESOURCE_NAME, 'must be a Kubernetes resource name such as "cpu", "memory" or "nvidia.com/gpu"'),
@@ -242,7 +286,17 @@ const quantities = z.record(
 );
 
 const instanceTypeSchema = strictObject({
-    nodeSelector: z.record(z.string().max(316).regex(RESOURCE_NAME, 'must be a Kubernetes label key such as "agentpool" or "kubernetes.io/os"'), z.string().regex(LABEL_VALUE, "must be a Kubernetes label value (at most 63 letters, digits, \"-\", \"_\" and \".\")")).optional(),
+    nodeSelector: z
+        .record(
+            z
+                .string()
+                .max(316)
+                .regex(RESOURCE_NAME, 'must be a Kubernetes label key such as "agentpool" or "kubernetes.io/os"'),
+            z
+                .string()
+                .regex(LABEL_VALUE, 'must be a Kubernetes label value (at most 63 letters, digits, "-", "_" and ".")'),
+        )
+        .optional(),
     resources: strictObject({ requests: quantities.optional(), limits: quantities.optional() }).optional(),
 });
 
@@ -264,17 +318,41 @@ const fields = strictObject({
     }).optional(),
     loadBalancer: strictObject({
         type: choice(LoadBalancerType),
-        subnet: z.string().min(1).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a subnet name such as \"default\"").optional(),
+        subnet: z
+            .string()
+            .min(1)
+            .max(80)
+            .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a subnet name such as "default"')
+            .optional(),
     }).optional(),
     ssl: strictObject({
-        leafDomainLabel: z.string().regex(DNS_LABEL, 'must be a DNS label: lower-case letters, digits and "-", at most 63, not starting or ending with "-"').optional(),
+        leafDomainLabel: z
+            .string()
+            .regex(
+                DNS_LABEL,
+                'must be a DNS label: lower-case letters, digits and "-", at most 63, not starting or ending with "-"',
+            )
+            .optional(),
         overwriteExistingDomain: z.boolean().optional(),
         cert: pem("certificate", /-----BEGIN CERTIFICATE-----/).optional(),
         key: pem("private key", /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/).optional(),
         cname: z.string().regex(DNS_NAME, 'must be a DNS name such as "ml.contoso.com"').optional(),
     }).optional(),
-    namespace: z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace: lower-case letters, digits and "-", at most 63, not starting or ending with "-"').optional(),
-    instanceTypes: z.record(z.string().regex(DNS_LABEL, 'must be an instance type name: lower-case letters, digits and "-", at most 63'), instanceTypeSchema).optional(),
+    namespace: z
+        .string()
+        .regex(
+            DNS_LABEL,
+            'must be a Kubernetes namespace: lower-case letters, digits and "-", at most 63, not starting or ending with "-"',
+        )
+        .optional(),
+    instanceTypes: z
+        .record(
+            z
+                .string()
+                .regex(DNS_LABEL, 'must be an instance type name: lower-case letters, digits and "-", at most 63'),
+            instanceTypeSchema,
+        )
+        .optional(),
     defaultInstanceType: z.string().min(1).max(63).optional(),
     identity: identitySchema.optional(),
 });
@@ -290,15 +368,26 @@ function checkFieldsForType(values: Values, report: Report): void {
     const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
     const wrong = type === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY;
     for (const name of wrong) {
-        if (values[name] !== undefined) report([name, "computeType"], `applies to computeType "${type === "AKS" ? "Kubernetes" : "AKS"}" only; this cluster is "${type}"`);
+        if (values[name] !== undefined)
+            report(
+                [name, "computeType"],
+                `applies to computeType "${type === "AKS" ? "Kubernetes" : "AKS"}" only; this cluster is "${type}"`,
+            );
     }
     if (type === InferenceComputeType.AKS && values.clusterResourceId !== undefined) {
         for (const name of NEW_CLUSTER_ONLY) {
-            if (values[name] !== undefined) report([name, "clusterResourceId"], "applies only when creating a new AKS cluster; an attached cluster (clusterResourceId) keeps its own");
+            if (values[name] !== undefined)
+                report(
+                    [name, "clusterResourceId"],
+                    "applies only when creating a new AKS cluster; an attached cluster (clusterResourceId) keeps its own",
+                );
         }
     }
     if (type === InferenceComputeType.Kubernetes && values.clusterResourceId === undefined) {
-        report(["clusterResourceId", "computeType"], 'is required for computeType "Kubernetes": the id of an AKS or Arc-enabled cluster with the Azure ML extension');
+        report(
+            ["clusterResourceId", "computeType"],
+            'is required for computeType "Kubernetes": the id of an AKS or Arc-enabled cluster with the Azure ML extension',
+        );
     }
 }
 
@@ -307,34 +396,51 @@ function checkClusterKind(values: Values, report: Report): void {
     const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
     const id = values.clusterResourceId === undefined ? undefined : parseResourceId(values.clusterResourceId);
     if (type === InferenceComputeType.AKS && id !== undefined && !isOfType(id, AKS_CLUSTER)) {
-        report(["clusterResourceId", "computeType"], `is a ${formatType(id)} id; computeType "AKS" attaches AKS clusters only (${formatType(AKS_CLUSTER)}); use computeType "Kubernetes" for an Arc cluster`);
+        report(
+            ["clusterResourceId", "computeType"],
+            `is a ${formatType(id)} id; computeType "AKS" attaches AKS clusters only (${formatType(AKS_CLUSTER)}); use computeType "Kubernetes" for an Arc cluster`,
+        );
     }
 }
 
 /** Production needs 3 nodes and 12 vCPUs; dev-test 1 node. The vCPUs come from the size, or vcpusPerNode. */
 function checkCapacity(values: Values, report: Report): void {
-    if ((values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) !== InferenceComputeType.AKS || values.clusterResourceId !== undefined) return;
+    if (
+        (values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) !== InferenceComputeType.AKS ||
+        values.clusterResourceId !== undefined
+    )
+        return;
     const d = INFERENCE_CLUSTER_DEFAULTS;
     const size = values.vmSize ?? d.vmSize;
     const nodes = values.nodeCount ?? d.nodeCount;
     const purpose = values.clusterPurpose ?? d.clusterPurpose;
     if (purpose === ClusterPurpose.DenseProduction) return;
     if (purpose === ClusterPurpose.DevTest) {
-        if (nodes < 1) report(["nodeCount", "clusterPurpose"], `a dev-test cluster needs at least 1 node; got ${nodes}`);
+        if (nodes < 1)
+            report(["nodeCount", "clusterPurpose"], `a dev-test cluster needs at least 1 node; got ${nodes}`);
         return;
     }
     const known = lookupVmSize(size)?.vcpus;
     if (known !== undefined && values.vcpusPerNode !== undefined && values.vcpusPerNode !== known) {
-        report(["vcpusPerNode", "vmSize"], `is ${values.vcpusPerNode}, but ${size} has ${known} vCPUs; leave vcpusPerNode out for a size the library knows`);
+        report(
+            ["vcpusPerNode", "vmSize"],
+            `is ${values.vcpusPerNode}, but ${size} has ${known} vCPUs; leave vcpusPerNode out for a size the library knows`,
+        );
         return;
     }
     const vcpus = known ?? values.vcpusPerNode;
     if (vcpus === undefined) {
-        report(["vcpusPerNode", "vmSize"], `is required: the library does not know how many vCPUs ${size} has, and a production cluster needs ${PRODUCTION_MINIMUM.vcpus} in all`);
+        report(
+            ["vcpusPerNode", "vmSize"],
+            `is required: the library does not know how many vCPUs ${size} has, and a production cluster needs ${PRODUCTION_MINIMUM.vcpus} in all`,
+        );
         return;
     }
     if (nodes < PRODUCTION_MINIMUM.nodes) {
-        report(["nodeCount", "clusterPurpose"], `a production cluster needs at least ${PRODUCTION_MINIMUM.nodes} nodes; got ${nodes}`);
+        report(
+            ["nodeCount", "clusterPurpose"],
+            `a production cluster needs at least ${PRODUCTION_MINIMUM.nodes} nodes; got ${nodes}`,
+        );
     }
     const total = nodes * vcpus;
     if (total < PRODUCTION_MINIMUM.vcpus) {
@@ -352,21 +458,32 @@ function checkSsl(values: Values, report: Report): void {
     const microsoft = ssl.leafDomainLabel !== undefined || ssl.overwriteExistingDomain !== undefined;
     const own = ssl.cert !== undefined || ssl.key !== undefined || ssl.cname !== undefined;
     if (microsoft && own) {
-        report(["ssl", "ssl.leafDomainLabel", "ssl.cert"], "takes either a Microsoft certificate (leafDomainLabel) or your own (cert, key, cname), not both");
+        report(
+            ["ssl", "ssl.leafDomainLabel", "ssl.cert"],
+            "takes either a Microsoft certificate (leafDomainLabel) or your own (cert, key, cname), not both",
+        );
         return;
     }
     if (!microsoft && !own) {
-        report("ssl", "needs a leafDomainLabel (Microsoft certificate) or cert, key and cname (your own); leave ssl out to disable SSL");
+        report(
+            "ssl",
+            "needs a leafDomainLabel (Microsoft certificate) or cert, key and cname (your own); leave ssl out to disable SSL",
+        );
         return;
     }
-    if (microsoft && ssl.leafDomainLabel === undefined) report(["ssl.leafDomainLabel", "ssl"], "is required with a Microsoft certificate");
+    if (microsoft && ssl.leafDomainLabel === undefined)
+        report(["ssl.leafDomainLabel", "ssl"], "is required with a Microsoft certificate");
     if (own) {
         for (const part of ["cert", "key", "cname"] as const) {
-            if (ssl[part] === undefined) report([`ssl.${part}`, "ssl"], "is required with your own certificate (cert, key and cname together)");
+            if (ssl[part] === undefined)
+                report([`ssl.${part}`, "ssl"], "is required with your own certificate (cert, key and cname together)");
         }
     }
     if (microsoft && values.loadBalancer?.type === LoadBalancerType.InternalLoadBalancer) {
-        report(["ssl.leafDomainLabel", "loadBalancer.type"], "needs a public endpoint: a Microsoft certificate can't be used with an internal load balancer; bring your own certificate");
+        report(
+            ["ssl.leafDomainLabel", "loadBalancer.type"],
+            "needs a public endpoint: a Microsoft certificate can't be used with an internal load balancer; bring your own certificate",
+        );
     }
 }
 
@@ -377,12 +494,16 @@ const rules: Rule<Values>[] = [
         check: checkFieldsForType,
     },
     { reads: ["computeType", "clusterResourceId"], check: checkClusterKind },
-    { reads: ["computeType", "clusterResourceId", "vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose"], check: checkCapacity },
+    {
+        reads: ["computeType", "clusterResourceId", "vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose"],
+        check: checkCapacity,
+    },
     {
         reads: ["network"],
         check: ({ network }, report) => {
             if (network === undefined) return;
-            for (const p of checkAksAddressing(network)) report([`network.${p.field}`, "network.serviceCidr"], p.message);
+            for (const p of checkAksAddressing(network))
+                report([`network.${p.field}`, "network.serviceCidr"], p.message);
         },
     },
     {
@@ -397,8 +518,15 @@ const rules: Rule<Values>[] = [
     {
         reads: ["instanceTypes", "defaultInstanceType"],
         check: ({ instanceTypes, defaultInstanceType }, report) => {
-            if (defaultInstanceType !== undefined && instanceTypes !== undefined && !(defaultInstanceType in instanceTypes)) {
-                report(["defaultInstanceType", "instanceTypes"], `${quote(defaultInstanceType)} is not one of instanceTypes (${listShort(Object.keys(instanceTypes))})`);
+            if (
+                defaultInstanceType !== undefined &&
+                instanceTypes !== undefined &&
+                !(defaultInstanceType in instanceTypes)
+            ) {
+                report(
+                    ["defaultInstanceType", "instanceTypes"],
+                    `${quote(defaultInstanceType)} is not one of instanceTypes (${listShort(Object.keys(instanceTypes))})`,
+                );
             }
         },
     },
@@ -408,25 +536,40 @@ const rules: Rule<Values>[] = [
         reads: ["identity", "computeType"],
         check: ({ identity, computeType }, report) => {
             if (computeType !== InferenceComputeType.Kubernetes || identity === undefined) return;
-            if (identity.type === IdentityType.SystemAssignedUserAssigned) report(["identity.type", "computeType"], 'Kubernetes compute takes one identity, system- or user-assigned, not both');
-            else if ((identity.userAssignedIdentities?.length ?? 0) > 1) report(["identity.userAssignedIdentities", "computeType"], "Kubernetes compute takes one user-assigned identity");
+            if (identity.type === IdentityType.SystemAssignedUserAssigned)
+                report(
+                    ["identity.type", "computeType"],
+                    "Kubernetes compute takes one identity, system- or user-assigned, not both",
+                );
+            else if ((identity.userAssignedIdentities?.length ?? 0) > 1)
+                report(
+                    ["identity.userAssignedIdentities", "computeType"],
+                    "Kubernetes compute takes one user-assigned identity",
+                );
         },
     },
 ];
 
-const warnings: Rule<Values>[] = [{ reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) }];
+const warnings: Rule<Values>[] = [
+    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) },
+];
 
 /** SSL as azure-native takes it: the form decides the status; cert and key arrive as secrets on their leaves. */
 function toSsl(s: pulumi.Unwrap<InferenceSsl>): inputs.machinelearningservices.SslConfigurationArgs {
     if (s.leafDomainLabel !== undefined) {
-        return { status: "Auto", leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
+        return {
+            status: "Auto",
+            leafDomainLabel: s.leafDomainLabel,
+            overwriteExistingDomain: s.overwriteExistingDomain,
+        };
     }
     return { status: "Enabled", cert: s.cert, key: s.key, cname: s.cname };
 }
 
 /** The ssl arg from what Azure reports (the inverse of `toSsl`): the certificate and key are never returned. */
 function fromSsl(s: inputs.machinelearningservices.SslConfigurationArgs): unknown {
-    if (s.status === "Auto") return { leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
+    if (s.status === "Auto")
+        return { leafDomainLabel: s.leafDomainLabel, overwriteExistingDomain: s.overwriteExistingDomain };
     if (s.status === "Enabled") return { cert: NOT_REPORTED, key: NOT_REPORTED, cname: s.cname };
     return undefined;
 }
@@ -439,13 +582,18 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.
     immutable: INFERENCE_CLUSTER_IMMUTABLE,
     plainFields: ["computeType"],
     inapplicable: (computeType) => (computeType === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY),
-    notices: (args) => ((args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS ? [LEGACY_AKS_NOTICE] : []),
+    notices: (args) =>
+        (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS
+            ? [LEGACY_AKS_NOTICE]
+            : [],
 };
 
 /** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
 export function scoringFqdn(compute: Compute): pulumi.Output<string | undefined> {
     return compute.properties.apply((p) => {
-        const props = (p as { properties?: { clusterFqdn?: string; sslConfiguration?: { cname?: string } } } | undefined)?.properties;
+        const props = (
+            p as { properties?: { clusterFqdn?: string; sslConfiguration?: { cname?: string } } } | undefined
+        )?.properties;
         return props?.sslConfiguration?.cname ?? props?.clusterFqdn ?? undefined;
     });
 }

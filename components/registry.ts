@@ -3,21 +3,24 @@
  * the docs, the benchmark and the tests read it. Adding a component means writing its own file and adding a line
  * here; see ARCHITECTURE.md.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { AttachedCompute, ATTACHED_COMPUTE, ATTACHED_COMPUTE_DEFAULTS } from "./attachedCompute";
 import { ComputeCluster, COMPUTE_CLUSTER, COMPUTE_CLUSTER_DEFAULTS } from "./computeCluster";
 import { ComputeInstance, COMPUTE_INSTANCE, COMPUTE_INSTANCE_DEFAULTS, SCHEDULE_DEFAULTS } from "./computeInstance";
-import type { ComputeKind, ComputeOutputs } from "./core/component";
+import type { AnyComponentClass, AnyComputeKind } from "./core/component";
 import { InferenceCluster, INFERENCE_CLUSTER, INFERENCE_CLUSTER_DEFAULTS } from "./inferenceCluster";
 
 /** One component, with what every reader of the list needs to know about it. */
 export interface RegisteredComponent {
-    readonly kind: ComputeKind<any, any>;
-    readonly Component: new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource & ComputeOutputs;
+    readonly kind: AnyComputeKind;
+    readonly Component: AnyComponentClass;
     /** The stack config key of its map of entries (`azureml-compute:computeClusters`). */
     readonly stackKey: string;
     /** For the docs: the args interface to document, the file that declares it, and the defaults by field path. */
-    readonly docs: { readonly args: string; readonly source: string; readonly defaults: Readonly<Record<string, unknown>> };
+    readonly docs: {
+        readonly args: string;
+        readonly source: string;
+        readonly defaults: Readonly<Record<string, unknown>>;
+    };
 }
 
 export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
@@ -25,7 +28,11 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
         kind: COMPUTE_CLUSTER,
         Component: ComputeCluster,
         stackKey: "computeClusters",
-        docs: { args: "ComputeClusterArgs", source: "components/computeCluster.ts", defaults: COMPUTE_CLUSTER_DEFAULTS },
+        docs: {
+            args: "ComputeClusterArgs",
+            source: "components/computeCluster.ts",
+            defaults: COMPUTE_CLUSTER_DEFAULTS,
+        },
     },
     {
         kind: COMPUTE_INSTANCE,
@@ -46,12 +53,20 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
         kind: INFERENCE_CLUSTER,
         Component: InferenceCluster,
         stackKey: "inferenceClusters",
-        docs: { args: "InferenceClusterArgs", source: "components/inferenceCluster.ts", defaults: INFERENCE_CLUSTER_DEFAULTS },
+        docs: {
+            args: "InferenceClusterArgs",
+            source: "components/inferenceCluster.ts",
+            defaults: INFERENCE_CLUSTER_DEFAULTS,
+        },
     },
     {
         kind: ATTACHED_COMPUTE,
         Component: AttachedCompute,
         stackKey: "attachedComputes",
-        docs: { args: "AttachedComputeFields", source: "components/attachedCompute.ts", defaults: ATTACHED_COMPUTE_DEFAULTS },
+        docs: {
+            args: "AttachedComputeFields",
+            source: "components/attachedCompute.ts",
+            defaults: ATTACHED_COMPUTE_DEFAULTS,
+        },
     },
 ];

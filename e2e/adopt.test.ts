@@ -37,16 +37,28 @@ const EXISTING: Record<string, Record<string, unknown>> = {
         location: "westeurope",
         properties: {
             computeType: "ComputeInstance",
-            properties: { vmSize: "Standard_DS3_v2", applicationSharingPolicy: "Shared", sshSettings: { sshPublicAccess: "Disabled" }, enableNodePublicIp: true, enableSSO: true, idleTimeBeforeShutdown: "PT1H" },
+            properties: {
+                vmSize: "Standard_DS3_v2",
+                applicationSharingPolicy: "Shared",
+                sshSettings: { sshPublicAccess: "Disabled" },
+                enableNodePublicIp: true,
+                enableSSO: true,
+                idleTimeBeforeShutdown: "PT1H",
+            },
         },
     },
 };
 
 /** The repository's own program in a fresh folder, with the computes above already in its workspace. */
 function adoptingStack(name: string): SimStack {
-    const stack = new SimStack(name, { from: ROOT, files: ["Pulumi.yaml", "index.ts"], replace: [['"./components"', '"azureml-compute"']] });
+    const stack = new SimStack(name, {
+        from: ROOT,
+        files: ["Pulumi.yaml", "index.ts"],
+        replace: [['"./components"', '"azureml-compute"']],
+    });
     stack.existingWorkspace("rg-ml-dev", "mlw-dev");
-    for (const [compute, body] of Object.entries(EXISTING)) stack.azure.seed(workspaceId("rg-ml-dev", "mlw-dev", compute), body);
+    for (const [compute, body] of Object.entries(EXISTING))
+        stack.azure.seed(workspaceId("rg-ml-dev", "mlw-dev", compute), body);
     return stack;
 }
 
@@ -54,11 +66,17 @@ function adoptingStack(name: string): SimStack {
 async function adopt(stack: SimStack): Promise<{ code: number | null; stderr: string }> {
     const bodies = [];
     for (const compute of Object.keys(EXISTING)) {
-        const res = await fetch(`${stack.azure.endpoint}${workspaceId("rg-ml-dev", "mlw-dev", compute)}?api-version=2025-12-01`);
+        const res = await fetch(
+            `${stack.azure.endpoint}${workspaceId("rg-ml-dev", "mlw-dev", compute)}?api-version=2025-12-01`,
+        );
         bodies.push(await res.json());
     }
     fs.writeFileSync(path.join(stack.dir, "computes.json"), JSON.stringify({ value: bodies }));
-    const run = spawnSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), "adopt", "computes.json", "--stack", "dev"], { cwd: stack.dir, encoding: "utf8", env: { ...process.env, INIT_CWD: stack.dir } });
+    const run = spawnSync(
+        process.execPath,
+        [path.join(ROOT, "bin/azureml-compute.js"), "adopt", "computes.json", "--stack", "dev"],
+        { cwd: stack.dir, encoding: "utf8", env: { ...process.env, INIT_CWD: stack.dir } },
+    );
     return { code: run.status, stderr: run.stderr };
 }
 
@@ -69,18 +87,28 @@ describe("adopting existing compute under the real engine", function () {
         await adoptingStack("adopt").session(async (stack) => {
             const converted = await adopt(stack);
             assert.equal(converted.code, 0, converted.stderr);
-            assert.match(converted.stderr, /^ {2}azureml-compute:computeClusters\.cpu-studio\.admin\.password \(secret\)$/m);
+            assert.match(
+                converted.stderr,
+                /^ {2}azureml-compute:computeClusters\.cpu-studio\.admin\.password \(secret\)$/m,
+            );
 
             const mark = stack.azure.requests.length;
             const up = await stack.up();
             assert.match(up.stdout, /2 imported/);
             assert.deepEqual(stack.computeRequests(mark), [], "an import sends no PUT and no DELETE");
             const cluster = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "cpu-studio"))!;
-            assert.deepEqual(cluster.body, EXISTING["cpu-studio"], "the compute is as Studio made it, its password included");
+            assert.deepEqual(
+                cluster.body,
+                EXISTING["cpu-studio"],
+                "the compute is as Studio made it, its password included",
+            );
 
             const again = await stack.previewJson();
             assert.equal(again.code, 0, again.stderr);
-            assert.deepEqual(again.steps.filter((s) => s.urn.includes(COMPUTE) && s.op !== "same"), []);
+            assert.deepEqual(
+                again.steps.filter((s) => s.urn.includes(COMPUTE) && s.op !== "same"),
+                [],
+            );
             assert.deepEqual(Object.keys(again.changeSummary ?? {}), ["same"], "nothing to create, update or replace");
         });
     });
@@ -92,7 +120,10 @@ describe("adopting existing compute under the real engine", function () {
             const mark = stack.azure.requests.length;
             const up = await stack.run(["up", "--yes", "--non-interactive", "--skip-preview"]);
             assert.notEqual(up.code, 0);
-            assert.match(`${up.stdout}\n${up.stderr}`, /previously-imported resources that still specify an ID may not be replaced/);
+            assert.match(
+                `${up.stdout}\n${up.stderr}`,
+                /previously-imported resources that still specify an ID may not be replaced/,
+            );
             assert.deepEqual(stack.computeRequests(mark), []);
         });
     });

@@ -12,9 +12,15 @@ function assertPlanWasSent(stack: SimStack, resourceGroup: string, workspace: st
     assert.ok(planned.length > 0, "the plan declares computes");
     for (const compute of planned) {
         const id = workspaceId(resourceGroup, workspace, compute.computeName);
-        const puts = stack.azure.requests.filter((r) => r.method === "PUT" && r.path.toLowerCase() === id.toLowerCase());
+        const puts = stack.azure.requests.filter(
+            (r) => r.method === "PUT" && r.path.toLowerCase() === id.toLowerCase(),
+        );
         assert.equal(puts.length, 1, `one PUT for ${compute.computeName}`);
-        assert.deepEqual(differences(compute, puts[0]!.body!), [], `the PUT body of ${compute.computeName} differs from the plan`);
+        assert.deepEqual(
+            differences(compute, puts[0]!.body!),
+            [],
+            `the PUT body of ${compute.computeName} differs from the plan`,
+        );
         assert.equal(stack.azure.resource(id)?.provisioningState, "Succeeded", `${compute.computeName} was created`);
     }
 }
@@ -26,7 +32,13 @@ describe("pulumi up under the real engine", function () {
         await devStack().session(async (stack) => {
             await stack.up();
             assertPlanWasSent(stack, "rg-ml-dev", "mlw-dev");
-            assert.deepEqual(stack.azure.computeIds().map((id) => id.split("/").pop()).sort(), ["aks-devtest", "ci-alice-dev", "cpu-dev", "gpu-dev"]);
+            assert.deepEqual(
+                stack.azure
+                    .computeIds()
+                    .map((id) => id.split("/").pop())
+                    .sort(),
+                ["aks-devtest", "ci-alice-dev", "cpu-dev", "gpu-dev"],
+            );
         });
     });
 
@@ -37,12 +49,24 @@ describe("pulumi up under the real engine", function () {
             assertPlanWasSent(stack, "rg-ml-dev", "mlw-dev");
             const gpu = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "gpu-train"))!;
             const inner = (gpu.body.properties as { properties: { subnet: { id: string } } }).properties;
-            assert.match(inner.subnet.id, /\/resourceGroups\/rg-net-dev\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-ml-dev\/subnets\/training[0-9a-f]{8}$/);
+            assert.match(
+                inner.subnet.id,
+                /\/resourceGroups\/rg-net-dev\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-ml-dev\/subnets\/training[0-9a-f]{8}$/,
+            );
             const alice = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "ci-alice"))!;
-            const user = (alice.body.properties as { properties: { personalComputeInstanceSettings: { assignedUser: unknown } } }).properties.personalComputeInstanceSettings.assignedUser;
-            assert.deepEqual(user, { objectId: stack.azure.signedIn.objectId, tenantId: stack.azure.signedIn.tenantId });
+            const user = (
+                alice.body.properties as { properties: { personalComputeInstanceSettings: { assignedUser: unknown } } }
+            ).properties.personalComputeInstanceSettings.assignedUser;
+            assert.deepEqual(user, {
+                objectId: stack.azure.signedIn.objectId,
+                tenantId: stack.azure.signedIn.tenantId,
+            });
             const dbx = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "dbx-etl"))!;
-            assert.equal((dbx.body.properties as { properties: { databricksAccessToken: string } }).properties.databricksAccessToken, DATABRICKS_TOKEN);
+            assert.equal(
+                (dbx.body.properties as { properties: { databricksAccessToken: string } }).properties
+                    .databricksAccessToken,
+                DATABRICKS_TOKEN,
+            );
         });
     });
 
@@ -50,9 +74,14 @@ describe("pulumi up under the real engine", function () {
         await fullWorkspace().session(async (stack) => {
             await stack.up();
             assertPlanWasSent(stack, "rg-mlfulldev", "mlw-mlfulldev");
-            const order = stack.azure.requests.filter((r) => r.method === "PUT").map((r) => r.path.split("/").slice(-2).join("/"));
+            const order = stack.azure.requests
+                .filter((r) => r.method === "PUT")
+                .map((r) => r.path.split("/").slice(-2).join("/"));
             const workspaceAt = order.indexOf("workspaces/mlw-mlfulldev");
-            assert.ok(workspaceAt >= 0 && order.findIndex((p) => p.startsWith("computes/")) > workspaceAt, `the workspace is created before its computes: ${order.join(", ")}`);
+            assert.ok(
+                workspaceAt >= 0 && order.findIndex((p) => p.startsWith("computes/")) > workspaceAt,
+                `the workspace is created before its computes: ${order.join(", ")}`,
+            );
         });
     });
 });

@@ -22,9 +22,20 @@ describe("a validation error under the real engine", function () {
             const result = await stack.run(["preview", "--non-interactive"]);
             const output = result.stdout + result.stderr;
             assert.notEqual(result.code, 0);
-            assert.ok(output.includes("azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)"), output);
-            assert.ok(output.includes('Stack "dev" config has 4 invalid inputs:'), "every problem is reported, not the first");
-            assert.ok(output.includes('azureml-compute:computeClusters.cpu-small: unknown field "vmPriorty" (did you mean "vmPriority"?)'), output);
+            assert.ok(
+                output.includes("azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)"),
+                output,
+            );
+            assert.ok(
+                output.includes('Stack "dev" config has 4 invalid inputs:'),
+                "every problem is reported, not the first",
+            );
+            assert.ok(
+                output.includes(
+                    'azureml-compute:computeClusters.cpu-small: unknown field "vmPriorty" (did you mean "vmPriority"?)',
+                ),
+                output,
+            );
             assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, "a stack trace was printed");
             assert.deepEqual(stack.azure.requests, []);
         });
@@ -40,9 +51,14 @@ describe("pulumi destroy under the real engine", function () {
             assert.equal(stack.azure.computeIds().length, 4);
             await stack.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
             assert.deepEqual(stack.azure.computeIds(), []);
-            const deletes = stack.azure.requests.filter((r) => r.method === "DELETE").map((r) => r.path.split("/").pop());
+            const deletes = stack.azure.requests
+                .filter((r) => r.method === "DELETE")
+                .map((r) => r.path.split("/").pop());
             assert.deepEqual(deletes.sort(), ["aks-devtest", "ci-alice-dev", "cpu-dev", "gpu-dev"]);
-            assert.ok(stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev")), "the workspace the stack did not create is still there");
+            assert.ok(
+                stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev")),
+                "the workspace the stack did not create is still there",
+            );
         });
     });
 
@@ -54,7 +70,10 @@ describe("pulumi destroy under the real engine", function () {
             await stack.ok(["state", "unprotect", "--all", "--yes"]);
             await stack.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
             assert.deepEqual(names(stack.azure.computeIds()), ["dbx-etl", "legacy-cpu"]);
-            assert.ok(!stack.azure.requests.some((r) => r.method === "DELETE" && r.path.endsWith("/dbx-etl")), "a DELETE reached the retained compute");
+            assert.ok(
+                !stack.azure.requests.some((r) => r.method === "DELETE" && r.path.endsWith("/dbx-etl")),
+                "a DELETE reached the retained compute",
+            );
         });
     });
 });

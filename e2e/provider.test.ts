@@ -38,12 +38,25 @@ describe("the component provider under the real engine (Pulumi YAML)", function 
             assert.deepEqual(stack.computeRequests(), [], "preview sends nothing");
 
             const up = await stack.up();
-            assert.deepEqual(stack.computeRequests().map((r) => `${r.method} ${r.path.split("/").pop()}`).sort(), ["PUT ci-alice", "PUT gpu-train"]);
+            assert.deepEqual(
+                stack
+                    .computeRequests()
+                    .map((r) => `${r.method} ${r.path.split("/").pop()}`)
+                    .sort(),
+                ["PUT ci-alice", "PUT gpu-train"],
+            );
             const gpu = stack.azure.resource(workspaceId("rg-ml-dev", "mlw-dev", "gpu-train"))!;
             const inner = (gpu.body.properties as { properties: Record<string, unknown> }).properties;
             assert.equal(inner.vmPriority, "LowPriority");
-            assert.deepEqual(inner.scaleSettings, { maxNodeCount: 4, minNodeCount: 0, nodeIdleTimeBeforeScaleDown: "PT10M" });
-            assert.match(up.stdout, /notebookJupyterLab: "https:\/\/ci-alice\.westeurope\.instances\.azureml\.ms\/lab"/);
+            assert.deepEqual(inner.scaleSettings, {
+                maxNodeCount: 4,
+                minNodeCount: 0,
+                nodeIdleTimeBeforeScaleDown: "PT10M",
+            });
+            assert.match(
+                up.stdout,
+                /notebookJupyterLab: "https:\/\/ci-alice\.westeurope\.instances\.azureml\.ms\/lab"/,
+            );
         });
     });
 

@@ -40,7 +40,10 @@ export function parsePlanArgs(argv: readonly string[], defaultCwd: string): Plan
     let invokeResults: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]!;
-        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        const [flag, inline] =
+            arg.startsWith("--") && arg.includes("=")
+                ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+                : [arg, undefined];
         const value = () => {
             const v = inline ?? argv[++i];
             if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
@@ -49,7 +52,10 @@ export function parsePlanArgs(argv: readonly string[], defaultCwd: string): Plan
         switch (flag) {
             case "--stack":
                 stack = value();
-                if (!STACK_NAME.test(stack)) throw new UsageError(`--stack ${JSON.stringify(stack)}: a stack name has only letters, digits, "_", "-" and "."`);
+                if (!STACK_NAME.test(stack))
+                    throw new UsageError(
+                        `--stack ${JSON.stringify(stack)}: a stack name has only letters, digits, "_", "-" and "."`,
+                    );
                 break;
             case "--cwd":
                 cwd = value();

@@ -14,7 +14,12 @@ import { adoptMain } from "../adopt/cli";
 async function main(argv: readonly string[]): Promise<number> {
     if (argv[0] === "adopt") {
         const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
-        return adoptMain(argv.slice(1), write(process.stdout), write(process.stderr), process.env.INIT_CWD ?? process.cwd());
+        return adoptMain(
+            argv.slice(1),
+            write(process.stdout),
+            write(process.stderr),
+            process.env.INIT_CWD ?? process.cwd(),
+        );
     }
     let options;
     let project;
@@ -22,7 +27,11 @@ async function main(argv: readonly string[]): Promise<number> {
     let invokes;
     try {
         if (argv[0] !== "plan" && !["--help", "-h"].includes(argv[0] ?? "")) {
-            throw new UsageError(argv[0] === undefined ? "which command? (plan, adopt)" : `unknown command ${JSON.stringify(argv[0])} (commands: plan, adopt)`);
+            throw new UsageError(
+                argv[0] === undefined
+                    ? "which command? (plan, adopt)"
+                    : `unknown command ${JSON.stringify(argv[0])} (commands: plan, adopt)`,
+            );
         }
         argv = argv[0] === "plan" ? argv.slice(1) : argv;
         // npm runs scripts in the package root (the default project); a relative --cwd is read from
@@ -34,7 +43,13 @@ async function main(argv: readonly string[]): Promise<number> {
         }
         project = readProject(path.resolve(process.env.INIT_CWD ?? process.cwd(), options.cwd));
         stackConfig = readStack(project, options.stack);
-        invokes = planInvokes(readInvokeResults(options.invokeResults === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), options.invokeResults)));
+        invokes = planInvokes(
+            readInvokeResults(
+                options.invokeResults === undefined
+                    ? undefined
+                    : path.resolve(process.env.INIT_CWD ?? process.cwd(), options.invokeResults),
+            ),
+        );
     } catch (e) {
         if (e instanceof UsageError) {
             process.stderr.write(`plan: ${e.message}\n\n${USAGE}\n`);
@@ -52,7 +67,16 @@ async function main(argv: readonly string[]): Promise<number> {
         }
         throw e;
     }
-    const plan = buildPlan({ project: project.name, stack: options.stack, securePaths: stackConfig.securePaths, configProblems: stackConfig.problems, invokes: invokes.calls }, run);
+    const plan = buildPlan(
+        {
+            project: project.name,
+            stack: options.stack,
+            securePaths: stackConfig.securePaths,
+            configProblems: stackConfig.problems,
+            invokes: invokes.calls,
+        },
+        run,
+    );
     if (options.json) {
         process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -67,7 +91,9 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-        process.stderr.write(`${process.argv[2] === "adopt" ? "adopt" : "plan"}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.stderr.write(
+            `${process.argv[2] === "adopt" ? "adopt" : "plan"}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        );
         process.exit(1);
     },
 );

@@ -22,9 +22,19 @@ const guid = (n: number) => `${PLACEHOLDER_GUID_PREFIX}${n.toString(16).padStart
 
 /** Placeholder answers of the invokes a compute program typically calls. */
 const PLACEHOLDERS: Readonly<Record<string, (args: Record<string, unknown>) => Record<string, unknown>>> = {
-    "azure-native:authorization:getClientConfig": () => ({ clientId: guid(1), objectId: guid(2), subscriptionId: PLACEHOLDER_SUBSCRIPTION, tenantId: guid(3) }),
+    "azure-native:authorization:getClientConfig": () => ({
+        clientId: guid(1),
+        objectId: guid(2),
+        subscriptionId: PLACEHOLDER_SUBSCRIPTION,
+        tenantId: guid(3),
+    }),
     "azure-native:machinelearningservices:getCompute": (args) => ({
-        id: computeArmId(PLACEHOLDER_SUBSCRIPTION, String(args.resourceGroupName), String(args.workspaceName), String(args.computeName)),
+        id: computeArmId(
+            PLACEHOLDER_SUBSCRIPTION,
+            String(args.resourceGroupName),
+            String(args.workspaceName),
+            String(args.computeName),
+        ),
         name: args.computeName,
         properties: { computeType: "AmlCompute", provisioningState: "Succeeded" },
     }),
@@ -57,7 +67,9 @@ export function readInvokeResults(file: string | undefined): Readonly<Record<str
         throw new UsageError(`--invoke-results ${file}: ${(e as Error).message.split("\n")[0]}`);
     }
     if (!isPlainObject(parsed) || !Object.values(parsed).every(isPlainObject)) {
-        throw new UsageError(`--invoke-results ${file}: expected a JSON object from invoke token to result object, e.g. {"azure-native:network:getSubnet": {"id": "..."}}`);
+        throw new UsageError(
+            `--invoke-results ${file}: expected a JSON object from invoke token to result object, e.g. {"azure-native:network:getSubnet": {"id": "..."}}`,
+        );
     }
     return parsed as Record<string, Record<string, unknown>>;
 }

@@ -41,14 +41,22 @@ function readConfigDeclarations(file: string, projectName: string, raw: unknown)
     const declarations: Record<string, ConfigDeclaration> = {};
     for (const [rawKey, entry] of Object.entries(raw)) {
         const key = fullKey(projectName, rawKey);
-        const declaration = isPlainObject(entry) && Object.keys(entry).length > 0 && Object.keys(entry).every((k) => DECLARATION_KEYS.includes(k));
+        const declaration =
+            isPlainObject(entry) &&
+            Object.keys(entry).length > 0 &&
+            Object.keys(entry).every((k) => DECLARATION_KEYS.includes(k));
         if (!declaration) {
             declarations[key] = { value: entry, required: false };
             continue;
         }
         const type = typeof entry.type === "string" ? entry.type : undefined;
         const value = entry.value !== undefined ? entry.value : entry.default;
-        declarations[key] = { type, value, secret: entry.secret === true, required: type !== undefined && value === undefined };
+        declarations[key] = {
+            type,
+            value,
+            secret: entry.secret === true,
+            required: type !== undefined && value === undefined,
+        };
     }
     return declarations;
 }
@@ -57,7 +65,8 @@ function readConfigDeclarations(file: string, projectName: string, raw: unknown)
 function unsupportedRuntime(file: string, runtime: unknown): string | undefined {
     const name = isPlainObject(runtime) ? runtime.name : runtime;
     if (name === "nodejs") return undefined;
-    if (name === undefined) return `${file} has no runtime: a Pulumi project says which language runs it (runtime: nodejs)`;
+    if (name === undefined)
+        return `${file} has no runtime: a Pulumi project says which language runs it (runtime: nodejs)`;
     return `${file}: runtime ${JSON.stringify(name)}: the offline plan runs Node.js programs only; run pulumi preview for this project`;
 }
 
@@ -83,17 +92,29 @@ function readYaml(file: string): unknown {
 /** Reads `Pulumi.yaml` in `dir`. */
 export function readProject(dir: string): Project {
     const file = path.join(dir, "Pulumi.yaml");
-    if (!fs.existsSync(file)) throw new UsageError(`no Pulumi.yaml in ${dir}: --cwd must be a Pulumi project directory`);
+    if (!fs.existsSync(file))
+        throw new UsageError(`no Pulumi.yaml in ${dir}: --cwd must be a Pulumi project directory`);
     const project = readYaml(file);
-    if (!isPlainObject(project) || typeof project.name !== "string") throw new UsageError(`${file} has no project name`);
+    if (!isPlainObject(project) || typeof project.name !== "string")
+        throw new UsageError(`${file} has no project name`);
     const unsupported = unsupportedRuntime(file, project.runtime);
     if (unsupported !== undefined) throw new UsageError(unsupported);
-    const options = isPlainObject(project.runtime) && isPlainObject(project.runtime.options) ? project.runtime.options : {};
+    const options =
+        isPlainObject(project.runtime) && isPlainObject(project.runtime.options) ? project.runtime.options : {};
     const typescript = options.typescript !== false;
     // `config: <dir>` is the old spelling of `stackConfigDir`.
-    const stackConfigDir = typeof project.stackConfigDir === "string" ? project.stackConfigDir : typeof project.config === "string" ? project.config : undefined;
+    const stackConfigDir =
+        typeof project.stackConfigDir === "string"
+            ? project.stackConfigDir
+            : typeof project.config === "string"
+              ? project.config
+              : undefined;
     const stackDir = stackConfigDir === undefined ? dir : path.resolve(dir, stackConfigDir);
-    const config = readConfigDeclarations(file, project.name, typeof project.config === "string" ? undefined : project.config);
+    const config = readConfigDeclarations(
+        file,
+        project.name,
+        typeof project.config === "string" ? undefined : project.config,
+    );
     // Pulumi's order: Pulumi.yaml `main`, then package.json `main`, then index.ts / index.js.
     const candidates: string[] = [];
     if (typeof project.main === "string") candidates.push(project.main);
@@ -105,19 +126,32 @@ export function readProject(dir: string): Project {
         } catch (e) {
             throw new UsageError(`${packageFile} is not valid JSON: ${(e as Error).message.split("\n")[0]}`);
         }
-        if (pkg.type === "module") throw new UsageError(`${packageFile}: "type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`);
+        if (pkg.type === "module")
+            throw new UsageError(
+                `${packageFile}: "type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`,
+            );
         if (typeof pkg.main === "string") candidates.push(pkg.main);
     }
     // The host runs the directory, which Node resolves to index.js first: index.ts only when there is no index.js.
     candidates.push("index.js", ...(typescript ? ["index.ts"] : []));
     for (const candidate of candidates) {
         const resolved = path.resolve(dir, candidate);
-        const file = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? [path.join(resolved, "index.ts"), path.join(resolved, "index.js")].find((f) => fs.existsSync(f)) ?? resolved : resolved;
-        if (/\.m[jt]s$/.test(file)) throw new UsageError(`${file}: the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`);
+        const file =
+            fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()
+                ? ([path.join(resolved, "index.ts"), path.join(resolved, "index.js")].find((f) => fs.existsSync(f)) ??
+                  resolved)
+                : resolved;
+        if (/\.m[jt]s$/.test(file))
+            throw new UsageError(
+                `${file}: the offline plan loads CommonJS programs only; run pulumi preview for an ES module program`,
+            );
         if (fs.existsSync(file)) return { dir, name: project.name, main: file, typescript, config, stackDir };
-        if (candidate === project.main) throw new UsageError(`${path.join(dir, "Pulumi.yaml")}: main ${JSON.stringify(candidate)} does not exist`);
+        if (candidate === project.main)
+            throw new UsageError(`${path.join(dir, "Pulumi.yaml")}: main ${JSON.stringify(candidate)} does not exist`);
     }
-    throw new UsageError(`${dir} has no program: no main in Pulumi.yaml or package.json, and no ${typescript ? "index.ts or " : ""}index.js`);
+    throw new UsageError(
+        `${dir} has no program: no main in Pulumi.yaml or package.json, and no ${typescript ? "index.ts or " : ""}index.js`,
+    );
 }
 
 /** The stacks a project directory has (`Pulumi.<name>.yaml`). */
@@ -172,7 +206,9 @@ function typeMismatch(type: string, value: unknown): string | undefined {
                 : type === "array"
                   ? Array.isArray(value)
                   : true;
-    return ok ? undefined : `must be of type ${type} (as Pulumi.yaml declares it), got ${Array.isArray(value) ? "a list" : typeof value}`;
+    return ok
+        ? undefined
+        : `must be of type ${type} (as Pulumi.yaml declares it), got ${Array.isArray(value) ? "a list" : typeof value}`;
 }
 
 /** Reads `Pulumi.<stack>.yaml` into the config a program would see, over `Pulumi.yaml`'s values and defaults. */
@@ -199,7 +235,8 @@ export function readStack(project: Project, stack: string): StackConfig {
         config[key] = typeof value === "string" ? value : JSON.stringify(value);
     };
     // Pulumi.yaml's values and defaults first; the stack's own file wins.
-    for (const [key, declaration] of Object.entries(project.config)) if (declaration.value !== undefined) set(key, declaration.value);
+    for (const [key, declaration] of Object.entries(project.config))
+        if (declaration.value !== undefined) set(key, declaration.value);
     const own = new Map<string, unknown>();
     for (const [rawKey, rawValue] of Object.entries(rawConfig)) {
         const key = fullKey(project.name, rawKey);
@@ -209,14 +246,20 @@ export function readStack(project: Project, stack: string): StackConfig {
     const problems: { key: string; message: string }[] = [];
     for (const [key, declaration] of Object.entries(project.config)) {
         if (declaration.required && !own.has(key)) {
-            problems.push({ key, message: `is declared in Pulumi.yaml (type ${declaration.type}) with no default, and ${path.basename(file)} does not set it: pulumi config set ${setKey(project.name, key)} <value>` });
+            problems.push({
+                key,
+                message: `is declared in Pulumi.yaml (type ${declaration.type}) with no default, and ${path.basename(file)} does not set it: pulumi config set ${setKey(project.name, key)} <value>`,
+            });
         } else if (declaration.type !== undefined && own.has(key)) {
             const wrong = typeMismatch(declaration.type, own.get(key));
             if (wrong !== undefined) problems.push({ key, message: wrong });
         }
         const ownValue = own.get(key);
         if (declaration.secret && ownValue !== undefined && !isSecure(ownValue)) {
-            problems.push({ key, message: `must be encrypted, as Pulumi.yaml declares it secret: pulumi config set --secret ${setKey(project.name, key)} <value>` });
+            problems.push({
+                key,
+                message: `must be encrypted, as Pulumi.yaml declares it secret: pulumi config set --secret ${setKey(project.name, key)} <value>`,
+            });
         }
     }
     return { config, secretKeys, securePaths, problems };

@@ -7,10 +7,15 @@
  * options are read from the request itself. This relies on @pulumi/pulumi's MockMonitor and
  * protobuf request getters, which is why the lockfile pins the SDK version tests and the plan run against.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- MockMonitor's methods take the SDK's untyped gRPC requests */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 // Pulumi's wire markers, from the SDK that serializes them.
-import { specialSecretSig as SECRET_SIG, specialSigKey as SPECIAL_SIG, unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
+import {
+    specialSecretSig as SECRET_SIG,
+    specialSigKey as SPECIAL_SIG,
+    unknownValue as UNKNOWN,
+} from "@pulumi/pulumi/runtime/rpc";
 // getStore is marked internal (absent from the SDK's .d.ts), but it is where setMocks keeps its feature flags.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { getStore } = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
@@ -58,13 +63,19 @@ function walk(value: unknown, path: string, secrets: string[], unknowns: string[
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`, secrets, unknowns));
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k, secrets, unknowns)]));
+        return Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k, secrets, unknowns)]),
+        );
     }
     return value;
 }
 
 /** Serialized inputs read back: the values with secret markers taken off, and the paths of secrets and unknowns. */
-export function decodeWire(raw: Record<string, unknown>): { inputs: Record<string, unknown>; secretPaths: string[]; unknownPaths: string[] } {
+export function decodeWire(raw: Record<string, unknown>): {
+    inputs: Record<string, unknown>;
+    secretPaths: string[];
+    unknownPaths: string[];
+} {
     const secretPaths: string[] = [];
     const unknownPaths: string[] = [];
     const inputs = walk(raw, "", secretPaths, unknownPaths) as Record<string, unknown>;
@@ -120,7 +131,10 @@ export class RecordingMonitor extends MockMonitor {
 
     constructor(state: StateFn = defaultState, call: CallFn = (args) => args.inputs, ids: IdMode = "fake") {
         super({
-            newResource: (args) => ({ id: ids === "fake" ? `${args.name}-id` : args.id || undefined, state: state(args) }),
+            newResource: (args) => ({
+                id: ids === "fake" ? `${args.name}-id` : args.id || undefined,
+                state: state(args),
+            }),
             call,
         });
     }
@@ -173,7 +187,9 @@ export class RecordingMonitor extends MockMonitor {
     only(type: string): Registration {
         const found = this.ofType(type);
         if (found.length !== 1) {
-            throw new Error(`expected exactly one ${type} registration, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+            throw new Error(
+                `expected exactly one ${type} registration, found ${found.length}: ${found.map((r) => r.name).join(", ")}`,
+            );
         }
         return found[0];
     }
@@ -184,7 +200,12 @@ export async function recordRegistrations(
     options: { preview?: boolean; project?: string; stack?: string; state?: StateFn; call?: CallFn; ids?: IdMode } = {},
 ): Promise<RecordingMonitor> {
     const monitor = new RecordingMonitor(options.state, options.call, options.ids);
-    pulumi.runtime.setMockOptions(monitor, options.project ?? "azureml-compute", options.stack ?? "test", options.preview ?? false);
+    pulumi.runtime.setMockOptions(
+        monitor,
+        options.project ?? "azureml-compute",
+        options.stack ?? "test",
+        options.preview ?? false,
+    );
     // What setMocks turns on after its own setMockOptions (which resets these flags): secrets, resource
     // references, ...; without them the runtime would strip secret markers before the monitor sees them.
     const store = getStore();
@@ -195,7 +216,6 @@ export async function recordRegistrations(
     store.supportsAliasSpecs = true;
     return monitor;
 }
-
 
 // leakedPromises is internal to the SDK: it hands back (and forgets) the promises still pending, which a
 // program run under mocks always leaves (outputs nobody awaits, registrations that failed); without this

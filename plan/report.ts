@@ -72,7 +72,8 @@ const CONFIG_SUBJECT = "Project config (Pulumi.yaml)";
 function placeholderPaths(value: unknown, path: string): string[] {
     if (isPlaceholder(value)) return [path];
     if (Array.isArray(value)) return value.flatMap((v, i) => placeholderPaths(v, `${path}[${i}]`));
-    if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => placeholderPaths(v, path ? `${path}.${k}` : k));
+    if (typeof value === "object" && value !== null)
+        return Object.entries(value).flatMap(([k, v]) => placeholderPaths(v, path ? `${path}.${k}` : k));
     return [];
 }
 
@@ -84,13 +85,17 @@ function displayInputs(value: unknown, path: string, secretPaths: ReadonlySet<st
     if (value === UNKNOWN) return "[unknown]";
     if (Array.isArray(value)) return value.map((v, i) => displayInputs(v, `${path}[${i}]`, secretPaths));
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayInputs(v, path ? `${path}.${k}` : k, secretPaths)]));
+        return Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [k, displayInputs(v, path ? `${path}.${k}` : k, secretPaths)]),
+        );
     }
     return value;
 }
 
 function at(tree: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Tree)[k] : undefined), tree);
+    return path
+        .split(".")
+        .reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Tree)[k] : undefined), tree);
 }
 
 /** `.../virtualNetworks/vnet-ml/subnets/training` -> `vnet-ml/training`. */
@@ -107,7 +112,11 @@ const KEY_SETTINGS: Record<string, (inputs: unknown) => [string, unknown][]> = {
         const adminText =
             admin === undefined
                 ? undefined
-                : [admin.adminUserName, admin.adminUserSshPublicKey !== undefined ? "ssh key" : undefined, admin.adminUserPassword !== undefined ? `password ${String(admin.adminUserPassword)}` : undefined]
+                : [
+                      admin.adminUserName,
+                      admin.adminUserSshPublicKey !== undefined ? "ssh key" : undefined,
+                      admin.adminUserPassword !== undefined ? `password ${String(admin.adminUserPassword)}` : undefined,
+                  ]
                       .filter((x) => x !== undefined)
                       .join(", ");
         return [
@@ -177,7 +186,11 @@ function attachedSettings(inputs: unknown): [string, unknown][] {
     const signIn =
         account === undefined
             ? undefined
-            : [account.username, account.privateKeyData !== undefined ? `private key ${String(account.privateKeyData)}` : undefined, account.password !== undefined ? `password ${String(account.password)}` : undefined]
+            : [
+                  account.username,
+                  account.privateKeyData !== undefined ? `private key ${String(account.privateKeyData)}` : undefined,
+                  account.password !== undefined ? `password ${String(account.password)}` : undefined,
+              ]
                   .filter((x) => x !== undefined)
                   .join(", ");
     return [
@@ -190,7 +203,8 @@ function attachedSettings(inputs: unknown): [string, unknown][] {
         ["store", p("dataLakeStoreAccountName")],
     ];
 }
-for (const type of ["VirtualMachine", "HDInsight", "Databricks", "DataLakeAnalytics", "SynapseSpark"]) KEY_SETTINGS[type] = attachedSettings;
+for (const type of ["VirtualMachine", "HDInsight", "Databricks", "DataLakeAnalytics", "SynapseSpark"])
+    KEY_SETTINGS[type] = attachedSettings;
 
 /** `.../managedClusters/aks-prod` -> `managedClusters/aks-prod`: the kind and name of a resource id. */
 function shortId(id: unknown): string | undefined {
@@ -202,7 +216,11 @@ function shortId(id: unknown): string | undefined {
 function settingsOf(computeType: string, inputs: unknown): Record<string, string> {
     const pick = KEY_SETTINGS[computeType];
     if (!pick) return {};
-    return Object.fromEntries(pick(inputs).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    return Object.fromEntries(
+        pick(inputs)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+    );
 }
 
 /** The args whose change replaces this compute: the kind's replacing fields that apply to its compute type. */
@@ -232,7 +250,9 @@ function encryptedButPlain(securePaths: readonly string[]): string[] {
         const match = /^azureml-compute:([^.]+)\.([^.]+)\.(.+)$/.exec(securePath);
         const kind = match && STACK_KINDS.find((k) => k.key === match[1]);
         if (!match || !kind || kind.secrets.includes(match[3]!)) continue;
-        notes.push(`${securePath} is stored encrypted, but ${match[3]} is not a secret field of ${kind.kind.name}: the program reads it as plain text, and Azure and the state keep it unencrypted`);
+        notes.push(
+            `${securePath} is stored encrypted, but ${match[3]} is not a secret field of ${kind.kind.name}: the program reads it as plain text, and Azure and the state keep it unencrypted`,
+        );
     }
     return notes;
 }
@@ -257,7 +277,9 @@ export function buildPlan(
     for (const r of run.registrations) {
         if (r.type === COMPUTE_TYPE) {
             const parent = byUrn.get(r.parent);
-            const component = parent?.type.startsWith(COMPONENT_PREFIX) ? parent.type.slice(COMPONENT_PREFIX.length) : null;
+            const component = parent?.type.startsWith(COMPONENT_PREFIX)
+                ? parent.type.slice(COMPONENT_PREFIX.length)
+                : null;
             const inputs = displayInputs(r.raw, "", new Set(r.secretPaths));
             const computeType = String(at(inputs, "properties.computeType") ?? "[unknown]");
             ranked.push({
@@ -291,7 +313,11 @@ export function buildPlan(
         );
     }
     const warnings = [...run.warnings, ...encryptedButPlain(meta.securePaths)];
-    const configErrors = (meta.configProblems ?? []).map((p) => ({ subject: CONFIG_SUBJECT, path: p.key, message: p.message }));
+    const configErrors = (meta.configProblems ?? []).map((p) => ({
+        subject: CONFIG_SUBJECT,
+        path: p.key,
+        message: p.message,
+    }));
     const errors = [...configErrors, ...run.errors.flatMap(issuesOf)];
     const invokes = meta.invokes ?? [];
     const madeUp = [...new Set(invokes.filter((i) => i.answer === "placeholder").map((i) => i.token))];
@@ -301,7 +327,18 @@ export function buildPlan(
                 "each compute lists where they landed; pulumi preview gets the real ones.",
         );
     }
-    return { version: PLAN_FORMAT_VERSION, project: meta.project, stack: meta.stack, valid: errors.length === 0, computes, otherResources, invokes, errors, warnings, notes };
+    return {
+        version: PLAN_FORMAT_VERSION,
+        project: meta.project,
+        stack: meta.stack,
+        valid: errors.length === 0,
+        computes,
+        otherResources,
+        invokes,
+        errors,
+        warnings,
+        notes,
+    };
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -331,12 +368,18 @@ export function renderPlan(plan: PlanDocument): string {
         );
         lines.push("", "Replaced (deleted, then created) when one of these changes:");
         for (const c of plan.computes) {
-            const what = c.replacingFields.length > 0 ? c.replacingFields.join(", ") : c.replaceOnChanges.join(", ") || "(nothing listed)";
+            const what =
+                c.replacingFields.length > 0
+                    ? c.replacingFields.join(", ")
+                    : c.replaceOnChanges.join(", ") || "(nothing listed)";
             lines.push(`  ${c.computeName}: ${what}`);
         }
         const adopted = plan.computes.filter((c) => c.adoptedFrom !== null);
         if (adopted.length > 0) {
-            lines.push("", "Adopted: imported on the first pulumi up, not created (declare what exists: a difference that replaces the compute stops the import):");
+            lines.push(
+                "",
+                "Adopted: imported on the first pulumi up, not created (declare what exists: a difference that replaces the compute stops the import):",
+            );
             for (const c of adopted) lines.push(`  ${c.computeName}: ${c.adoptedFrom}`);
         }
         const withUnknowns = plan.computes.filter((c) => c.unknowns.length > 0);
@@ -357,7 +400,9 @@ export function renderPlan(plan: PlanDocument): string {
     }
     if (plan.otherResources.length > 0) {
         lines.push("", `Other resources: ${plan.otherResources.length}`);
-        lines.push(...table([["TYPE", "NAME"], ...plan.otherResources.map((r) => [r.type, r.name])]).map((l) => `  ${l}`));
+        lines.push(
+            ...table([["TYPE", "NAME"], ...plan.otherResources.map((r) => [r.type, r.name])]).map((l) => `  ${l}`),
+        );
     }
     if (plan.warnings.length > 0) {
         lines.push("", "Warnings:");
@@ -370,9 +415,14 @@ export function renderPlan(plan: PlanDocument): string {
 /** The errors for people: each subject's message, as the components print it. */
 export function renderErrors(plan: PlanDocument, errors: readonly Error[]): string {
     const config = plan.errors.filter((e) => e.subject === CONFIG_SUBJECT);
-    const configText = config.length > 0 ? [`${CONFIG_SUBJECT}:\n${config.map((e) => `  - ${e.path}: ${e.message}`).join("\n")}`] : [];
+    const configText =
+        config.length > 0 ? [`${CONFIG_SUBJECT}:\n${config.map((e) => `  - ${e.path}: ${e.message}`).join("\n")}`] : [];
     // The host prints a TypeScript compile error (ts-node's TSError) as its diagnostics, without a stack.
-    const text = errors.map((e) => (ComputeValidationError.isInstance(e) || e.name === "RunError" || e.name === "TSError" || isPlanMessage(e) ? e.message : e.stack ?? e.message));
+    const text = errors.map((e) =>
+        ComputeValidationError.isInstance(e) || e.name === "RunError" || e.name === "TSError" || isPlanMessage(e)
+            ? e.message
+            : (e.stack ?? e.message),
+    );
     return `Stack ${plan.stack} (project ${plan.project}) is not valid:\n\n${[...configText, ...text].join("\n\n")}\n`;
 }
 

@@ -108,17 +108,37 @@ function registerTypeScript(project: Project): void {
     const tsNode = require(resolve("ts-node", "ts-node@7.0.1")) as { register(options: object): void };
     tsNode.register({
         compiler,
-        transpileOnly: process.env.PULUMI_NODEJS_TRANSPILE_ONLY === undefined ? undefined : process.env.PULUMI_NODEJS_TRANSPILE_ONLY === "true",
+        transpileOnly:
+            process.env.PULUMI_NODEJS_TRANSPILE_ONLY === undefined
+                ? undefined
+                : process.env.PULUMI_NODEJS_TRANSPILE_ONLY === "true",
         project: tsconfig,
         skipProject: !fs.existsSync(tsconfig),
-        compilerOptions: { target: "ES2020", module: nodeNext ? "nodenext" : "commonjs", moduleResolution: nodeNext ? "nodenext" : "node", sourceMap: "true" },
+        compilerOptions: {
+            target: "ES2020",
+            module: nodeNext ? "nodenext" : "commonjs",
+            moduleResolution: nodeNext ? "nodenext" : "node",
+            sourceMap: "true",
+        },
     });
 }
 
-export async function runProgram(project: Project, stack: string, stackConfig: StackConfig, invokes: PlanInvokes): Promise<ProgramRun> {
+export async function runProgram(
+    project: Project,
+    stack: string,
+    stackConfig: StackConfig,
+    invokes: PlanInvokes,
+): Promise<ProgramRun> {
     checkSameSdk(project);
     // As pulumi preview has it: what the program creates has no id yet, and only the outputs its inputs fix.
-    const monitor = await recordRegistrations({ preview: true, project: project.name, stack, state: previewState, call: invokes.call, ids: "preview" });
+    const monitor = await recordRegistrations({
+        preview: true,
+        project: project.name,
+        stack,
+        state: previewState,
+        call: invokes.call,
+        ids: "preview",
+    });
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
 
     const warnings: string[] = [];
@@ -127,7 +147,13 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
     const saved = { warn: console.warn, log: console.log, info: console.info, debug: console.debug, dir: console.dir };
     // Warnings are collected for the report; anything the program prints goes to stderr, so stdout
     // carries only the plan (the JSON document with --json).
-    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+    console.warn = (...args: unknown[]) =>
+        void warnings.push(
+            args
+                .map(String)
+                .join(" ")
+                .replace(/^warning: \[runtime\] /, ""),
+        );
     const toStderr = (...args: unknown[]) => void process.stderr.write(`${args.map(String).join(" ")}\n`);
     console.log = console.info = console.debug = console.dir = toStderr;
     const stdoutWrite = process.stdout.write;
@@ -143,12 +169,15 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const exported: unknown = require(project.main);
             // As the Node.js host does: a program that exports a function is that function, called and awaited.
-            const entry = typeof exported === "function" ? exported : (exported as { default?: unknown } | null)?.default;
+            const entry =
+                typeof exported === "function" ? exported : (exported as { default?: unknown } | null)?.default;
             if (typeof entry === "function") await (entry as () => unknown)();
         } catch (e) {
             record(
                 (e as { code?: string }).code === "ERR_REQUIRE_ESM"
-                    ? new Error(`${project.main} is an ES module: the offline plan loads CommonJS programs only; run pulumi preview for it`)
+                    ? new Error(
+                          `${project.main} is an ES module: the offline plan loads CommonJS programs only; run pulumi preview for it`,
+                      )
                     : e,
             );
         }
@@ -160,7 +189,11 @@ export async function runProgram(project: Project, stack: string, stackConfig: S
         }
         if (errors.length === 0) {
             for (const component of withoutCompute(monitor.registrations)) {
-                errors.push(new Error(`${component.type.split(":").pop()} "${component.name}" registered no Compute within ${CHILD_DEADLINE_MS / 1000} s: one of its inputs never resolved`));
+                errors.push(
+                    new Error(
+                        `${component.type.split(":").pop()} "${component.name}" registered no Compute within ${CHILD_DEADLINE_MS / 1000} s: one of its inputs never resolved`,
+                    ),
+                );
             }
         }
     } finally {

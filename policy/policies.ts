@@ -14,6 +14,8 @@ export const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
 /** The stacks where the non-production rules do not apply, unless configured otherwise. */
 export const DEFAULT_PRODUCTION_STACKS: readonly string[] = ["prod", "production"];
 
+// The registered inputs are JSON of azure-native's shape, read leaf by leaf with checks: no type would add safety.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Props = Record<string, any>;
 
 /** ARM takes enum values in any case: "enabled" is "Enabled". */
@@ -31,7 +33,13 @@ export function stackOf(urn: string): string {
 }
 
 /** Runs `check` on Compute resources only, with the compute's type, its inner properties and its name. */
-function forCompute(check: (compute: { type: string; outer: Props; inner: Props; name: string }, args: ResourceValidationArgs, report: ReportViolation) => void) {
+function forCompute(
+    check: (
+        compute: { type: string; outer: Props; inner: Props; name: string },
+        args: ResourceValidationArgs,
+        report: ReportViolation,
+    ) => void,
+) {
     return (args: ResourceValidationArgs, report: ReportViolation): void => {
         if (args.type !== COMPUTE_TYPE) return;
         const outer: Props = args.props.properties ?? {};
@@ -42,23 +50,28 @@ function forCompute(check: (compute: { type: string; outer: Props; inner: Props;
 
 const minNodesZero: ResourceValidationPolicy = {
     name: "compute-cluster-min-nodes-zero",
-    description: "Compute clusters scale to zero nodes outside production stacks (the Studio's cost advice; Checkov CKV_AZURE_150).",
+    description:
+        "Compute clusters scale to zero nodes outside production stacks (the Studio's cost advice; Checkov CKV_AZURE_150).",
     enforcementLevel: "advisory",
     configSchema: { properties: { productionStacks: { type: "array", items: { type: "string" } } } },
     validateResource: forCompute(({ type, inner, name }, args, report) => {
         if (type !== "AmlCompute") return;
-        const production = args.getConfig<{ productionStacks?: string[] }>().productionStacks ?? DEFAULT_PRODUCTION_STACKS;
+        const production =
+            args.getConfig<{ productionStacks?: string[] }>().productionStacks ?? DEFAULT_PRODUCTION_STACKS;
         const stack = stackOf(args.urn);
         const min = inner.scaleSettings?.minNodeCount ?? 0;
         if (min > 0 && !production.includes(stack)) {
-            report(`compute cluster "${name}" keeps ${min} node${min === 1 ? "" : "s"} running when idle in stack "${stack}"; set minNodeCount to 0 outside production (${production.join(", ")})`);
+            report(
+                `compute cluster "${name}" keeps ${min} node${min === 1 ? "" : "s"} running when idle in stack "${stack}"; set minNodeCount to 0 outside production (${production.join(", ")})`,
+            );
         }
     }),
 };
 
 const localAuthDisabled: ResourceValidationPolicy = {
     name: "compute-local-auth-disabled",
-    description: "Compute clusters and instances disable local authentication, leaving Microsoft Entra ID only (Checkov CKV_AZURE_142).",
+    description:
+        "Compute clusters and instances disable local authentication, leaving Microsoft Entra ID only (Checkov CKV_AZURE_142).",
     enforcementLevel: "advisory",
     validateResource: forCompute(({ type, outer, name }, _args, report) => {
         if ((type === "AmlCompute" || type === "ComputeInstance") && outer.disableLocalAuth !== true) {
@@ -75,7 +88,9 @@ const noPublicSsh: ResourceValidationPolicy = {
         // Open as the subnet allows: reachable from the internet without a subnet, or with public IPs.
         const reachable = inner.subnet === undefined || !isFalse(inner.enableNodePublicIp);
         if (type === "ComputeInstance" && same(inner.sshSettings?.sshPublicAccess, "Enabled") && reachable) {
-            report(`compute instance "${name}" has public SSH access; leave ssh out, or put it in a subnet without a public IP`);
+            report(
+                `compute instance "${name}" has public SSH access; leave ssh out, or put it in a subnet without a public IP`,
+            );
         }
         if (type === "AmlCompute") {
             const problem = clusterSshExposure({
@@ -105,7 +120,12 @@ const noPasswordAuth: ResourceValidationPolicy = {
 
 /** The VM size of a compute, wherever its type keeps it. */
 function vmSizeOf(type: string, inner: Props): string | undefined {
-    const size = type === "AKS" ? inner.agentVmSize : type === "AmlCompute" || type === "ComputeInstance" ? inner.vmSize : undefined;
+    const size =
+        type === "AKS"
+            ? inner.agentVmSize
+            : type === "AmlCompute" || type === "ComputeInstance"
+              ? inner.vmSize
+              : undefined;
     return typeof size === "string" ? size : undefined;
 }
 
@@ -137,8 +157,14 @@ const noPublicIpInSubnet: ResourceValidationPolicy = {
     description: "Compute placed in a subnet gets no public IP address.",
     enforcementLevel: "advisory",
     validateResource: forCompute(({ type, inner, name }, _args, report) => {
-        if ((type === "AmlCompute" || type === "ComputeInstance") && inner.subnet !== undefined && !isFalse(inner.enableNodePublicIp)) {
-            report(`${type} "${name}" is in a subnet but still gets public IP addresses; set enableNodePublicIp: false`);
+        if (
+            (type === "AmlCompute" || type === "ComputeInstance") &&
+            inner.subnet !== undefined &&
+            !isFalse(inner.enableNodePublicIp)
+        ) {
+            report(
+                `${type} "${name}" is in a subnet but still gets public IP addresses; set enableNodePublicIp: false`,
+            );
         }
     }),
 };
@@ -152,7 +178,9 @@ const productionInferenceSsl: ResourceValidationPolicy = {
         const purpose = inner.clusterPurpose ?? "FastProd";
         const ssl = inner.sslConfiguration?.status ?? "Disabled";
         if (!same(purpose, "DevTest") && same(ssl, "Disabled")) {
-            report(`production inference cluster "${name}" serves without SSL; give it a leafDomainLabel (Microsoft certificate) or your own cert, key and cname`);
+            report(
+                `production inference cluster "${name}" serves without SSL; give it a leafDomainLabel (Microsoft certificate) or your own cert, key and cname`,
+            );
         }
     }),
 };

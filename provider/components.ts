@@ -29,9 +29,11 @@ export interface ComputeInstanceArgs extends lib.ComputeInstanceSettings {
 }
 
 /** An InferenceCluster's args: as in TypeScript. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the schema takes the interface's own name
 export interface InferenceClusterArgs extends lib.InferenceClusterArgs {}
 
 /** An AttachedCompute's args: one interface for every `type` (the rules say which fields each type takes). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the schema takes the interface's own name
 export interface AttachedComputeArgs extends lib.AttachedComputeFields {}
 
 /** An Azure ML compute cluster (see the TypeScript `ComputeCluster`). */
@@ -55,12 +57,20 @@ export class ComputeCluster extends pulumi.ComponentResource {
         const prepared = prepareCompute(COMPUTE_CLUSTER, name, args as lib.ComputeClusterArgs, opts);
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
-        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
+        ({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+        } = outputs);
+        ({
+            principalId: this.principalId,
+            tenantId: this.tenantId,
+            userAssignedIdentities: this.userAssignedIdentities,
+        } = outputs);
         this.registerOutputs({ ...outputs });
     }
 }
-
 
 /** An Azure ML compute instance (see the TypeScript `ComputeInstance`). */
 export class ComputeInstance extends pulumi.ComponentResource {
@@ -85,8 +95,17 @@ export class ComputeInstance extends pulumi.ComponentResource {
         const prepared = prepareCompute(COMPUTE_INSTANCE, name, args as lib.ComputeInstanceArgs, opts);
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
-        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
+        ({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+        } = outputs);
+        ({
+            principalId: this.principalId,
+            tenantId: this.tenantId,
+            userAssignedIdentities: this.userAssignedIdentities,
+        } = outputs);
         this.endpoints = instanceEndpoints(this.compute);
         this.registerOutputs({ ...outputs, endpoints: this.endpoints });
     }
@@ -115,8 +134,17 @@ export class InferenceCluster extends pulumi.ComponentResource {
         const prepared = prepareCompute(INFERENCE_CLUSTER, name, args, opts);
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
-        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
+        ({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+        } = outputs);
+        ({
+            principalId: this.principalId,
+            tenantId: this.tenantId,
+            userAssignedIdentities: this.userAssignedIdentities,
+        } = outputs);
         this.scoringFqdn = scoringFqdn(this.compute);
         this.registerOutputs({ ...outputs, scoringFqdn: this.scoringFqdn });
     }
@@ -143,8 +171,17 @@ export class AttachedCompute extends pulumi.ComponentResource {
         const prepared = prepareCompute(ATTACHED_COMPUTE, name, args, opts);
         super(prepared.type, name, {}, opts);
         const outputs = createCompute(this, prepared);
-        ({ compute: this.compute, computeId: this.computeId, computeName: this.computeName, provisioningState: this.provisioningState } = outputs);
-        ({ principalId: this.principalId, tenantId: this.tenantId, userAssignedIdentities: this.userAssignedIdentities } = outputs);
+        ({
+            compute: this.compute,
+            computeId: this.computeId,
+            computeName: this.computeName,
+            provisioningState: this.provisioningState,
+        } = outputs);
+        ({
+            principalId: this.principalId,
+            tenantId: this.tenantId,
+            userAssignedIdentities: this.userAssignedIdentities,
+        } = outputs);
         this.registerOutputs({ ...outputs });
     }
 }

@@ -8,20 +8,33 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import type { ConstructResult } from "@pulumi/pulumi/provider";
 import { ComputeValidationError } from "../components/core/errors";
-import { FieldMap, secretArgPaths } from "../components/core/fieldMap";
+import { AnyFieldMap, secretArgPaths } from "../components/core/fieldMap";
 import { COMPONENT_REGISTRY } from "../components/registry";
 import { AttachedCompute, ComputeCluster, ComputeInstance, InferenceCluster } from "./components";
 
 /** The provider's name: the first part of every token (`azureml-compute:index:ComputeCluster`). */
 export const PROVIDER_NAME = "azureml-compute";
 
+/** A component class, whatever its args: the provider hands each the inputs the engine sent, unchecked. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constructor type of classes with different args
+type ComponentClass = new (...args: any[]) => pulumi.ComponentResource;
+
 /** The provider's class of each registered component, by the component's name. */
-const CLASSES: Readonly<Record<string, new (...args: any[]) => pulumi.ComponentResource>> = { ComputeCluster, ComputeInstance, InferenceCluster, AttachedCompute };
+const CLASSES: Readonly<Record<string, ComponentClass>> = {
+    ComputeCluster,
+    ComputeInstance,
+    InferenceCluster,
+    AttachedCompute,
+};
 
 /** Each served component with the field map that says which of its inputs are secrets: every registered one. */
-const SERVED: readonly { readonly component: new (...args: any[]) => pulumi.ComponentResource; readonly fields: FieldMap<any> }[] = COMPONENT_REGISTRY.map((c) => {
+const SERVED: readonly {
+    readonly component: ComponentClass;
+    readonly fields: AnyFieldMap;
+}[] = COMPONENT_REGISTRY.map((c) => {
     const component = CLASSES[c.kind.name];
-    if (component === undefined) throw new Error(`provider/components.ts has no class for the registered component ${c.kind.name}`);
+    if (component === undefined)
+        throw new Error(`provider/components.ts has no class for the registered component ${c.kind.name}`);
     return { component, fields: c.kind.fields };
 });
 
@@ -64,14 +77,20 @@ export class AzureMlComputeProvider extends ComponentProvider {
             for (const { component, fields } of SERVED) {
                 const resource = schema.resources[`${PROVIDER_NAME}:index:${component.name}`];
                 if (resource === undefined) throw new Error(`schema has no resource for ${component.name}`);
-                for (const secret of secretArgPaths(fields)) markSecret(schema, resource.inputProperties, secret.split("."));
+                for (const secret of secretArgPaths(fields))
+                    markSecret(schema, resource.inputProperties, secret.split("."));
             }
             this.marked = JSON.stringify(schema);
         }
         return this.marked;
     }
 
-    override async construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions): Promise<ConstructResult> {
+    override async construct(
+        name: string,
+        type: string,
+        inputs: pulumi.Inputs,
+        options: pulumi.ComponentResourceOptions,
+    ): Promise<ConstructResult> {
         try {
             return await super.construct(name, type, inputs, options);
         } catch (e) {

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { ATTACHED_FIELDS_BY_TYPE, ATTACHED_RESOURCE_TYPES, AttachedComputeType } from "../components";
-import { ComputeKind } from "../components/core/component";
+import { AnyComputeKind } from "../components/core/component";
 import { formatType } from "../components/core/resourceIds";
 import { POLICIES } from "../policy/policies";
 import { FieldMap, FieldTarget, pathsOf } from "../components/core/fieldMap";
@@ -26,7 +26,14 @@ export const REFERENCE = path.join(ROOT, "docs", "reference.md");
 /** Which generated sections each document carries. */
 export const DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
     [README]: ["plan-dev", "policies", "not-expressible"],
-    [REFERENCE]: ["name-rules", "ComputeCluster", "ComputeInstance", "InferenceCluster", "AttachedCompute", "attached-types"],
+    [REFERENCE]: [
+        "name-rules",
+        "ComputeCluster",
+        "ComputeInstance",
+        "InferenceCluster",
+        "AttachedCompute",
+        "attached-types",
+    ],
 };
 
 /** What the README documents about one component. */
@@ -41,11 +48,17 @@ interface DocumentedComponent {
 }
 
 /** A component's docs: its name, field map and immutable list come from its kind. */
-function documented(kind: ComputeKind<any, any>, args: string, defaults: Readonly<Record<string, unknown>>): DocumentedComponent {
+function documented(
+    kind: AnyComputeKind,
+    args: string,
+    defaults: Readonly<Record<string, unknown>>,
+): DocumentedComponent {
     return { name: kind.name, args, fields: kind.fields as FieldMap<object>, defaults, immutable: kind.immutable };
 }
 
-export const COMPONENTS: readonly DocumentedComponent[] = COMPONENT_REGISTRY.map((c) => documented(c.kind, c.docs.args, c.docs.defaults));
+export const COMPONENTS: readonly DocumentedComponent[] = COMPONENT_REGISTRY.map((c) =>
+    documented(c.kind, c.docs.args, c.docs.defaults),
+);
 
 /** What each attach type takes: from the same table the rules check. */
 export function renderAttachedTypes(): string {
@@ -61,8 +74,12 @@ export function renderAttachedTypes(): string {
 export function renderNotExpressible(): string {
     const rows = Object.keys(REST_FACTS).flatMap((type) => {
         const kind = stackKindFor(type);
-        if (kind === undefined) return [`| \`${type}\` | (the whole type) | the library manages no ${type} compute; adopt skips it |`];
-        return undeclaredSettings(kind, type).map((setting) => `| \`${type}\` | \`${setting}\` | ${whyNotExpressible(type, setting) ?? "(no reason given)"} |`);
+        if (kind === undefined)
+            return [`| \`${type}\` | (the whole type) | the library manages no ${type} compute; adopt skips it |`];
+        return undeclaredSettings(kind, type).map(
+            (setting) =>
+                `| \`${type}\` | \`${setting}\` | ${whyNotExpressible(type, setting) ?? "(no reason given)"} |`,
+        );
     });
     return ["| compute type | setting | why no component declares it |", "|---|---|---|", ...rows, ""].join("\n");
 }
@@ -98,7 +115,14 @@ class Declarations {
     constructor() {
         const program = ts.createProgram(
             SOURCES.map((s) => path.join(ROOT, s)),
-            { strict: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true },
+            {
+                strict: true,
+                module: ts.ModuleKind.CommonJS,
+                target: ts.ScriptTarget.ES2022,
+                esModuleInterop: true,
+                resolveJsonModule: true,
+                skipLibCheck: true,
+            },
         );
         this.checker = program.getTypeChecker();
         for (const source of SOURCES) {
@@ -115,7 +139,9 @@ class Declarations {
     members(name: string): Member[] {
         const declaration = this.interfaces.get(name);
         if (!declaration) throw new Error(`interface ${name} is not declared in ${SOURCES.join(", ")}`);
-        const inherited = (declaration.heritageClauses ?? []).flatMap((clause) => clause.types.flatMap((t) => this.members(t.expression.getText())));
+        const inherited = (declaration.heritageClauses ?? []).flatMap((clause) =>
+            clause.types.flatMap((t) => this.members(t.expression.getText())),
+        );
         const own = declaration.members.filter(ts.isPropertySignature).map((member) => this.member(member));
         return [...inherited, ...own];
     }
@@ -127,9 +153,20 @@ class Declarations {
         const inner = unwrapInput(member.type?.getText() ?? "unknown");
         // `InstanceSchedule[]`: a list of one of our interfaces gets rows for its items' fields (`schedules[].action`).
         const element = inner.endsWith("[]") ? inner.slice(0, -2) : undefined;
-        const nested = this.interfaces.has(inner) ? inner : element !== undefined && this.interfaces.has(element) ? element : undefined;
+        const nested = this.interfaces.has(inner)
+            ? inner
+            : element !== undefined && this.interfaces.has(element)
+              ? element
+              : undefined;
         const type = nested === undefined ? this.describeType(inner) : nested === inner ? "object" : "object[]";
-        return { name, optional: member.questionToken !== undefined, type, doc: doc.replace(/\s+/g, " ").trim(), nested, list: nested === element };
+        return {
+            name,
+            optional: member.questionToken !== undefined,
+            type,
+            doc: doc.replace(/\s+/g, " ").trim(),
+            nested,
+            list: nested === element,
+        };
     }
 
     /** `VmPriority` -> `"Dedicated" \| "LowPriority"`: aliases of ours are shown as what they allow. */
@@ -141,7 +178,11 @@ class Declarations {
         const alias = this.aliases.get(text);
         if (!alias) return text;
         const type = this.checker.getTypeAtLocation(alias.name);
-        return this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias);
+        return this.checker.typeToString(
+            type,
+            undefined,
+            ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias,
+        );
     }
 }
 
@@ -205,17 +246,23 @@ export function renderNameRules(): string {
 
 /** What `npm run plan -- --stack dev` prints, run as users run it. */
 export function renderPlanExample(): string {
-    const output = execFileSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--stack", "dev"], {
-        cwd: ROOT,
-        encoding: "utf8",
-        env: { ...process.env, INIT_CWD: ROOT },
-    });
+    const output = execFileSync(
+        process.execPath,
+        [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--stack", "dev"],
+        {
+            cwd: ROOT,
+            encoding: "utf8",
+            env: { ...process.env, INIT_CWD: ROOT },
+        },
+    );
     return ["```", "$ npm run plan -- --stack dev", output.trimEnd(), "```", ""].join("\n");
 }
 
 /** The policy pack's policies, their levels and what they check. */
 export function renderPolicies(): string {
-    const rows = POLICIES.map((p) => `| \`${p.name}\` | ${p.enforcementLevel ?? "advisory"} | ${cell(p.description)} |`);
+    const rows = POLICIES.map(
+        (p) => `| \`${p.name}\` | ${p.enforcementLevel ?? "advisory"} | ${cell(p.description)} |`,
+    );
     return ["| policy | level | checks |", "|---|---|---|", ...rows, ""].join("\n");
 }
 
@@ -236,14 +283,20 @@ export function renderSections(): Record<string, string> {
 const marker = (name: string, end: boolean) => `<!-- ${end ? "END" : "BEGIN"} GENERATED ${name} (npm run docs) -->`;
 
 /** A document's text with each of its generated sections (`names`) replaced by its current rendering. */
-export function updateDocument(file: string, text: string, sections: Readonly<Record<string, string>> = renderSections(), names = DOCUMENTS[file] ?? []): string {
+export function updateDocument(
+    file: string,
+    text: string,
+    sections: Readonly<Record<string, string>> = renderSections(),
+    names = DOCUMENTS[file] ?? [],
+): string {
     let result = text;
     for (const name of names) {
         const begin = marker(name, false);
         const end = marker(name, true);
         const from = result.indexOf(begin);
         const to = result.indexOf(end);
-        if (from < 0 || to < from) throw new Error(`${path.relative(ROOT, file)} has no "${begin}" ... "${end}" section`);
+        if (from < 0 || to < from)
+            throw new Error(`${path.relative(ROOT, file)} has no "${begin}" ... "${end}" section`);
         result = `${result.slice(0, from + begin.length)}\n${sections[name]}${result.slice(to)}`;
     }
     return result;

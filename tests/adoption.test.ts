@@ -30,7 +30,11 @@ describe("adopting an existing compute", () => {
         for (const c of CASES) {
             it(`${c.title} (${preview ? "preview" : "update"}): the child imports the compute's ARM id, and the payload is unchanged`, async () => {
                 const plain = await payloadOf(c, { ...c.minimal, computeName: "existing" }, { preview });
-                const adopted = await payloadOf(c, { ...c.minimal, workspace: ADOPTING, computeName: "existing", adopt: true }, { preview });
+                const adopted = await payloadOf(
+                    c,
+                    { ...c.minimal, workspace: ADOPTING, computeName: "existing", adopt: true },
+                    { preview },
+                );
                 assert.equal(adopted.importId, idOf("existing"));
                 assert.equal(plain.importId, "");
                 assert.deepEqual(adopted.raw, plain.raw, "adoption changes no input: they must match what exists");
@@ -49,7 +53,15 @@ describe("adopting an existing compute", () => {
     });
 
     it("needs the subscription, reported with the other problems", () => {
-        const error = validationError(() => new ComputeCluster("cpu", { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: -1, adopt: true }));
+        const error = validationError(
+            () =>
+                new ComputeCluster("cpu", {
+                    workspace: WORKSPACE,
+                    vmSize: "Standard_DS3_v2",
+                    maxNodes: -1,
+                    adopt: true,
+                }),
+        );
         assert.equal(
             error.message,
             'ComputeCluster "cpu" has 2 invalid inputs:\n' +
@@ -80,13 +92,22 @@ describe("adopting an existing compute", () => {
 
     it("refuses adopt given as an Output, and a subscription that is no GUID", async () => {
         const error = validationError(
-            () => new ComputeCluster("cpu", { workspace: { ...WORKSPACE, subscriptionId: "my-sub" }, vmSize: "Standard_DS3_v2", maxNodes: 1, adopt: pulumi.output(true) as unknown as boolean }),
+            () =>
+                new ComputeCluster("cpu", {
+                    workspace: { ...WORKSPACE, subscriptionId: "my-sub" },
+                    vmSize: "Standard_DS3_v2",
+                    maxNodes: 1,
+                    adopt: pulumi.output(true) as unknown as boolean,
+                }),
         );
         assert.deepEqual(
             error.issues.map((i) => i.path),
             ["workspace.subscriptionId", "adopt"],
         );
-        assert.match(error.message, /workspace\.subscriptionId: must be a GUID such as "00000000-0000-0000-0000-000000000000"/);
+        assert.match(
+            error.message,
+            /workspace\.subscriptionId: must be a GUID such as "00000000-0000-0000-0000-000000000000"/,
+        );
         assert.match(error.message, /adopt: must be a plain true or false, not an Output or a Promise/);
     });
 
@@ -95,7 +116,10 @@ describe("adopting an existing compute", () => {
         pulumi.runtime.setAllConfig(
             {
                 "azureml-compute:workspace": JSON.stringify(ADOPTING),
-                "azureml-compute:computeClusters": JSON.stringify({ "cpu-old": { vmSize: "Standard_DS3_v2", maxNodes: 2, adopt: true }, "cpu-new": { vmSize: "Standard_DS3_v2", maxNodes: 2 } }),
+                "azureml-compute:computeClusters": JSON.stringify({
+                    "cpu-old": { vmSize: "Standard_DS3_v2", maxNodes: 2, adopt: true },
+                    "cpu-new": { vmSize: "Standard_DS3_v2", maxNodes: 2 },
+                }),
             },
             [],
         );
@@ -133,7 +157,10 @@ describe("adopting an existing compute", () => {
                     "The adopted compute keeps it, since the import must declare what exists; replacing the compute with a current size is a change after the import",
             ]);
             const [child] = monitor.ofType("azure-native:machinelearningservices:Compute");
-            assert.equal((child!.inputs.properties as { properties: { vmSize: string } }).properties.vmSize, "STANDARD_NC6");
+            assert.equal(
+                (child!.inputs.properties as { properties: { vmSize: string } }).properties.vmSize,
+                "STANDARD_NC6",
+            );
         });
     });
 });

@@ -11,7 +11,11 @@ describe("benchmark sides", function () {
     this.timeout(60000);
     for (const side of ["components", "bare", "raw"]) {
         it(`${side}: registers 10 targets and reports wall time and peak RSS`, () => {
-            const output = execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "scripts/bench/side.ts", side, "10"], { cwd: ROOT, encoding: "utf8" });
+            const output = execFileSync(
+                process.execPath,
+                [require.resolve("ts-node/dist/bin"), "--transpile-only", "scripts/bench/side.ts", side, "10"],
+                { cwd: ROOT, encoding: "utf8" },
+            );
             const report = JSON.parse(output.trim().split("\n").pop()!);
             assert.equal(report.side, side);
             assert.equal(report.n, 10);

@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { COMPUTE_INSTANCE_FIELDS, COMPUTE_INSTANCE_IMMUTABLE, ComputeInstance, ComputeInstanceArgs, ComputeValidationError } from "../components";
+import {
+    COMPUTE_INSTANCE_FIELDS,
+    COMPUTE_INSTANCE_IMMUTABLE,
+    ComputeInstance,
+    ComputeInstanceArgs,
+    ComputeValidationError,
+} from "../components";
 import { pathsOf, replacesAt } from "../components/core/fieldMap";
 import { deploymentErrors, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
 import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
@@ -33,7 +39,11 @@ const RUNNING_STATE = (args: pulumi.runtime.MockResourceArgs) => {
                     { displayName: "VS Code", endpointUri: "vscode://vscode.azure-ml/?ci=ci-alice" },
                 ],
                 connectivityEndpoints: { publicIpAddress: "20.1.2.3", privateIpAddress: "10.0.0.4" },
-                sshSettings: { ...(properties.properties?.sshSettings ?? {}), adminUserName: "azureuser", sshPort: 50000 },
+                sshSettings: {
+                    ...(properties.properties?.sshSettings ?? {}),
+                    adminUserName: "azureuser",
+                    sshPort: 50000,
+                },
             },
         },
     };
@@ -51,9 +61,17 @@ describeInBothModes("ComputeInstance", (t) => {
                 idleTimeBeforeShutdown: 3600,
                 schedules: [
                     { action: "Stop", cron: "0 19 * * 1-5", timeZone: "W. Europe Standard Time" },
-                    { action: "Start", recurrence: { frequency: "Week", hours: [8], minutes: [30], weekDays: ["Monday", "Tuesday"] }, enabled: false, startTime: "2026-01-05T08:00:00" },
+                    {
+                        action: "Start",
+                        recurrence: { frequency: "Week", hours: [8], minutes: [30], weekDays: ["Monday", "Tuesday"] },
+                        enabled: false,
+                        startTime: "2026-01-05T08:00:00",
+                    },
                 ],
-                setupScripts: { creation: { command: "pip install -U pandas" }, startup: { path: "Users/alice/start.sh", arguments: "--fast", timeoutMinutes: 10 } },
+                setupScripts: {
+                    creation: { command: "pip install -U pandas" },
+                    startup: { path: "Users/alice/start.sh", arguments: "--fast", timeoutMinutes: 10 },
+                },
                 enableNodePublicIp: false,
                 enableSso: false,
                 identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID] },
@@ -61,10 +79,13 @@ describeInBothModes("ComputeInstance", (t) => {
                 description: "Alice's notebook VM",
                 tags: { owner: "alice" },
             });
-            assert.deepEqual(t.monitor.registrations.map((r) => [r.type, r.name]), [
-                [COMPONENT, "ci-alice"],
-                [COMPUTE, "ci-alice"],
-            ]);
+            assert.deepEqual(
+                t.monitor.registrations.map((r) => [r.type, r.name]),
+                [
+                    [COMPONENT, "ci-alice"],
+                    [COMPUTE, "ci-alice"],
+                ],
+            );
             assert.deepEqual(t.monitor.only(COMPUTE).inputs, {
                 workspaceName: "mlw-dev",
                 resourceGroupName: "rg-ml",
@@ -95,13 +116,26 @@ describeInBothModes("ComputeInstance", (t) => {
                                         schedule: { hours: [8], minutes: [30], weekDays: ["Monday", "Tuesday"] },
                                     },
                                 },
-                                { action: "Stop", status: "Enabled", triggerType: "Cron", cron: { expression: "0 19 * * 1-5", timeZone: "W. Europe Standard Time" } },
+                                {
+                                    action: "Stop",
+                                    status: "Enabled",
+                                    triggerType: "Cron",
+                                    cron: { expression: "0 19 * * 1-5", timeZone: "W. Europe Standard Time" },
+                                },
                             ],
                         },
                         setupScripts: {
                             scripts: {
-                                creationScript: { scriptSource: "inline", scriptData: Buffer.from("pip install -U pandas").toString("base64") },
-                                startupScript: { scriptSource: "workspaceStorage", scriptData: "Users/alice/start.sh", scriptArguments: "--fast", timeout: "10m" },
+                                creationScript: {
+                                    scriptSource: "inline",
+                                    scriptData: Buffer.from("pip install -U pandas").toString("base64"),
+                                },
+                                startupScript: {
+                                    scriptSource: "workspaceStorage",
+                                    scriptData: "Users/alice/start.sh",
+                                    scriptArguments: "--fast",
+                                    timeout: "10m",
+                                },
                             },
                         },
                         enableNodePublicIp: false,
@@ -125,7 +159,10 @@ describeInBothModes("ComputeInstance", (t) => {
 
         it("enables SSH with the given key", async () => {
             await declare({ ...MINIMAL, ssh: { publicKey: RSA_2048 } });
-            assert.deepEqual(at(t.monitor.only(COMPUTE).inputs, "properties.properties.sshSettings"), { sshPublicAccess: "Enabled", adminPublicKey: RSA_2048 });
+            assert.deepEqual(at(t.monitor.only(COMPUTE).inputs, "properties.properties.sshSettings"), {
+                sshPublicAccess: "Enabled",
+                adminPublicKey: RSA_2048,
+            });
         });
 
         it("gives the child its replacement options and parent", async () => {
@@ -156,7 +193,10 @@ describeInBothModes("ComputeInstance", (t) => {
             assert.equal(endpoints.applications.length, 3);
             assert.deepEqual(endpoints.ssh, { user: "azureuser", host: "20.1.2.3", port: 50000 });
             // Lifted property access works on the one Output, as users write it.
-            assert.equal(await valueOf(instance.endpoints.jupyterLabUrl), "https://ci-alice.westeurope.instances.azureml.ms/lab");
+            assert.equal(
+                await valueOf(instance.endpoints.jupyterLabUrl),
+                "https://ci-alice.westeurope.instances.azureml.ms/lab",
+            );
         });
 
         it("has no SSH endpoint when SSH is disabled", async () => {
@@ -167,7 +207,9 @@ describeInBothModes("ComputeInstance", (t) => {
 
     describe("immutable fields", () => {
         it("replaces on every instance property except description and tags", () => {
-            const inPlace = Object.entries(COMPUTE_INSTANCE_FIELDS).filter(([, f]) => !f.replaces && pathsOf(f).length > 0).map(([name]) => name);
+            const inPlace = Object.entries(COMPUTE_INSTANCE_FIELDS)
+                .filter(([, f]) => !f.replaces && pathsOf(f).length > 0)
+                .map(([name]) => name);
             assert.deepEqual(inPlace, ["description", "tags"]);
             assert.deepEqual([...COMPUTE_INSTANCE_IMMUTABLE].sort(), [
                 "computeName",
@@ -199,7 +241,8 @@ describeInBothModes("ComputeInstance", (t) => {
             ["properties.description", false],
         ];
         for (const [path, replaces] of changes) {
-            it(`a change at ${path} ${replaces ? "replaces" : "is in place"}`, () => assert.equal(replacesAt(path, COMPUTE_INSTANCE_IMMUTABLE), replaces));
+            it(`a change at ${path} ${replaces ? "replaces" : "is in place"}`, () =>
+                assert.equal(replacesAt(path, COMPUTE_INSTANCE_IMMUTABLE), replaces));
         }
 
         it("every immutable path exists in a fully populated payload", async () => {
@@ -213,7 +256,9 @@ describeInBothModes("ComputeInstance", (t) => {
                 setupScripts: { creation: { command: "echo hi" } },
                 identity: { type: "SystemAssigned" },
                 disableLocalAuth: true,
-                customServices: [{ name: "rstudio", image: { reference: "ghcr.io/azure/rocker-rstudio-ml-verse:latest" } }],
+                customServices: [
+                    { name: "rstudio", image: { reference: "ghcr.io/azure/rocker-rstudio-ml-verse:latest" } },
+                ],
             });
             for (const path of COMPUTE_INSTANCE_IMMUTABLE) {
                 assert.notEqual(at(t.monitor.only(COMPUTE).inputs, path), undefined, `${path} is not in the payload`);
@@ -222,35 +267,137 @@ describeInBothModes("ComputeInstance", (t) => {
     });
 
     describe("rules", () => {
-        const schedule = (patch: Record<string, unknown>) => ({ schedules: [{ action: "Stop", cron: "0 19 * * *", ...patch }] });
+        const schedule = (patch: Record<string, unknown>) => ({
+            schedules: [{ action: "Stop", cron: "0 19 * * *", ...patch }],
+        });
         const cases: [string, Record<string, unknown>, string[]][] = [
-            ["SSH for an instance created for another user", { ssh: { publicKey: RSA_2048 }, assignedUser: USER }, ["ssh: can't be set on an instance created for another user (assignedUser): Azure takes no SSH key then; remove one of the two"]],
-            ["a weak SSH key", { ssh: { publicKey: RSA_1024 } }, ["ssh.publicKey: is a 1024-bit RSA key; Azure needs at least 2048 bits (ssh-keygen -t rsa -b 4096)"]],
-            ["an assigned user without a tenant", { assignedUser: { objectId: USER.objectId } }, ["assignedUser.tenantId: is required"]],
-            ["an assigned user id that is not a GUID", { assignedUser: { ...USER, objectId: "alice@contoso.com" } }, ['assignedUser.objectId: must be a GUID such as "00000000-0000-0000-0000-000000000000"']],
-            ["an idle shutdown under 15 minutes", { idleTimeBeforeShutdown: 600 }, ["idleTimeBeforeShutdown: 600 (10 minutes) is outside 15 minutes to 3 days"]],
-            ["an idle shutdown over 3 days", { idleTimeBeforeShutdown: "P4D" }, ['idleTimeBeforeShutdown: "P4D" (4 days) is outside 15 minutes to 3 days']],
-            ["no public IP without a subnet", { enableNodePublicIp: false }, ["enableNodePublicIp: is false, so the instance needs a subnet (or managedNetwork: true when the workspace has a managed virtual network)"]],
-            ["a GPU vmType with a CPU size", { vmType: "GPU" }, ['vmType: Standard_DS3_v2 is a CPU size, but vmType is "GPU"']],
-            ["a cron with an hour out of range", schedule({ cron: "0 24 * * *" }), ['schedules[0].cron: "0 24 * * *": hour 24 is outside 0-23']],
-            ["a schedule with cron and recurrence", schedule({ recurrence: { frequency: "Day", hours: [8], minutes: [0] } }), ["schedules[0]: needs either a cron expression or a recurrence (one of the two)"]],
-            ["a schedule with neither", { schedules: [{ action: "Start" }] }, ["schedules[0]: needs either a cron expression or a recurrence (one of the two)"]],
-            ["a recurrence at hour 24 and minute 60", { schedules: [{ action: "Start", recurrence: { frequency: "Day", hours: [24], minutes: [60] } }] }, ["schedules[0].recurrence.hours[0]: must be at most 23; got 24", "schedules[0].recurrence.minutes[0]: must be at most 59; got 60"]],
-            ["a recurrence without hours", { schedules: [{ action: "Start", recurrence: { frequency: "Day", hours: [], minutes: [0] } }] }, ["schedules[0].recurrence.hours: must have at least 1 item"]],
-            ["an IANA time zone", schedule({ timeZone: "Europe/Berlin" }), ['schedules[0].timeZone: "Europe/Berlin" is an IANA time zone; Azure ML schedules take Windows time zone IDs: use "W. Europe Standard Time"']],
-            ["a start time with a zone", schedule({ startTime: "2026-01-05T08:00:00Z" }), ['schedules[0].startTime: must be a local time "yyyy-MM-ddTHH:mm:ss", e.g. "2026-01-05T08:00:00"']],
-            ["an unknown action", schedule({ action: "Restart" }), ['schedules[0].action: "Restart" is not one of "Start", "Stop"']],
-            ["five schedules", { schedules: Array.from({ length: 5 }, () => ({ action: "Stop", cron: "0 19 * * *" })) }, ["schedules: has 5 items; at most 4 are allowed"]],
-            ["a script with path and command", { setupScripts: { creation: { path: "Users/a/s.sh", command: "echo" } } }, ["setupScripts.creation: needs either a path in the workspace's file share or an inline command (one of the two)"]],
-            ["a misspelled script field", { setupScripts: { startup: { comand: "echo" } } }, ['setupScripts.startup: unknown field "comand" (did you mean "command"?)']],
-            ["a location (Azure ignores it for instances)", { location: "westeurope" }, ["unknown field \"location\": Azure places an instance in its workspace's region (and ignores computeLocation for instances)"]],
-            ["a 25-character name", { computeName: "c".repeat(25) }, [`computeName: "${"c".repeat(25)}" is 25 characters long; compute names must be 3 to 24 characters`]],
+            [
+                "SSH for an instance created for another user",
+                { ssh: { publicKey: RSA_2048 }, assignedUser: USER },
+                [
+                    "ssh: can't be set on an instance created for another user (assignedUser): Azure takes no SSH key then; remove one of the two",
+                ],
+            ],
+            [
+                "a weak SSH key",
+                { ssh: { publicKey: RSA_1024 } },
+                ["ssh.publicKey: is a 1024-bit RSA key; Azure needs at least 2048 bits (ssh-keygen -t rsa -b 4096)"],
+            ],
+            [
+                "an assigned user without a tenant",
+                { assignedUser: { objectId: USER.objectId } },
+                ["assignedUser.tenantId: is required"],
+            ],
+            [
+                "an assigned user id that is not a GUID",
+                { assignedUser: { ...USER, objectId: "alice@contoso.com" } },
+                ['assignedUser.objectId: must be a GUID such as "00000000-0000-0000-0000-000000000000"'],
+            ],
+            [
+                "an idle shutdown under 15 minutes",
+                { idleTimeBeforeShutdown: 600 },
+                ["idleTimeBeforeShutdown: 600 (10 minutes) is outside 15 minutes to 3 days"],
+            ],
+            [
+                "an idle shutdown over 3 days",
+                { idleTimeBeforeShutdown: "P4D" },
+                ['idleTimeBeforeShutdown: "P4D" (4 days) is outside 15 minutes to 3 days'],
+            ],
+            [
+                "no public IP without a subnet",
+                { enableNodePublicIp: false },
+                [
+                    "enableNodePublicIp: is false, so the instance needs a subnet (or managedNetwork: true when the workspace has a managed virtual network)",
+                ],
+            ],
+            [
+                "a GPU vmType with a CPU size",
+                { vmType: "GPU" },
+                ['vmType: Standard_DS3_v2 is a CPU size, but vmType is "GPU"'],
+            ],
+            [
+                "a cron with an hour out of range",
+                schedule({ cron: "0 24 * * *" }),
+                ['schedules[0].cron: "0 24 * * *": hour 24 is outside 0-23'],
+            ],
+            [
+                "a schedule with cron and recurrence",
+                schedule({ recurrence: { frequency: "Day", hours: [8], minutes: [0] } }),
+                ["schedules[0]: needs either a cron expression or a recurrence (one of the two)"],
+            ],
+            [
+                "a schedule with neither",
+                { schedules: [{ action: "Start" }] },
+                ["schedules[0]: needs either a cron expression or a recurrence (one of the two)"],
+            ],
+            [
+                "a recurrence at hour 24 and minute 60",
+                { schedules: [{ action: "Start", recurrence: { frequency: "Day", hours: [24], minutes: [60] } }] },
+                [
+                    "schedules[0].recurrence.hours[0]: must be at most 23; got 24",
+                    "schedules[0].recurrence.minutes[0]: must be at most 59; got 60",
+                ],
+            ],
+            [
+                "a recurrence without hours",
+                { schedules: [{ action: "Start", recurrence: { frequency: "Day", hours: [], minutes: [0] } }] },
+                ["schedules[0].recurrence.hours: must have at least 1 item"],
+            ],
+            [
+                "an IANA time zone",
+                schedule({ timeZone: "Europe/Berlin" }),
+                [
+                    'schedules[0].timeZone: "Europe/Berlin" is an IANA time zone; Azure ML schedules take Windows time zone IDs: use "W. Europe Standard Time"',
+                ],
+            ],
+            [
+                "a start time with a zone",
+                schedule({ startTime: "2026-01-05T08:00:00Z" }),
+                ['schedules[0].startTime: must be a local time "yyyy-MM-ddTHH:mm:ss", e.g. "2026-01-05T08:00:00"'],
+            ],
+            [
+                "an unknown action",
+                schedule({ action: "Restart" }),
+                ['schedules[0].action: "Restart" is not one of "Start", "Stop"'],
+            ],
+            [
+                "five schedules",
+                { schedules: Array.from({ length: 5 }, () => ({ action: "Stop", cron: "0 19 * * *" })) },
+                ["schedules: has 5 items; at most 4 are allowed"],
+            ],
+            [
+                "a script with path and command",
+                { setupScripts: { creation: { path: "Users/a/s.sh", command: "echo" } } },
+                [
+                    "setupScripts.creation: needs either a path in the workspace's file share or an inline command (one of the two)",
+                ],
+            ],
+            [
+                "a misspelled script field",
+                { setupScripts: { startup: { comand: "echo" } } },
+                ['setupScripts.startup: unknown field "comand" (did you mean "command"?)'],
+            ],
+            [
+                "a location (Azure ignores it for instances)",
+                { location: "westeurope" },
+                [
+                    'unknown field "location": Azure places an instance in its workspace\'s region (and ignores computeLocation for instances)',
+                ],
+            ],
+            [
+                "a 25-character name",
+                { computeName: "c".repeat(25) },
+                [`computeName: "${"c".repeat(25)}" is 25 characters long; compute names must be 3 to 24 characters`],
+            ],
         ];
         for (const [title, patch, lines] of cases) {
             it(`rejects ${title}`, async () => {
                 const error = errorOf({ ...MINIMAL, ...patch });
                 const count = lines.length === 1 ? "1 invalid input" : `${lines.length} invalid inputs`;
-                assert.equal(error.message, [`ComputeInstance "ci-alice" has ${count}:`, ...lines.map((l) => `  - ${l}`)].join("\n"));
+                assert.equal(
+                    error.message,
+                    [`ComputeInstance "ci-alice" has ${count}:`, ...lines.map((l) => `  - ${l}`)].join("\n"),
+                );
                 await settle();
                 assert.equal(t.monitor.registrations.length, 0, "an invalid instance registers nothing");
             });
@@ -264,7 +411,12 @@ describeInBothModes("ComputeInstance", (t) => {
 
         it("rejects an instance name used by a cluster in the same region", async () => {
             const { ComputeCluster } = await import("../components");
-            new ComputeCluster("shared-name", { workspace: { ...WORKSPACE, workspaceName: "mlw-other" }, vmSize: "Standard_DS3_v2", maxNodes: 1, location: "westeurope" });
+            new ComputeCluster("shared-name", {
+                workspace: { ...WORKSPACE, workspaceName: "mlw-other" },
+                vmSize: "Standard_DS3_v2",
+                maxNodes: 1,
+                location: "westeurope",
+            });
             const error = errorOf({ ...MINIMAL, workspace: { ...WORKSPACE, location: "westeurope" } }, "shared-name");
             assert.equal(
                 error.issues[0]!.message,
@@ -277,7 +429,9 @@ describeInBothModes("ComputeInstance", (t) => {
         it("warns about a size that retires within a year", async () => {
             t.today("2027-06-01");
             const warnings = await warningsDuring(() => declare(MINIMAL).then(() => undefined));
-            assert.deepEqual(warnings, ['ComputeInstance "ci-alice": vmSize: Standard_DS3_v2 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)']);
+            assert.deepEqual(warnings, [
+                'ComputeInstance "ci-alice": vmSize: Standard_DS3_v2 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)',
+            ]);
         });
     });
 
@@ -286,21 +440,34 @@ describeInBothModes("ComputeInstance", (t) => {
             const errors = await deploymentErrors(() => {
                 new ComputeInstance("ci-alice", { ...MINIMAL, idleTimeBeforeShutdown: pulumi.output(60) });
             });
-            assert.deepEqual(errors.map((e) => e.message), ['ComputeInstance "ci-alice" has 1 invalid input:\n  - idleTimeBeforeShutdown: 60 (1 minute) is outside 15 minutes to 3 days']);
+            assert.deepEqual(
+                errors.map((e) => e.message),
+                [
+                    'ComputeInstance "ci-alice" has 1 invalid input:\n  - idleTimeBeforeShutdown: 60 (1 minute) is outside 15 minutes to 3 days',
+                ],
+            );
             assert.ok(ComputeValidationError.isInstance(errors[0]));
             assert.deepEqual(t.monitor.ofType(COMPUTE), []);
         });
 
         it("checks the SSH and assigned-user rule once an Output user resolves", async () => {
             const errors = await deploymentErrors(() => {
-                new ComputeInstance("ci-alice", { ...MINIMAL, ssh: { publicKey: RSA_2048 }, assignedUser: pulumi.output(USER) });
+                new ComputeInstance("ci-alice", {
+                    ...MINIMAL,
+                    ssh: { publicKey: RSA_2048 },
+                    assignedUser: pulumi.output(USER),
+                });
             });
             assert.equal(errors.length, 1);
             assert.match(errors[0]!.message, /ssh: can't be set on an instance created for another user/);
         });
 
         it("accepts unknown values and registers them unknown", async () => {
-            new ComputeInstance("ci-alice", { ...MINIMAL, subnet: unknownOutput<string>(), assignedUser: { objectId: unknownOutput<string>(), tenantId: USER.tenantId } });
+            new ComputeInstance("ci-alice", {
+                ...MINIMAL,
+                subnet: unknownOutput<string>(),
+                assignedUser: { objectId: unknownOutput<string>(), tenantId: USER.tenantId },
+            });
             await new Promise((r) => setTimeout(r, 50));
             await settle();
             // An object whose value is not known yet is unknown as a whole (it may still resolve to nothing).
@@ -313,7 +480,14 @@ describeInBothModes("ComputeInstance", (t) => {
         it("maps schedules given as an Output", async () => {
             await declare({ ...MINIMAL, schedules: pulumi.output([{ action: "Stop" as const, cron: "0 19 * * *" }]) });
             assert.deepEqual(at(t.monitor.only(COMPUTE).inputs, "properties.properties.schedules"), {
-                computeStartStop: [{ action: "Stop", status: "Enabled", triggerType: "Cron", cron: { expression: "0 19 * * *", timeZone: "UTC" } }],
+                computeStartStop: [
+                    {
+                        action: "Stop",
+                        status: "Enabled",
+                        triggerType: "Cron",
+                        cron: { expression: "0 19 * * *", timeZone: "UTC" },
+                    },
+                ],
             });
         });
     });

@@ -29,9 +29,15 @@ describe("docs", () => {
 
     it("shows each ComputeCluster field with its default and change", () => {
         const table = sections.ComputeCluster!;
-        assert.match(table, /^\| `vmPriority` \| `"Dedicated" \\\| "LowPriority"` \| `"Dedicated"` \| \*\*replaces\*\* \|/m);
-        assert.match(table, /^\| `maxNodes` \(required\) \| `number` \|  \| in place \|/m);
-        assert.match(table, /^\| `admin.password` \| `string` \|  \|  \| The admin password; stored as a Pulumi secret/m);
+        assert.match(
+            table,
+            /^\| `vmPriority` \| `"Dedicated" \\\| "LowPriority"` \| `"Dedicated"` \| \*\*replaces\*\* \|/m,
+        );
+        assert.match(table, /^\| `maxNodes` \(required\) \| `number` \| {2}\| in place \|/m);
+        assert.match(
+            table,
+            /^\| `admin.password` \| `string` \| {2}\| {2}\| The admin password; stored as a Pulumi secret/m,
+        );
     });
 
     it("shows the message the components really print for its example of wrong inputs", async () => {
@@ -50,10 +56,16 @@ describe("docs", () => {
             message = (e as Error).message;
         }
         assert.ok(message.startsWith('ComputeCluster "gpu-train" has 3 invalid inputs:'), message);
-        assert.ok(fs.readFileSync(README, "utf8").includes("```\n" + message + "\n```"), `README does not show:\n${message}`);
+        assert.ok(
+            fs.readFileSync(README, "utf8").includes("```\n" + message + "\n```"),
+            `README does not show:\n${message}`,
+        );
     });
 
     it("refuses a document without the markers", () => {
-        assert.throws(() => updateDocument(REFERENCE, "# nothing here\n", sections), /docs\/reference.md has no "<!-- BEGIN GENERATED name-rules \(npm run docs\) -->"/);
+        assert.throws(
+            () => updateDocument(REFERENCE, "# nothing here\n", sections),
+            /docs\/reference.md has no "<!-- BEGIN GENERATED name-rules \(npm run docs\) -->"/,
+        );
     });
 });

@@ -14,23 +14,39 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
-const versionOf = (name: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-const SDKS = { "@pulumi/pulumi": versionOf("@pulumi/pulumi"), "@pulumi/azure-native": versionOf("@pulumi/azure-native") };
+const versionOf = (name: string) =>
+    (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string })
+        .version;
+const SDKS = {
+    "@pulumi/pulumi": versionOf("@pulumi/pulumi"),
+    "@pulumi/azure-native": versionOf("@pulumi/azure-native"),
+};
 
-const npm = (cwd: string, ...args: string[]) => execFileSync(NPM, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const npm = (cwd: string, ...args: string[]) =>
+    execFileSync(NPM, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 /** `azureml-compute plan` in a project, as a user runs it there. */
 function planIn(dir: string, ...args: string[]) {
     const env = { ...process.env };
     delete env.INIT_CWD;
-    const result = spawnSync(NPM, ["exec", "--no", "--", "azureml-compute", "plan", ...args], { cwd: dir, encoding: "utf8", env });
+    const result = spawnSync(NPM, ["exec", "--no", "--", "azureml-compute", "plan", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        env,
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A user's own project: a program of theirs, a Pulumi.yaml default, a stack file read with declareStack. */
 function writeUserProject(dir: string): void {
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: my-ml-infra\nruntime: nodejs\nconfig:\n  maxNodes:\n    type: integer\n    default: 4\n");
-    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  azureml-compute:workspace:\n    workspaceName: mlw-dev\n    resourceGroupName: rg-ml\n  azureml-compute:computeInstances:\n    ci-ops:\n      vmSize: Standard_DS3_v2\n");
+    fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        "name: my-ml-infra\nruntime: nodejs\nconfig:\n  maxNodes:\n    type: integer\n    default: 4\n",
+    );
+    fs.writeFileSync(
+        path.join(dir, "Pulumi.dev.yaml"),
+        "config:\n  azureml-compute:workspace:\n    workspaceName: mlw-dev\n    resourceGroupName: rg-ml\n  azureml-compute:computeInstances:\n    ci-ops:\n      vmSize: Standard_DS3_v2\n",
+    );
     fs.writeFileSync(
         path.join(dir, "index.ts"),
         [
@@ -50,7 +66,10 @@ function assertUserPlan(dir: string): void {
     assert.equal(code, 0, stderr);
     const doc = JSON.parse(stdout);
     assert.equal(doc.project, "my-ml-infra");
-    assert.deepEqual(doc.computes.map((c: { computeName: string; component: string }) => `${c.component} ${c.computeName}`), ["ComputeCluster cpu-train", "ComputeInstance ci-ops"]);
+    assert.deepEqual(
+        doc.computes.map((c: { computeName: string; component: string }) => `${c.component} ${c.computeName}`),
+        ["ComputeCluster cpu-train", "ComputeInstance ci-ops"],
+    );
     assert.equal(doc.computes[0].settings.nodes, "0-4", "the Pulumi.yaml default reached the program");
     assert.deepEqual(doc.computes[0].unknowns, ["properties.properties.subnet"]);
 }
@@ -66,7 +85,10 @@ describe("installing the package", function () {
     let tarball: string;
     before(() => {
         const packs = fresh("pack");
-        tarball = path.join(packs, npm(ROOT, "pack", "--silent", "--pack-destination", packs).trim().split("\n").pop()!);
+        tarball = path.join(
+            packs,
+            npm(ROOT, "pack", "--silent", "--pack-destination", packs).trim().split("\n").pop()!,
+        );
     });
     after(() => {
         for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -74,11 +96,17 @@ describe("installing the package", function () {
 
     it("from a tarball: installs the command and the build, not the sources, and plans the user's program", () => {
         const dir = fresh("tarball");
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "my-ml-infra", private: true, dependencies: SDKS }));
+        fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "my-ml-infra", private: true, dependencies: SDKS }),
+        );
         npm(dir, "install", "--prefer-offline", "--no-audit", "--no-fund", tarball);
         const installed = path.join(dir, "node_modules", "azureml-compute");
         assert.ok(fs.existsSync(path.join(dir, "node_modules", ".bin", "azureml-compute")));
-        assert.ok(fs.existsSync(path.join(installed, "dist", "plan", "cli.js")) && fs.existsSync(path.join(installed, "LICENSE")));
+        assert.ok(
+            fs.existsSync(path.join(installed, "dist", "plan", "cli.js")) &&
+                fs.existsSync(path.join(installed, "LICENSE")),
+        );
         assert.ok(!fs.existsSync(path.join(installed, "plan")) && !fs.existsSync(path.join(installed, "components")));
         writeUserProject(dir);
         assertUserPlan(dir);
@@ -86,11 +114,19 @@ describe("installing the package", function () {
         fs.copyFileSync(path.join(ROOT, "tests/fixtures/adopt/workspace.json"), path.join(dir, "computes.json"));
         const env = { ...process.env };
         delete env.INIT_CWD;
-        const adopt = spawnSync(NPM, ["exec", "--no", "--", "azureml-compute", "adopt", "computes.json", "--stack", "adopted"], { cwd: dir, encoding: "utf8", env });
+        const adopt = spawnSync(
+            NPM,
+            ["exec", "--no", "--", "azureml-compute", "adopt", "computes.json", "--stack", "adopted"],
+            { cwd: dir, encoding: "utf8", env },
+        );
         assert.equal(adopt.status, 0, adopt.stderr);
         const adopted = planIn(dir, "--stack", "adopted", "--json");
         assert.equal(adopted.code, 0, adopted.stderr);
-        assert.equal(JSON.parse(adopted.stdout).computes.filter((c: { adoptedFrom: string | null }) => c.adoptedFrom !== null).length, 5);
+        assert.equal(
+            JSON.parse(adopted.stdout).computes.filter((c: { adoptedFrom: string | null }) => c.adoptedFrom !== null)
+                .length,
+            5,
+        );
         // The project's own tsconfig is read, as the host reads it: a broken one is the program's error, said plainly.
         fs.writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "strict": true, }, oops }');
         const broken = planIn(dir, "--stack", "dev", "--json");
@@ -104,9 +140,15 @@ describe("installing the package", function () {
 
     it("from a git checkout: npm builds it through prepare, and the user's program plans", () => {
         const dir = fresh("git");
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "my-ml-infra", private: true, dependencies: SDKS }));
+        fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "my-ml-infra", private: true, dependencies: SDKS }),
+        );
         npm(dir, "install", "--prefer-offline", "--no-audit", "--no-fund", `git+file://${ROOT}`);
-        assert.ok(fs.existsSync(path.join(dir, "node_modules", "azureml-compute", "dist", "components", "index.js")), "prepare built the package");
+        assert.ok(
+            fs.existsSync(path.join(dir, "node_modules", "azureml-compute", "dist", "components", "index.js")),
+            "prepare built the package",
+        );
         writeUserProject(dir);
         assertUserPlan(dir);
     });
@@ -115,7 +157,11 @@ describe("installing the package", function () {
         const dir = fresh("example");
         fs.cpSync(path.join(ROOT, "examples", "quickstart"), dir, { recursive: true });
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-        assert.equal(pkg.dependencies["azureml-compute"], "file:../..", "the line the example's README tells users to change");
+        assert.equal(
+            pkg.dependencies["azureml-compute"],
+            "file:../..",
+            "the line the example's README tells users to change",
+        );
         pkg.dependencies["azureml-compute"] = `file:${tarball}`;
         Object.assign(pkg.dependencies, SDKS);
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg));

@@ -27,8 +27,19 @@ describe("lookupCompute", () => {
         assert.equal(await valueOf(found.computeType), "AmlCompute");
         assert.equal(await valueOf(found.provisioningState), "Succeeded");
         assert.equal(await valueOf(found.computeName), "legacy-gpu");
-        assert.equal(await valueOf(found.computeId), "/subscriptions/s/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev/computes/legacy-gpu");
-        assert.deepEqual(calls.map((c) => [c.token, c.inputs]), [["azure-native:machinelearningservices:getCompute", { workspaceName: "mlw-dev", resourceGroupName: "rg-ml", computeName: "legacy-gpu" }]]);
+        assert.equal(
+            await valueOf(found.computeId),
+            "/subscriptions/s/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-dev/computes/legacy-gpu",
+        );
+        assert.deepEqual(
+            calls.map((c) => [c.token, c.inputs]),
+            [
+                [
+                    "azure-native:machinelearningservices:getCompute",
+                    { workspaceName: "mlw-dev", resourceGroupName: "rg-ml", computeName: "legacy-gpu" },
+                ],
+            ],
+        );
         assert.equal(monitor.registrations.length, 0);
     });
 
@@ -38,16 +49,34 @@ describe("lookupCompute", () => {
     });
 
     const invalid: [string, unknown, string[]][] = [
-        ["a name ending in -digits", { workspace: WORKSPACE, computeName: "cluster-1" }, ['computeName: "cluster-1" is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only']],
-        ["a 25-character name", { workspace: WORKSPACE, computeName: "a".repeat(25) }, [`computeName: "${"a".repeat(25)}" is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only`]],
+        [
+            "a name ending in -digits",
+            { workspace: WORKSPACE, computeName: "cluster-1" },
+            [
+                'computeName: "cluster-1" is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only',
+            ],
+        ],
+        [
+            "a 25-character name",
+            { workspace: WORKSPACE, computeName: "a".repeat(25) },
+            [
+                `computeName: "${"a".repeat(25)}" is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only`,
+            ],
+        ],
         ["no workspace", { computeName: "gpu" }, ["workspace: is required"]],
-        ["a workspace without a group", { workspace: { workspaceName: "mlw-dev" }, computeName: "gpu" }, ["workspace.resourceGroupName: is required"]],
+        [
+            "a workspace without a group",
+            { workspace: { workspaceName: "mlw-dev" }, computeName: "gpu" },
+            ["workspace.resourceGroupName: is required"],
+        ],
     ];
     for (const [title, args, lines] of invalid) {
         it(`rejects ${title}`, () => {
             assert.throws(
                 () => lookupCompute(args as never),
-                (e: unknown) => ComputeValidationError.isInstance(e) && JSON.stringify(e.issues.map((i) => `${i.path}: ${i.message}`)) === JSON.stringify(lines),
+                (e: unknown) =>
+                    ComputeValidationError.isInstance(e) &&
+                    JSON.stringify(e.issues.map((i) => `${i.path}: ${i.message}`)) === JSON.stringify(lines),
             );
             assert.equal(calls.length, 0, "no invoke for invalid args");
         });
@@ -58,7 +87,12 @@ describe("lookupCompute", () => {
             const found = lookupCompute({ workspace: WORKSPACE, computeName: pulumi.output("gpu-2") });
             await valueOf(found.computeType).catch((e) => Promise.reject(e));
         });
-        assert.deepEqual(errors.map((e) => e.message), ['lookupCompute(…) has 1 invalid input:\n  - computeName: "gpu-2" is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only']);
+        assert.deepEqual(
+            errors.map((e) => e.message),
+            [
+                'lookupCompute(…) has 1 invalid input:\n  - computeName: "gpu-2" is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only',
+            ],
+        );
         assert.equal(calls.length, 0);
     });
 });

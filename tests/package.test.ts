@@ -13,10 +13,12 @@ function inFreshNode(script: string): string {
 }
 
 describe("package entry", () => {
-    it("require(\"azureml-compute\") gives the components and the error type", () => {
+    it('require("azureml-compute") gives the components and the error type', () => {
         // Self-reference by package name resolves through package.json "exports", as in a consumer's node_modules.
         const exported = JSON.parse(
-            inFreshNode(`const m = require("azureml-compute"); console.log(JSON.stringify(["ComputeCluster", "ComputeValidationError", "COMPUTE_CLUSTER_IMMUTABLE"].map((k) => typeof m[k])))`),
+            inFreshNode(
+                `const m = require("azureml-compute"); console.log(JSON.stringify(["ComputeCluster", "ComputeValidationError", "COMPUTE_CLUSTER_IMMUTABLE"].map((k) => typeof m[k])))`,
+            ),
         );
         assert.deepEqual(exported, ["function", "function", "object"]);
     });
@@ -29,6 +31,12 @@ describe("package entry", () => {
         );
         assert.ok(loaded.includes("machinelearningservices/index.js"), loaded.join());
         assert.ok(!loaded.includes("index.js"), `the azure-native root was loaded: ${loaded.join()}`);
-        assert.ok(loaded.every((file) => !/^(?!machinelearningservices\/)[a-z0-9]+\/index\.js$/.test(file) || file.startsWith("types/")), loaded.join());
+        assert.ok(
+            loaded.every(
+                (file) =>
+                    !/^(?!machinelearningservices\/)[a-z0-9]+\/index\.js$/.test(file) || file.startsWith("types/"),
+            ),
+            loaded.join(),
+        );
     });
 });

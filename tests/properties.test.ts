@@ -24,7 +24,6 @@ import { setClock } from "../components/core/clock";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { plainFieldsOf } from "../components/core/component";
 
-
 const SEED = 20261202;
 /** Cases per component type and property: a few thousand per component over the properties below. */
 const RUNS = { valid: 800, preview: 200, hostile: 1000, stack: 500 };
@@ -71,7 +70,10 @@ function sameBut(name: string, inputs: Record<string, unknown>) {
     return rest;
 }
 
-const optionalKeys = (c: Case) => Object.keys(c.stackKind.kind.fields).filter((k) => !(k in c.minimal) && k !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(k));
+const optionalKeys = (c: Case) =>
+    Object.keys(c.stackKind.kind.fields).filter(
+        (k) => !(k in c.minimal) && k !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(k),
+    );
 const choices = fc.array(fc.nat(4), { minLength: 16, maxLength: 64 });
 
 describe("properties of every component's inputs", function () {
@@ -118,7 +120,14 @@ describe("properties of every component's inputs", function () {
                         const plain = await validPayload(c, args);
                         if (plain === undefined) return;
                         // Args that are only checked (never sent) can't show as unknown; the control args must be plain.
-                        const keep = ["computeType", "type", "workspace", ...Object.entries<FieldTarget>(c.stackKind.kind.fields).filter(([, f]) => pathsOf(f).length === 0).map(([k]) => k)];
+                        const keep = [
+                            "computeType",
+                            "type",
+                            "workspace",
+                            ...Object.entries<FieldTarget>(c.stackKind.kind.fields)
+                                .filter(([, f]) => pathsOf(f).length === 0)
+                                .map(([k]) => k),
+                        ];
                         const { args: partly, count } = withUnknowns(args, how, () => unknownOutput(), keep);
                         const got = await payload(c, partly, { awaitChecks: false });
                         if (count > 0) assert.ok(got.unknownPaths.length > 0, "a value not known yet shows as unknown");
@@ -144,7 +153,10 @@ describe("properties of every component's inputs", function () {
                             const got = await payload(c, args);
                             assert.deepEqual(checkComputePayload(got.inputs, got.secretPaths), []);
                         } catch (e) {
-                            assert.ok(ComputeValidationError.isInstance(e), `expected a ComputeValidationError, got ${String(e)}`);
+                            assert.ok(
+                                ComputeValidationError.isInstance(e),
+                                `expected a ComputeValidationError, got ${String(e)}`,
+                            );
                             assert.ok(e.message.length < 10_000, `a message of ${e.message.length} characters`);
                             assert.ok(!/\n\s+at /.test(e.message), "no stack trace in the message");
                         }
@@ -157,20 +169,44 @@ describe("properties of every component's inputs", function () {
     }
 
     it(`stack config: any entry text gives entries or one ComputeValidationError, fast (${RUNS.stack} cases)`, () => {
-        const entry = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom('{"__proto__": {"x": 1}}', `${"[".repeat(3000)}${"]".repeat(3000)}`, '{"cpu": {"vmSize": "Standard_DS3_v2", "maxNodes": 2}}'));
+        const entry = fc.oneof(
+            fc.jsonValue({ maxDepth: 4 }),
+            fc.constantFrom(
+                '{"__proto__": {"x": 1}}',
+                `${"[".repeat(3000)}${"]".repeat(3000)}`,
+                '{"cpu": {"vmSize": "Standard_DS3_v2", "maxNodes": 2}}',
+            ),
+        );
         fc.assert(
-            fc.property(fc.constantFrom("computeClusters", "computeInstances", "inferenceClusters", "attachedComputes", "workspace", "other"), entry, (key, value) => {
-                const text = typeof value === "string" ? value : JSON.stringify(value);
-                const config = { "azureml-compute:workspace": '{"workspaceName": "mlw-dev", "resourceGroupName": "rg-ml"}', [`azureml-compute:${key}`]: text };
-                const started = Date.now();
-                try {
-                    readStackConfig(config);
-                } catch (e) {
-                    assert.ok(ComputeValidationError.isInstance(e), `expected a ComputeValidationError, got ${String(e)}`);
-                    assert.ok(e.message.length < 10_000);
-                }
-                assert.ok(Date.now() - started < HOSTILE_BOUND_MS);
-            }),
+            fc.property(
+                fc.constantFrom(
+                    "computeClusters",
+                    "computeInstances",
+                    "inferenceClusters",
+                    "attachedComputes",
+                    "workspace",
+                    "other",
+                ),
+                entry,
+                (key, value) => {
+                    const text = typeof value === "string" ? value : JSON.stringify(value);
+                    const config = {
+                        "azureml-compute:workspace": '{"workspaceName": "mlw-dev", "resourceGroupName": "rg-ml"}',
+                        [`azureml-compute:${key}`]: text,
+                    };
+                    const started = Date.now();
+                    try {
+                        readStackConfig(config);
+                    } catch (e) {
+                        assert.ok(
+                            ComputeValidationError.isInstance(e),
+                            `expected a ComputeValidationError, got ${String(e)}`,
+                        );
+                        assert.ok(e.message.length < 10_000);
+                    }
+                    assert.ok(Date.now() - started < HOSTILE_BOUND_MS);
+                },
+            ),
             { seed: SEED, numRuns: RUNS.stack },
         );
     });

@@ -55,18 +55,31 @@ describe("inputs as real programs pass them", () => {
         }
 
         it("an Output subnet that resolves to undefined sends no subnet object (the REST spec requires its id)", async () => {
-            const payload = await payloadOf(CASES[0]!, { ...CLUSTER, subnet: pulumi.output([] as string[]).apply((s) => s[0]) });
+            const payload = await payloadOf(CASES[0]!, {
+                ...CLUSTER,
+                subnet: pulumi.output([] as string[]).apply((s) => s[0]),
+            });
             assert.equal((payload.inputs as any).properties.properties.subnet, undefined);
         });
 
         it("an Output subnet that is unknown in preview leaves the whole subnet object unknown", async () => {
-            const payload = await payloadOf(CASES[0]!, { ...CLUSTER, subnet: unknownOutput<string>() }, { preview: true });
+            const payload = await payloadOf(
+                CASES[0]!,
+                { ...CLUSTER, subnet: unknownOutput<string>() },
+                { preview: true },
+            );
             assert.deepEqual(payload.unknownPaths, ["properties.properties.subnet"]);
         });
 
         it("an admin given as an Output object keeps its password secret on its leaf", async () => {
-            const payload = await payloadOf(CASES[0]!, { ...CLUSTER, admin: pulumi.output({ username: "azureuser", password: "S3cret!" }) });
-            assert.deepEqual((payload.inputs as any).properties.properties.userAccountCredentials, { adminUserName: "azureuser", adminUserPassword: "S3cret!" });
+            const payload = await payloadOf(CASES[0]!, {
+                ...CLUSTER,
+                admin: pulumi.output({ username: "azureuser", password: "S3cret!" }),
+            });
+            assert.deepEqual((payload.inputs as any).properties.properties.userAccountCredentials, {
+                adminUserName: "azureuser",
+                adminUserPassword: "S3cret!",
+            });
             assert.deepEqual(payload.secretPaths, ["properties.properties.userAccountCredentials.adminUserPassword"]);
         });
     });
@@ -84,23 +97,37 @@ describe("inputs as real programs pass them", () => {
         };
 
         it("never echoes a secret number", async () => {
-            assert.equal(await lateMessage({ ...CLUSTER, maxNodes: pulumi.secret(-7) }), 'ComputeCluster "target" has 1 invalid input:\n  - maxNodes: must be at least 0; got [secret]');
+            assert.equal(
+                await lateMessage({ ...CLUSTER, maxNodes: pulumi.secret(-7) }),
+                'ComputeCluster "target" has 1 invalid input:\n  - maxNodes: must be at least 0; got [secret]',
+            );
         });
 
         it("hides a short secret only where it is quoted, so the rest of the message stays readable", async () => {
-            const message = await lateMessage({ ...CLUSTER, admin: pulumi.secret({ username: "a", password: ["hunter2"] }) });
-            assert.equal(message, 'ComputeCluster "target" has 1 invalid input:\n  - admin.password: expected a string, got a list');
+            const message = await lateMessage({
+                ...CLUSTER,
+                admin: pulumi.secret({ username: "a", password: ["hunter2"] }),
+            });
+            assert.equal(
+                message,
+                'ComputeCluster "target" has 1 invalid input:\n  - admin.password: expected a string, got a list',
+            );
         });
 
         it("never quotes a secret object's keys", async () => {
             const message = await lateMessage({ ...CLUSTER, tags: pulumi.secret({ "s3cr3t<key": "v" }) });
             assert.ok(!message.includes("s3cr3t"), message);
-            assert.equal(message, 'ComputeCluster "target" has 1 invalid input:\n  - tags[[secret]]: [secret] is not a tag name Azure takes: tag names can\'t contain <, >, %, &, \\, ? or /');
+            assert.equal(
+                message,
+                'ComputeCluster "target" has 1 invalid input:\n  - tags[[secret]]: [secret] is not a tag name Azure takes: tag names can\'t contain <, >, %, &, \\, ? or /',
+            );
         });
     });
 
     describe("own __proto__ keys, as JSON.parse makes them", () => {
-        const sixtyTags = JSON.parse(`{"__proto__": {${Array.from({ length: 60 }, (_, i) => `"t${i}": "v"`).join(", ")}}, "env": "dev"}`);
+        const sixtyTags = JSON.parse(
+            `{"__proto__": {${Array.from({ length: 60 }, (_, i) => `"t${i}": "v"`).join(", ")}}, "env": "dev"}`,
+        );
 
         it("refuses a __proto__ tag key instead of sending its contents as 60 tags", async () => {
             const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: sixtyTags }));
@@ -111,11 +138,18 @@ describe("inputs as real programs pass them", () => {
         });
 
         it("refuses __proto__ keys in instance types, node selectors, requests and limits, all at once", () => {
-            const instanceTypes = JSON.parse('{"__proto__": {}, "small": {"nodeSelector": {"__proto__": {"a": "b"}}, "resources": {"requests": {"__proto__": {"cpu": "1"}}, "limits": {"__proto__": {}}}}}');
+            const instanceTypes = JSON.parse(
+                '{"__proto__": {}, "small": {"nodeSelector": {"__proto__": {"a": "b"}}, "resources": {"requests": {"__proto__": {"cpu": "1"}}, "limits": {"__proto__": {}}}}}',
+            );
             const error = thrown(() => new InferenceCluster("k8s", { ...CASES[3]!.minimal, instanceTypes } as never));
             assert.deepEqual(
                 error.issues.map((i) => i.path),
-                ["instanceTypes.__proto__", "instanceTypes.small.nodeSelector.__proto__", "instanceTypes.small.resources.requests.__proto__", "instanceTypes.small.resources.limits.__proto__"],
+                [
+                    "instanceTypes.__proto__",
+                    "instanceTypes.small.nodeSelector.__proto__",
+                    "instanceTypes.small.resources.requests.__proto__",
+                    "instanceTypes.small.resources.limits.__proto__",
+                ],
             );
         });
 
@@ -142,11 +176,14 @@ describe("inputs as real programs pass them", () => {
         it("refuses a __proto__ key in a stack file's entry, named by its config key", () => {
             const config = {
                 "azureml-compute:workspace": JSON.stringify({ workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }),
-                "azureml-compute:computeClusters": '{"cpu": {"vmSize": "Standard_DS3_v2", "maxNodes": 2, "tags": {"__proto__": {"x": "y"}}}}',
+                "azureml-compute:computeClusters":
+                    '{"cpu": {"vmSize": "Standard_DS3_v2", "maxNodes": 2, "tags": {"__proto__": {"x": "y"}}}}',
             };
             assert.throws(
                 () => readStackConfig(config),
-                (e: Error) => ComputeValidationError.isInstance(e) && e.issues.map((i) => i.path).join() === "azureml-compute:computeClusters.cpu.tags.__proto__",
+                (e: Error) =>
+                    ComputeValidationError.isInstance(e) &&
+                    e.issues.map((i) => i.path).join() === "azureml-compute:computeClusters.cpu.tags.__proto__",
             );
         });
     });
@@ -156,7 +193,10 @@ describe("inputs as real programs pass them", () => {
             const tags: Record<string, unknown> = {};
             tags.self = tags;
             const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: tags as never }));
-            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), ["tags.self: refers back to an object that contains it (a cycle): args must be plain data"]);
+            assert.deepEqual(
+                error.issues.map((i) => `${i.path}: ${i.message}`),
+                ["tags.self: refers back to an object that contains it (a cycle): args must be plain data"],
+            );
         });
 
         it("reports ten thousand levels of nesting as one validation error, fast", () => {
@@ -165,7 +205,10 @@ describe("inputs as real programs pass them", () => {
             const started = Date.now();
             const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, admin: deep as never }));
             assert.ok(Date.now() - started < 1000);
-            assert.equal(error.issues[0]!.message, `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`);
+            assert.equal(
+                error.issues[0]!.message,
+                `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`,
+            );
         });
 
         it("reports deep nesting in a stack value under its config key", () => {
@@ -176,7 +219,13 @@ describe("inputs as real programs pass them", () => {
             };
             assert.throws(
                 () => readStackConfig(config),
-                (e: Error) => ComputeValidationError.isInstance(e) && e.issues.some((i) => i.path.startsWith("azureml-compute:computeClusters.cpu.tags.x.x") && /nested more than/.test(i.message)),
+                (e: Error) =>
+                    ComputeValidationError.isInstance(e) &&
+                    e.issues.some(
+                        (i) =>
+                            i.path.startsWith("azureml-compute:computeClusters.cpu.tags.x.x") &&
+                            /nested more than/.test(i.message),
+                    ),
             );
         });
     });
@@ -186,12 +235,17 @@ describe("inputs as real programs pass them", () => {
             const started = Date.now();
             const error = thrown(() => new ComputeCluster("cpu-one", "x".repeat(200_000) as never));
             assert.ok(Date.now() - started < 200);
-            assert.equal(error.message, 'ComputeCluster "cpu-one" has 1 invalid input:\n  - expected an object of arguments, got a string');
+            assert.equal(
+                error.message,
+                'ComputeCluster "cpu-one" has 1 invalid input:\n  - expected an object of arguments, got a string',
+            );
         });
 
         it("makes no suggestion for a key of a million characters, and cuts it in the message", () => {
             const started = Date.now();
-            const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, ["k".repeat(1_000_000)]: 1 } as never));
+            const error = thrown(
+                () => new ComputeCluster("cpu-one", { ...CLUSTER, ["k".repeat(1_000_000)]: 1 } as never),
+            );
             assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
             assert.ok(error.message.length < 600, `${error.message.length} characters`);
             assert.match(error.message, /unknown field "k{60}…" \(known fields: workspace, /);
@@ -216,23 +270,45 @@ describe("inputs as real programs pass them", () => {
     });
 
     it("says what a class instance given where data belongs is", () => {
-        const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: new Map([["a", "b"]]) as never, description: new Date(0) as never }));
-        assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), ["description: expected a string, got a Date object", "tags: expected an object, got a Map object"]);
+        const error = thrown(
+            () =>
+                new ComputeCluster("cpu-one", {
+                    ...CLUSTER,
+                    tags: new Map([["a", "b"]]) as never,
+                    description: new Date(0) as never,
+                }),
+        );
+        assert.deepEqual(
+            error.issues.map((i) => `${i.path}: ${i.message}`),
+            ["description: expected a string, got a Date object", "tags: expected an object, got a Map object"],
+        );
     });
 
     describe("tag names", () => {
         it("refuses names with [ or ] (azure-native's diff keys) and with characters Azure refuses, saying why", () => {
-            const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, tags: { "env[prod]": "x", "a/b": "y", "ok-name": "z" } }));
-            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [
-                'tags["env[prod]"]: "env[prod]" can\'t be a tag name here: a "[" or "]" in it makes every later pulumi preview and up of the tag fail (azure-native\'s diff keys can\'t hold them)',
-                'tags["a/b"]: "a/b" is not a tag name Azure takes: tag names can\'t contain <, >, %, &, \\, ? or /',
-            ]);
+            const error = thrown(
+                () =>
+                    new ComputeCluster("cpu-one", {
+                        ...CLUSTER,
+                        tags: { "env[prod]": "x", "a/b": "y", "ok-name": "z" },
+                    }),
+            );
+            assert.deepEqual(
+                error.issues.map((i) => `${i.path}: ${i.message}`),
+                [
+                    'tags["env[prod]"]: "env[prod]" can\'t be a tag name here: a "[" or "]" in it makes every later pulumi preview and up of the tag fail (azure-native\'s diff keys can\'t hold them)',
+                    'tags["a/b"]: "a/b" is not a tag name Azure takes: tag names can\'t contain <, >, %, &, \\, ? or /',
+                ],
+            );
         });
     });
 
     describe("the ARM location", () => {
         it("is the workspace's region, in ARM's form, when the reference says it", async () => {
-            const payload = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, workspace: { ...WORKSPACE, location: "West Europe" } });
+            const payload = await payloadOf(CASES[1]!, {
+                ...CASES[1]!.minimal,
+                workspace: { ...WORKSPACE, location: "West Europe" },
+            });
             assert.equal(payload.inputs.location, "westeurope");
         });
 
@@ -242,48 +318,101 @@ describe("inputs as real programs pass them", () => {
         });
 
         it("waits for a workspace region given as an Output", async () => {
-            const payload = await payloadOf(CASES[0]!, { ...CLUSTER, workspace: { ...WORKSPACE, location: pulumi.output("northeurope") } });
+            const payload = await payloadOf(CASES[0]!, {
+                ...CLUSTER,
+                workspace: { ...WORKSPACE, location: pulumi.output("northeurope") },
+            });
             assert.equal(payload.inputs.location, "northeurope");
         });
     });
 
     describe("x-ms-secret leaves", () => {
         it("sends a cluster admin's public key as a secret", async () => {
-            const payload = await payloadOf(CASES[0]!, { ...CLUSTER, admin: { username: "azureuser", sshPublicKey: RSA_2048 } });
-            assert.deepEqual(payload.secretPaths, ["properties.properties.userAccountCredentials.adminUserSshPublicKey"]);
+            const payload = await payloadOf(CASES[0]!, {
+                ...CLUSTER,
+                admin: { username: "azureuser", sshPublicKey: RSA_2048 },
+            });
+            assert.deepEqual(payload.secretPaths, [
+                "properties.properties.userAccountCredentials.adminUserSshPublicKey",
+            ]);
             assertValidComputePayload(payload.inputs, payload.secretPaths);
         });
 
         it("sends an attached VM's public key as a secret", async () => {
             const vm = CASES[4]!;
-            const payload = await payloadOf(vm, { ...vm.minimal, credentials: { username: "azureuser", password: "S3cret!", publicKey: RSA_2048 } });
-            assert.deepEqual(payload.secretPaths, ["properties.properties.administratorAccount.password", "properties.properties.administratorAccount.publicKeyData"]);
+            const payload = await payloadOf(vm, {
+                ...vm.minimal,
+                credentials: { username: "azureuser", password: "S3cret!", publicKey: RSA_2048 },
+            });
+            assert.deepEqual(payload.secretPaths, [
+                "properties.properties.administratorAccount.password",
+                "properties.properties.administratorAccount.publicKeyData",
+            ]);
             assertValidComputePayload(payload.inputs, payload.secretPaths);
         });
     });
 
     describe("lists Azure treats as sets", () => {
         it("sends identities in one order, however they are listed", async () => {
-            const a = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID, ID_2] } });
-            const b = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, identity: { type: "UserAssigned", userAssignedIdentities: [ID_2, pulumi.output(IDENTITY_ID)] } });
+            const a = await payloadOf(CASES[1]!, {
+                ...CASES[1]!.minimal,
+                identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID, ID_2] },
+            });
+            const b = await payloadOf(CASES[1]!, {
+                ...CASES[1]!.minimal,
+                identity: { type: "UserAssigned", userAssignedIdentities: [ID_2, pulumi.output(IDENTITY_ID)] },
+            });
             assert.deepEqual(a.inputs, b.inputs);
         });
 
         it("refuses the same identity twice, in any case", () => {
-            const error = thrown(() => new ComputeCluster("cpu-one", { ...CLUSTER, identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY_ID, IDENTITY_ID.toUpperCase()] } }));
-            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [
-                "identity.userAssignedIdentities[1]: is the same identity as userAssignedIdentities[0] (ARM ids compare without case); list each identity once",
-            ]);
+            const error = thrown(
+                () =>
+                    new ComputeCluster("cpu-one", {
+                        ...CLUSTER,
+                        identity: {
+                            type: "UserAssigned",
+                            userAssignedIdentities: [IDENTITY_ID, IDENTITY_ID.toUpperCase()],
+                        },
+                    }),
+            );
+            assert.deepEqual(
+                error.issues.map((i) => `${i.path}: ${i.message}`),
+                [
+                    "identity.userAssignedIdentities[1]: is the same identity as userAssignedIdentities[0] (ARM ids compare without case); list each identity once",
+                ],
+            );
         });
 
         it("sends schedules and their hours and days in one order, however they are listed", async () => {
-            const start = { action: "Start" as const, recurrence: { frequency: "Week" as const, hours: [18, 8], minutes: [30, 0], weekDays: ["Friday" as const, "Monday" as const] } };
+            const start = {
+                action: "Start" as const,
+                recurrence: {
+                    frequency: "Week" as const,
+                    hours: [18, 8],
+                    minutes: [30, 0],
+                    weekDays: ["Friday" as const, "Monday" as const],
+                },
+            };
             const stop = { action: "Stop" as const, cron: "0 19 * * 1-5" };
-            const sorted = { ...start, recurrence: { ...start.recurrence, hours: [8, 18], minutes: [0, 30], weekDays: ["Monday" as const, "Friday" as const] } };
+            const sorted = {
+                ...start,
+                recurrence: {
+                    ...start.recurrence,
+                    hours: [8, 18],
+                    minutes: [0, 30],
+                    weekDays: ["Monday" as const, "Friday" as const],
+                },
+            };
             const a = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, schedules: [start, stop] });
             const b = await payloadOf(CASES[1]!, { ...CASES[1]!.minimal, schedules: [stop, sorted] });
             assert.deepEqual(a.inputs, b.inputs);
-            assert.deepEqual((a.inputs as any).properties.properties.schedules.computeStartStop.map((s: { action: string }) => s.action), ["Start", "Stop"]);
+            assert.deepEqual(
+                (a.inputs as any).properties.properties.schedules.computeStartStop.map(
+                    (s: { action: string }) => s.action,
+                ),
+                ["Start", "Stop"],
+            );
         });
     });
 
@@ -298,6 +427,10 @@ describe("inputs as real programs pass them", () => {
             },
             { preview: true },
         );
-        assert.deepEqual([...payload.unknownPaths].sort(), ["identity", "properties.properties.personalComputeInstanceSettings", "properties.properties.subnet"]);
+        assert.deepEqual([...payload.unknownPaths].sort(), [
+            "identity",
+            "properties.properties.personalComputeInstanceSettings",
+            "properties.properties.subnet",
+        ]);
     });
 });

@@ -21,7 +21,8 @@ const EXAMPLES = path.join(__dirname, "../../shared/reference/rest-examples-2025
 function azureNativeInputs(file: string): Record<string, unknown> {
     const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), "utf8"));
     const { resourceGroupName, workspaceName, computeName, parameters: body } = example.parameters;
-    if (body.identity?.userAssignedIdentities) body.identity.userAssignedIdentities = Object.keys(body.identity.userAssignedIdentities);
+    if (body.identity?.userAssignedIdentities)
+        body.identity.userAssignedIdentities = Object.keys(body.identity.userAssignedIdentities);
     return { resourceGroupName, workspaceName, computeName, ...body };
 }
 
@@ -65,7 +66,10 @@ function validCluster(): Record<string, any> {
 }
 
 /** The problems of the valid cluster after `change`, with its password secret unless told otherwise. */
-function problemsAfter(change: (p: Record<string, any>) => void, secretPaths: readonly string[] = [PASSWORD_PATH]): PayloadProblem[] {
+function problemsAfter(
+    change: (p: Record<string, any>) => void,
+    secretPaths: readonly string[] = [PASSWORD_PATH],
+): PayloadProblem[] {
     const payload = validCluster();
     change(payload);
     return checkComputePayload(payload, secretPaths);
@@ -84,7 +88,10 @@ describe("REST definitions checker", () => {
     });
 
     describe("the REST examples of Compute createOrUpdate", () => {
-        const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".json")).sort();
+        const files = fs
+            .readdirSync(EXAMPLES)
+            .filter((f) => f.endsWith(".json"))
+            .sort();
 
         it("are the nine published examples", () => {
             assert.deepEqual(files, [
@@ -109,34 +116,134 @@ describe("REST definitions checker", () => {
     });
 
     it("accepts the library's usual AmlCompute payload", () => {
-        assert.deepEqual(problemsAfter(() => {}), []);
+        assert.deepEqual(
+            problemsAfter(() => {}),
+            [],
+        );
     });
 
     const rejected: [string, (p: Record<string, any>) => void, PayloadProblem[]][] = [
-        ["a string for an integer", (p) => (p.properties.properties.scaleSettings.maxNodeCount = "8"), [problem("properties.properties.scaleSettings.maxNodeCount", 'expected integer, got "8"')]],
-        ["a fraction for an integer", (p) => (p.properties.properties.scaleSettings.minNodeCount = 1.5), [problem("properties.properties.scaleSettings.minNodeCount", "expected integer, got 1.5")]],
-        ["an int32 out of range", (p) => (p.properties.properties.scaleSettings.maxNodeCount = 2 ** 31), [problem("properties.properties.scaleSettings.maxNodeCount", "2147483648 is out of the int32 range")]],
-        ["a string for a boolean", (p) => (p.properties.properties.enableNodePublicIp = "false"), [problem("properties.properties.enableNodePublicIp", 'expected boolean, got "false"')]],
+        [
+            "a string for an integer",
+            (p) => (p.properties.properties.scaleSettings.maxNodeCount = "8"),
+            [problem("properties.properties.scaleSettings.maxNodeCount", 'expected integer, got "8"')],
+        ],
+        [
+            "a fraction for an integer",
+            (p) => (p.properties.properties.scaleSettings.minNodeCount = 1.5),
+            [problem("properties.properties.scaleSettings.minNodeCount", "expected integer, got 1.5")],
+        ],
+        [
+            "an int32 out of range",
+            (p) => (p.properties.properties.scaleSettings.maxNodeCount = 2 ** 31),
+            [problem("properties.properties.scaleSettings.maxNodeCount", "2147483648 is out of the int32 range")],
+        ],
+        [
+            "a string for a boolean",
+            (p) => (p.properties.properties.enableNodePublicIp = "false"),
+            [problem("properties.properties.enableNodePublicIp", 'expected boolean, got "false"')],
+        ],
         ["a number in the tags map", (p) => (p.tags.cost = 3), [problem("tags.cost", "expected string, got 3")]],
-        ["an object for a string", (p) => (p.location = { name: "westeurope" }), [problem("location", "expected string, got an object")]],
-        ["a bad duration", (p) => (p.properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown = "300"), [problem("properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown", '"300" is not an ISO 8601 duration')]],
-        ["a value outside a closed enum", (p) => (p.sku = { name: "Basic", tier: "Gold" }), [problem("sku.tier", '"Gold" is not one of "Free", "Basic", "Standard", "Premium"')]],
-        ["a closed enum value in the wrong case", (p) => (p.sku = { name: "Basic", tier: "standard" }), [problem("sku.tier", '"standard" is not one of "Free", "Basic", "Standard", "Premium"')]],
-        ["a missing maxNodeCount", (p) => delete p.properties.properties.scaleSettings.maxNodeCount, [problem("properties.properties.scaleSettings.maxNodeCount", "required property is missing")]],
-        ["a missing computeType", (p) => delete p.properties.computeType, [problem("properties.computeType", "required property is missing")]],
-        ["a missing identity type", (p) => delete p.identity.type, [problem("identity.type", "required property is missing")]],
-        ["a missing sku name", (p) => (p.sku = { tier: "Standard" }), [problem("sku.name", "required property is missing")]],
-        ["provisioningState sent", (p) => (p.properties.provisioningState = "Succeeded"), [problem("properties.provisioningState", "is read-only and must not be sent")]],
-        ["allocationState sent", (p) => (p.properties.properties.allocationState = "Steady"), [problem("properties.properties.allocationState", "is read-only and must not be sent")]],
-        ["the resource id sent (read-only through ProxyResource)", (p) => (p.id = "/subscriptions/x"), [problem("id", "is read-only and must not be sent")]],
-        ["a property AmlComputeProperties lacks", (p) => (p.properties.properties.maxNodes = 8), [problem("properties.properties.maxNodes", "is not a property of AmlComputeProperties")]],
-        ["a property ComputeResource lacks", (p) => (p.kind = "Cluster"), [problem("kind", "is not a property of ComputeResource")]],
-        ["null where not x-nullable", (p) => (p.properties.properties.vmSize = null), [problem("properties.properties.vmSize", "null is not allowed (not x-nullable)")]],
-        ["a computeType with no subtype", (p) => (p.properties.computeType = "Aml"), [problem("properties.computeType", '"Aml" names no subtype of Compute')]],
-        ["an empty computeName", (p) => (p.computeName = ""), [problem("computeName", 'expected a non-empty string, got ""')]],
-        ["no workspaceName", (p) => delete p.workspaceName, [problem("workspaceName", "expected a non-empty string, got nothing")]],
-        ["identity ids as a map", (p) => (p.identity.userAssignedIdentities = { [IDENTITY_ID]: {} }), [problem("identity.userAssignedIdentities", "expected an array of identity ids, got an object")]],
-        ["an identity id that is not a string", (p) => p.identity.userAssignedIdentities.push(5), [problem("identity.userAssignedIdentities[1]", "expected string, got 5")]],
+        [
+            "an object for a string",
+            (p) => (p.location = { name: "westeurope" }),
+            [problem("location", "expected string, got an object")],
+        ],
+        [
+            "a bad duration",
+            (p) => (p.properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown = "300"),
+            [
+                problem(
+                    "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown",
+                    '"300" is not an ISO 8601 duration',
+                ),
+            ],
+        ],
+        [
+            "a value outside a closed enum",
+            (p) => (p.sku = { name: "Basic", tier: "Gold" }),
+            [problem("sku.tier", '"Gold" is not one of "Free", "Basic", "Standard", "Premium"')],
+        ],
+        [
+            "a closed enum value in the wrong case",
+            (p) => (p.sku = { name: "Basic", tier: "standard" }),
+            [problem("sku.tier", '"standard" is not one of "Free", "Basic", "Standard", "Premium"')],
+        ],
+        [
+            "a missing maxNodeCount",
+            (p) => delete p.properties.properties.scaleSettings.maxNodeCount,
+            [problem("properties.properties.scaleSettings.maxNodeCount", "required property is missing")],
+        ],
+        [
+            "a missing computeType",
+            (p) => delete p.properties.computeType,
+            [problem("properties.computeType", "required property is missing")],
+        ],
+        [
+            "a missing identity type",
+            (p) => delete p.identity.type,
+            [problem("identity.type", "required property is missing")],
+        ],
+        [
+            "a missing sku name",
+            (p) => (p.sku = { tier: "Standard" }),
+            [problem("sku.name", "required property is missing")],
+        ],
+        [
+            "provisioningState sent",
+            (p) => (p.properties.provisioningState = "Succeeded"),
+            [problem("properties.provisioningState", "is read-only and must not be sent")],
+        ],
+        [
+            "allocationState sent",
+            (p) => (p.properties.properties.allocationState = "Steady"),
+            [problem("properties.properties.allocationState", "is read-only and must not be sent")],
+        ],
+        [
+            "the resource id sent (read-only through ProxyResource)",
+            (p) => (p.id = "/subscriptions/x"),
+            [problem("id", "is read-only and must not be sent")],
+        ],
+        [
+            "a property AmlComputeProperties lacks",
+            (p) => (p.properties.properties.maxNodes = 8),
+            [problem("properties.properties.maxNodes", "is not a property of AmlComputeProperties")],
+        ],
+        [
+            "a property ComputeResource lacks",
+            (p) => (p.kind = "Cluster"),
+            [problem("kind", "is not a property of ComputeResource")],
+        ],
+        [
+            "null where not x-nullable",
+            (p) => (p.properties.properties.vmSize = null),
+            [problem("properties.properties.vmSize", "null is not allowed (not x-nullable)")],
+        ],
+        [
+            "a computeType with no subtype",
+            (p) => (p.properties.computeType = "Aml"),
+            [problem("properties.computeType", '"Aml" names no subtype of Compute')],
+        ],
+        [
+            "an empty computeName",
+            (p) => (p.computeName = ""),
+            [problem("computeName", 'expected a non-empty string, got ""')],
+        ],
+        [
+            "no workspaceName",
+            (p) => delete p.workspaceName,
+            [problem("workspaceName", "expected a non-empty string, got nothing")],
+        ],
+        [
+            "identity ids as a map",
+            (p) => (p.identity.userAssignedIdentities = { [IDENTITY_ID]: {} }),
+            [problem("identity.userAssignedIdentities", "expected an array of identity ids, got an object")],
+        ],
+        [
+            "an identity id that is not a string",
+            (p) => p.identity.userAssignedIdentities.push(5),
+            [problem("identity.userAssignedIdentities[1]", "expected string, got 5")],
+        ],
         ["a bad identity type", (p) => (p.identity.type = 1), [problem("identity.type", "expected string, got 1")]],
     ];
     for (const [what, change, expected] of rejected) {
@@ -162,7 +269,10 @@ describe("REST definitions checker", () => {
 
     describe("enums with x-ms-enum.modelAsString", () => {
         it("accepts any string by default, as Azure does", () => {
-            assert.deepEqual(problemsAfter((p) => (p.properties.properties.vmPriority = "Sometimes")), []);
+            assert.deepEqual(
+                problemsAfter((p) => (p.properties.properties.vmPriority = "Sometimes")),
+                [],
+            );
         });
         it("rejects values outside the enum with strictEnums", () => {
             const payload = validCluster();
@@ -175,30 +285,44 @@ describe("REST definitions checker", () => {
 
     describe("secrets", () => {
         it("rejects an x-ms-secret leaf that is not secret", () => {
-            assert.deepEqual(problemsAfter(() => {}, []), [problem(PASSWORD_PATH, "is x-ms-secret but not marked secret")]);
+            assert.deepEqual(
+                problemsAfter(() => {}, []),
+                [problem(PASSWORD_PATH, "is x-ms-secret but not marked secret")],
+            );
         });
         it("accepts a secret leaf under a secret object", () => {
-            assert.deepEqual(problemsAfter(() => {}, ["properties.properties.userAccountCredentials"]), []);
+            assert.deepEqual(
+                problemsAfter(() => {}, ["properties.properties.userAccountCredentials"]),
+                [],
+            );
         });
         it("never shows a secret value in a message", () => {
-            assert.deepEqual(problemsAfter((p) => (p.properties.properties.userAccountCredentials.adminUserPassword = 12345)), [
-                problem(PASSWORD_PATH, "expected string, got a number (secret, not shown)"),
-            ]);
+            assert.deepEqual(
+                problemsAfter((p) => (p.properties.properties.userAccountCredentials.adminUserPassword = 12345)),
+                [problem(PASSWORD_PATH, "expected string, got a number (secret, not shown)")],
+            );
         });
         it("requires an unknown value at a secret leaf to be secret", () => {
-            assert.deepEqual(problemsAfter((p) => (p.properties.properties.userAccountCredentials.adminUserPassword = UNKNOWN), []), [
-                problem(PASSWORD_PATH, "is x-ms-secret but not marked secret"),
-            ]);
+            assert.deepEqual(
+                problemsAfter((p) => (p.properties.properties.userAccountCredentials.adminUserPassword = UNKNOWN), []),
+                [problem(PASSWORD_PATH, "is x-ms-secret but not marked secret")],
+            );
         });
         it("lists the x-ms-secret leaves a payload holds", () => {
             const vm = body("vm", {
                 computeType: "VirtualMachine",
                 resourceId: "/subscriptions/x/vm",
-                properties: { address: "10.0.0.4", sshPort: 22, administratorAccount: { username: "azureuser", password: "p", privateKeyData: "k" } },
+                properties: {
+                    address: "10.0.0.4",
+                    sshPort: 22,
+                    administratorAccount: { username: "azureuser", password: "p", privateKeyData: "k" },
+                },
             });
             const account = "properties.properties.administratorAccount";
             assert.deepEqual(secretPathsIn(vm), [`${account}.password`, `${account}.privateKeyData`]);
-            assert.deepEqual(checkComputePayload(vm, [`${account}.password`]), [problem(`${account}.privateKeyData`, "is x-ms-secret but not marked secret")]);
+            assert.deepEqual(checkComputePayload(vm, [`${account}.password`]), [
+                problem(`${account}.privateKeyData`, "is x-ms-secret but not marked secret"),
+            ]);
             assert.deepEqual(checkComputePayload(vm, [account]), []);
         });
     });
@@ -225,15 +349,27 @@ describe("REST definitions checker", () => {
             ]);
         });
         it("checks a Kubernetes body against KubernetesProperties, not AmlComputeProperties", () => {
-            const k8s = body("k8s", { computeType: "Kubernetes", properties: { namespace: "ml", vmSize: "Standard_D4s_v3" } });
-            assert.deepEqual(checkComputePayload(k8s, []), [problem("properties.properties.vmSize", "is not a property of KubernetesProperties")]);
+            const k8s = body("k8s", {
+                computeType: "Kubernetes",
+                properties: { namespace: "ml", vmSize: "Standard_D4s_v3" },
+            });
+            assert.deepEqual(checkComputePayload(k8s, []), [
+                problem("properties.properties.vmSize", "is not a property of KubernetesProperties"),
+            ]);
         });
         it("allows extra properties where the definition has additionalProperties (CustomService)", () => {
             const ci = body("ci", {
                 computeType: "ComputeInstance",
-                properties: { vmSize: "Standard_DS3_v2", customServices: [{ name: "rstudio", somethingNew: true, endpoints: [{ name: "web", target: "80" }] }] },
+                properties: {
+                    vmSize: "Standard_DS3_v2",
+                    customServices: [
+                        { name: "rstudio", somethingNew: true, endpoints: [{ name: "web", target: "80" }] },
+                    ],
+                },
             });
-            assert.deepEqual(checkComputePayload(ci, []), [problem("properties.properties.customServices[0].endpoints[0].target", 'expected integer, got "80"')]);
+            assert.deepEqual(checkComputePayload(ci, []), [
+                problem("properties.properties.customServices[0].endpoints[0].target", 'expected integer, got "80"'),
+            ]);
         });
     });
 

@@ -18,9 +18,16 @@ describe("the simulated Azure", () => {
     let azure: SimulatedAzure;
     let base: string;
     const call = async (method: string, url: string, body?: unknown) => {
-        const res = await fetch(url.startsWith("http") ? url : base + url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+        const res = await fetch(url.startsWith("http") ? url : base + url, {
+            method,
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
         const text = await res.text();
-        return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+        return {
+            status: res.status,
+            headers: res.headers,
+            body: (text ? JSON.parse(text) : undefined) as Record<string, any>,
+        };
     };
     /** PUT, then follow the long-running operation to its end. */
     const create = async (name: string, body: unknown) => {
@@ -52,7 +59,10 @@ describe("the simulated Azure", () => {
     });
 
     it("refuses a body that does not match the REST definitions, naming every problem", async () => {
-        const bad = { location: "westeurope", properties: { computeType: "AmlCompute", properties: { vmSize: 42, scaleSettings: {} } } };
+        const bad = {
+            location: "westeurope",
+            properties: { computeType: "AmlCompute", properties: { vmSize: 42, scaleSettings: {} } },
+        };
         const put = await call("PUT", `${WS}/computes/cpu${API}`, bad);
         assert.equal(put.status, 400);
         assert.equal(put.body.error.code, "BadRequest");
@@ -68,7 +78,10 @@ describe("the simulated Azure", () => {
         const refused = await call("PUT", `${WS}/computes/cpu${API}`, cluster("Standard_DS4_v2", 4));
         assert.equal(refused.status, 400);
         assert.equal(refused.body.error.code, "PropertyChangeNotAllowed");
-        assert.equal(refused.body.error.message, "Changing property 'properties.properties.vmSize' is not allowed: AmlCompute fixes it at creation.");
+        assert.equal(
+            refused.body.error.message,
+            "Changing property 'properties.properties.vmSize' is not allowed: AmlCompute fixes it at creation.",
+        );
     });
 
     it("keeps cluster and instance names unique per region, across workspaces", async () => {
@@ -83,14 +96,21 @@ describe("the simulated Azure", () => {
     });
 
     it("needs the parent workspace", async () => {
-        const put = await call("PUT", `${SUB}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/none/computes/cpu${API}`, cluster());
+        const put = await call(
+            "PUT",
+            `${SUB}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/none/computes/cpu${API}`,
+            cluster(),
+        );
         assert.equal(put.status, 404);
         assert.equal(put.body.error.code, "ParentResourceNotFound");
     });
 
     it("never returns x-ms-secret values", async () => {
         const body = cluster();
-        (body.properties.properties as Record<string, unknown>).userAccountCredentials = { adminUserName: "azureuser", adminUserPassword: "Pa55-simulator" };
+        (body.properties.properties as Record<string, unknown>).userAccountCredentials = {
+            adminUserName: "azureuser",
+            adminUserPassword: "Pa55-simulator",
+        };
         await create("cpu", body);
         const got = await call("GET", `${WS}/computes/cpu${API}`);
         assert.deepEqual(got.body.properties.properties.userAccountCredentials, { adminUserName: "azureuser" });
@@ -105,7 +125,9 @@ describe("the simulated Azure", () => {
         assert.equal((await call("GET", location)).status, 202);
         assert.equal((await call("GET", location)).status, 200);
         assert.equal((await call("GET", `${WS}/computes/cpu${API}`)).status, 404);
-        const computeCalls = azure.requests.filter((r) => r.path.includes("/computes/")).map((r) => `${r.method} ${r.status}`);
+        const computeCalls = azure.requests
+            .filter((r) => r.path.includes("/computes/"))
+            .map((r) => `${r.method} ${r.status}`);
         assert.deepEqual(computeCalls, ["PUT 201", "DELETE 202", "GET 404"]);
     });
 

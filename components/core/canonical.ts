@@ -15,6 +15,8 @@ export function canonicalOrder<T>(items: readonly T[], key: (item: T) => string 
 /** A key that orders plain data by its content: JSON with object keys sorted. */
 export function contentKey(value: unknown): string {
     return JSON.stringify(value, (_k, v: unknown) =>
-        v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+        v !== null && typeof v === "object" && !Array.isArray(v)
+            ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+            : v,
     );
 }

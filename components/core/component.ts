@@ -22,7 +22,6 @@ import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validat
 /** The package name, the first part of every component's type token. */
 export const PACKAGE = "azureml-compute";
 
-
 /** The args every component has. */
 export interface BaseComputeArgs {
     /** The workspace the compute belongs to. */
@@ -51,8 +50,14 @@ export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
     workspace: {
         lands: {
             workspaceName: { send: (w) => w.workspaceName, back: (workspaceName) => ({ workspaceName }) },
-            resourceGroupName: { send: (w) => w.resourceGroupName, back: (resourceGroupName) => ({ resourceGroupName }) },
-            location: { send: (w) => (w.location === undefined ? undefined : armLocation(w.location)), back: (location) => ({ location }) },
+            resourceGroupName: {
+                send: (w) => w.resourceGroupName,
+                back: (resourceGroupName) => ({ resourceGroupName }),
+            },
+            location: {
+                send: (w) => (w.location === undefined ? undefined : armLocation(w.location)),
+                back: (location) => ({ location }),
+            },
         },
         replaces: true,
     },
@@ -98,8 +103,26 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
     readonly fixed?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A kind whatever its args: for the lists that hold all four components (registry, stack reader, provider,
+ * docs, bench). Each kind checks its own args at run time, so a list need not know their types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the existential type of a list of different kinds
+export type AnyComputeKind = ComputeKind<any, any>;
+
+/** A component class whatever its args (each class checks its own at run time): for the same lists. */
+export type AnyComponentClass = new (
+    name: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constructor type of classes with different args
+    args: any,
+    opts?: pulumi.ComponentResourceOptions,
+) => pulumi.ComponentResource & ComputeOutputs;
+
 /** The child's inputs for a component's args: every arg where its field map says (those of another compute type left out). */
-export function toComputeArgs<Args extends BaseComputeArgs>(kind: ComputeKind<Args, z.ZodRawShape>, args: Args): ComputeArgs {
+export function toComputeArgs<Args extends BaseComputeArgs>(
+    kind: ComputeKind<Args, z.ZodRawShape>,
+    args: Args,
+): ComputeArgs {
     const all = args as unknown as Record<string, unknown>;
     const typeField = kind.plainFields?.[0];
     const fields = kind.fields as FieldMap<unknown> as Record<string, { default?: unknown }>;
@@ -156,12 +179,22 @@ export function checkArgs<S extends z.ZodRawShape>(
     if (deferred.length === 0) {
         return { warnings: now.warnings };
     }
-    const lateCheck = (resolved: unknown, stillDeferred: readonly string[], secrets: readonly { readonly path: string; readonly value: unknown }[]) => {
+    const lateCheck = (
+        resolved: unknown,
+        stillDeferred: readonly string[],
+        secrets: readonly { readonly path: string; readonly value: unknown }[],
+    ) => {
         // A resolved value can itself be a placeholder the plan could not decrypt: never checked.
         const again = splitDeferred(resolved);
-        const later = validateValues(rules, again.plain, [...stillDeferred, ...again.deferred.map((d) => d.path), ...again.blocked], [...unchecked, ...again.unchecked]);
+        const later = validateValues(
+            rules,
+            again.plain,
+            [...stillDeferred, ...again.deferred.map((d) => d.path), ...again.blocked],
+            [...unchecked, ...again.unchecked],
+        );
         const found = [...again.problems, ...later.issues];
-        if (found.length > 0) throw new ComputeValidationError(subject, redactSecrets(found, secrets, fieldNamesOf(rules.fields)));
+        if (found.length > 0)
+            throw new ComputeValidationError(subject, redactSecrets(found, secrets, fieldNamesOf(rules.fields)));
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
         return true;
@@ -170,7 +203,11 @@ export function checkArgs<S extends z.ZodRawShape>(
     const checks = deferred.map((d) => {
         const value = pulumi.output(d.value) as pulumi.Output<unknown>;
         return value.apply(async (resolved) =>
-            lateCheck(replaceAt(plain, d.segments, resolved), deferredPaths.filter((p) => p !== d.path), (await pulumi.isSecret(value)) ? [{ path: d.path, value: resolved }] : []),
+            lateCheck(
+                replaceAt(plain, d.segments, resolved),
+                deferredPaths.filter((p) => p !== d.path),
+                (await pulumi.isSecret(value)) ? [{ path: d.path, value: resolved }] : [],
+            ),
         );
     });
     // ...and all of them together, for rules across several Outputs.
@@ -179,7 +216,8 @@ export function checkArgs<S extends z.ZodRawShape>(
             (pulumi.output(args) as pulumi.Output<unknown>).apply(async (all) => {
                 const secrets: { path: string; value: unknown }[] = [];
                 for (const d of deferred) {
-                    if (await pulumi.isSecret(pulumi.output(d.value))) secrets.push({ path: d.path, value: valueAt(all, d.segments) });
+                    if (await pulumi.isSecret(pulumi.output(d.value)))
+                        secrets.push({ path: d.path, value: valueAt(all, d.segments) });
                 }
                 return lateCheck(all, [], secrets);
             }),
@@ -247,17 +285,26 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
     // Checked before anything reads the args: a string spread as args would be one field per character. A
     // JavaScript caller who passes none learns which fields are required.
     if (args !== undefined && !isPlainObject(args)) {
-        throw new ComputeValidationError(subject, [issue("", `expected an object of arguments, got ${describeType(args)}`)]);
+        throw new ComputeValidationError(subject, [
+            issue("", `expected an object of arguments, got ${describeType(args)}`),
+        ]);
     }
     // The name defaults to the resource name, also when it is given as an Output that resolves to nothing.
     const given = args?.computeName;
-    const computeName = given === undefined || given === null ? name : isDeferred(given) ? pulumi.output(given).apply((v) => v ?? name) : given;
+    const computeName =
+        given === undefined || given === null
+            ? name
+            : isDeferred(given)
+              ? pulumi.output(given).apply((v) => v ?? name)
+              : given;
     const withName = { ...args, computeName };
     const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
     if (branching.length > 0) {
         throw new ComputeValidationError(
             subject,
-            branching.map((key) => issue(key, "must be a plain value, not an Output or a Promise: the component's shape depends on it")),
+            branching.map((key) =>
+                issue(key, "must be a plain value, not an Output or a Promise: the component's shape depends on it"),
+            ),
         );
     }
     const prepared: { -readonly [K in keyof PreparedCompute<Args>]: PreparedCompute<Args>[K] } = {
@@ -274,12 +321,18 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
     prepared.importId = adoption.importId;
     const kept = keptValueIssues(withName, notReturnedArgPaths(kind.fields));
     // Warnings found once Outputs resolve are logged on the component, which exists by then.
-    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings), [...adoption.issues, ...kept]);
+    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings), [
+        ...adoption.issues,
+        ...kept,
+    ]);
     claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
     return prepared;
 }
 
-function logWarnings(prepared: { readonly subject: string; readonly owner?: pulumi.Resource; readonly said: Set<string> }, warnings: readonly string[]): void {
+function logWarnings(
+    prepared: { readonly subject: string; readonly owner?: pulumi.Resource; readonly said: Set<string> },
+    warnings: readonly string[],
+): void {
     for (const warning of warnings) {
         // Several Output checks can find the same thing: say it once.
         if (prepared.said.has(warning)) continue;
@@ -292,14 +345,19 @@ function logWarnings(prepared: { readonly subject: string; readonly owner?: pulu
  * Second half, after `super()`: logs the warnings, creates the Compute child with its replacement options
  * (and the forwarded resource options), and returns the outputs every compute has.
  */
-export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.ComponentResource, prepared: PreparedCompute<Args>): ComputeOutputs {
+export function createCompute<Args extends BaseComputeArgs>(
+    owner: pulumi.ComponentResource,
+    prepared: PreparedCompute<Args>,
+): ComputeOutputs {
     const { kind, args, opts, checked } = prepared;
     prepared.owner = owner;
     logWarnings(prepared, checked.warnings);
     for (const notice of kind.notices?.(args) ?? []) {
         if (firstTimeInDeployment(notice)) void pulumi.log.warn(notice, owner);
     }
-    const forwarded = Object.fromEntries(FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]));
+    const forwarded = Object.fromEntries(
+        FORWARDED_OPTIONS.filter((o) => opts[o] !== undefined).map((o) => [o, opts[o]]),
+    );
     const compute = new Compute(prepared.name, toComputeArgs(kind, args), {
         ...forwarded,
         parent: owner,
@@ -318,7 +376,12 @@ export function createCompute<Args extends BaseComputeArgs>(owner: pulumi.Compon
         principalId: compute.identity.apply((i) => i?.principalId),
         tenantId: compute.identity.apply((i) => i?.tenantId),
         userAssignedIdentities: compute.identity.apply((i) =>
-            Object.fromEntries(Object.entries(i?.userAssignedIdentities ?? {}).map(([id, u]) => [id, { principalId: u.principalId, clientId: u.clientId }])),
+            Object.fromEntries(
+                Object.entries(i?.userAssignedIdentities ?? {}).map(([id, u]) => [
+                    id,
+                    { principalId: u.principalId, clientId: u.clientId },
+                ]),
+            ),
         ),
     };
 }
@@ -328,7 +391,10 @@ function textsIn(value: unknown, fieldNames: ReadonlySet<string>): string[] {
     if (typeof value === "string") return value.length > 0 ? [value] : [];
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return [String(value)];
     if (value !== null && typeof value === "object") {
-        return Object.entries(value).flatMap(([k, v]) => [...(fieldNames.has(k) ? [] : [k]), ...textsIn(v, fieldNames)]);
+        return Object.entries(value).flatMap(([k, v]) => [
+            ...(fieldNames.has(k) ? [] : [k]),
+            ...textsIn(v, fieldNames),
+        ]);
     }
     return [];
 }
@@ -359,7 +425,11 @@ const MIN_BARE_SECRET = 4;
  * Issues whose messages show no secret value, however a rule quoted it: quoted forms anywhere, bare text of some
  * length, and what follows "got " in an issue about a secret path (a secret number is echoed bare).
  */
-function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly { readonly path: string; readonly value: unknown }[], fieldNames: ReadonlySet<string>): ValidationIssue[] {
+function redactSecrets(
+    issues: readonly ValidationIssue[],
+    secrets: readonly { readonly path: string; readonly value: unknown }[],
+    fieldNames: ReadonlySet<string>,
+): ValidationIssue[] {
     if (secrets.length === 0) return [...issues];
     const texts = secrets
         .flatMap((s) => textsIn(s.value, fieldNames))
@@ -368,7 +438,8 @@ function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly { r
     const hide = (text: string) => texts.reduce((m, t) => m.split(t).join("[secret]"), text);
     return issues.map((i) => {
         let message = hide(i.message);
-        if (secrets.some((s) => isUnder(i.path, s.path))) message = message.replace(/\bgot (?!an? |null|nothing)[^;]*$/, "got [secret]");
+        if (secrets.some((s) => isUnder(i.path, s.path)))
+            message = message.replace(/\bgot (?!an? |null|nothing)[^;]*$/, "got [secret]");
         // A secret object's keys are secret too, and paths name keys.
         return { ...i, path: hide(i.path), paths: i.paths.map(hide), message };
     });
@@ -380,7 +451,10 @@ function redactSecrets(issues: readonly ValidationIssue[], secrets: readonly { r
  * (Classes that must extend ComponentResource directly, as the component provider's do, call
  * {@link prepareCompute} and {@link createCompute} themselves.)
  */
-export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z.ZodRawShape> extends pulumi.ComponentResource implements ComputeOutputs {
+export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z.ZodRawShape>
+    extends pulumi.ComponentResource
+    implements ComputeOutputs
+{
     /** The azure-native Compute this component manages. */
     public readonly compute: Compute;
     /** The ARM id of the compute. */
@@ -396,7 +470,12 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
     /** The compute's user-assigned identities: resource id to its principal and client ids (empty without any). */
     public readonly userAssignedIdentities: pulumi.Output<Record<string, UserAssignedIdentityIds>>;
 
-    protected constructor(kind: ComputeKind<Args, S>, name: string, args: Args, opts: pulumi.ComponentResourceOptions = {}) {
+    protected constructor(
+        kind: ComputeKind<Args, S>,
+        name: string,
+        args: Args,
+        opts: pulumi.ComponentResourceOptions = {},
+    ) {
         const prepared = prepareCompute(kind, name, args, opts);
         // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
         super(prepared.type, name, {}, opts);
@@ -412,7 +491,8 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
 
     /** The outputs every compute registers; a subclass adds its own and passes them to `registerOutputs`, last. */
     protected commonOutputs(): ComputeOutputs {
-        const { compute, computeId, computeName, provisioningState, principalId, tenantId, userAssignedIdentities } = this;
+        const { compute, computeId, computeName, provisioningState, principalId, tenantId, userAssignedIdentities } =
+            this;
         return { compute, computeId, computeName, provisioningState, principalId, tenantId, userAssignedIdentities };
     }
 }

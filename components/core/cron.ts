@@ -18,7 +18,12 @@ const FIELDS: readonly CronField[] = [
     { name: "minute", min: 0, max: 59 },
     { name: "hour", min: 0, max: 23 },
     { name: "day of month", min: 1, max: 31 },
-    { name: "month", min: 1, max: 12, names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"] },
+    {
+        name: "month",
+        min: 1,
+        max: 12,
+        names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
+    },
     { name: "day of week", min: 0, max: 6, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
 ];
 
@@ -58,7 +63,10 @@ function checkItem(item: string, field: CronField, shown: string): string | unde
 /** Checks a 5-field cron expression; returns every problem found (empty when valid). */
 export function checkCron(expression: string): string[] {
     const shown = quote(expression);
-    const parts = expression.trim().split(/\s+/).filter((p) => p !== "");
+    const parts = expression
+        .trim()
+        .split(/\s+/)
+        .filter((p) => p !== "");
     if (parts.length !== FIELDS.length) {
         return [
             `${shown} has ${parts.length} field${parts.length === 1 ? "" : "s"}; a cron expression has 5: minute hour day-of-month month day-of-week, e.g. ${CRON_EXAMPLE}`,

@@ -16,7 +16,8 @@ const SECONDS_PER = { day: 86400, hour: 3600, minute: 60 } as const;
 // P[nD][T[nH][nM][n[.f]S]]; only the seconds may have a fraction, as the API's TimeSpan does.
 const ISO_DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 // The wider ISO 8601 grammar, to recognize years, months and weeks and say why they are refused.
-const ISO_WITH_CALENDAR_UNITS = /^P(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
+const ISO_WITH_CALENDAR_UNITS =
+    /^P(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
 /**
  * Seconds in an ISO 8601 duration of days, hours, minutes and (possibly fractional) seconds, such as
@@ -51,7 +52,9 @@ export function parseDurationSeconds(value: string): number | undefined {
  */
 export function toIsoDuration(seconds: number): string {
     if (!Number.isFinite(seconds) || seconds < 0 || seconds > Number.MAX_SAFE_INTEGER) {
-        throw new RangeError(`${seconds} has no ISO 8601 duration: give a number of seconds from 0 to ${Number.MAX_SAFE_INTEGER}`);
+        throw new RangeError(
+            `${seconds} has no ISO 8601 duration: give a number of seconds from 0 to ${Number.MAX_SAFE_INTEGER}`,
+        );
     }
     const { days, hours, minutes, wholeSeconds, ticks } = split(seconds);
     const fraction = fractionOf(ticks);
@@ -133,7 +136,9 @@ export function describeSeconds(seconds: number): string {
  */
 export function normalizeDuration(value: DurationInput): string {
     if (typeof value === "number") {
-        return Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER ? toIsoDuration(value) : String(value);
+        return Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER
+            ? toIsoDuration(value)
+            : String(value);
     }
     if (typeof value === "string") {
         const parsed = parseDurationSeconds(value);

@@ -47,7 +47,11 @@ export class ComputeValidationError extends pulumi.RunError {
 
     /** True for a ComputeValidationError, even one thrown by another copy of this library. */
     static override isInstance(value: unknown): value is ComputeValidationError {
-        return value instanceof Error && value.name === "ComputeValidationError" && Array.isArray((value as { issues?: unknown }).issues);
+        return (
+            value instanceof Error &&
+            value.name === "ComputeValidationError" &&
+            Array.isArray((value as { issues?: unknown }).issues)
+        );
     }
 }
 
@@ -63,7 +67,9 @@ const MAX_SHOWN_PATH = 200;
 export function formatValidationMessage(subject: string, issues: readonly ValidationIssue[]): string {
     const count = issues.length === 1 ? "1 invalid input" : `${issues.length} invalid inputs`;
     const shown = (path: string) => (path.length > MAX_SHOWN_PATH ? `${path.slice(0, MAX_SHOWN_PATH)}…` : path);
-    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `  - ${issue.path ? `${shown(issue.path)}: ` : ""}${issue.message}`);
+    const lines = issues
+        .slice(0, MAX_LISTED_ISSUES)
+        .map((issue) => `  - ${issue.path ? `${shown(issue.path)}: ` : ""}${issue.message}`);
     if (issues.length > MAX_LISTED_ISSUES) lines.push(`  - and ${issues.length - MAX_LISTED_ISSUES} more`);
     return [`${subject} has ${count}:`, ...lines].join("\n");
 }

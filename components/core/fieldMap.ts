@@ -23,6 +23,7 @@ export interface Landing<V, A> {
      * `NOT_REPORTED` marks a leaf Azure holds but never returns (a password). Absent: the reported value as
      * it is, for a landing without `send`; a landing with `send` needs one.
      */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what Azure reports is JSON of the landing's shape
     readonly back?: (reported: any) => unknown;
 }
 
@@ -30,6 +31,7 @@ export interface Landing<V, A> {
 export const NOT_REPORTED: unique symbol = Symbol("azureml-compute:not-reported");
 
 /** One arg's place in the child's inputs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- defaults for a target read whatever its arg's type
 export interface FieldTarget<V = any, A = any> {
     /**
      * The child input paths the arg sets (`properties.properties.vmSize`), each with how its value is sent.
@@ -59,7 +61,13 @@ export const WHOLE = ".";
 export type Resolved<Args> = { readonly [K in keyof Args]?: NonNullable<pulumi.Unwrap<Args[K]>> };
 
 /** Every arg of a component (optional ones included) with its target: a missing arg fails to compile. */
-export type FieldMap<Args> = { readonly [K in keyof Args]-?: FieldTarget<NonNullable<pulumi.Unwrap<Args[K]>>, Resolved<Args>> };
+export type FieldMap<Args> = {
+    readonly [K in keyof Args]-?: FieldTarget<NonNullable<pulumi.Unwrap<Args[K]>>, Resolved<Args>>;
+};
+
+/** A field map whatever its component's args: for code that reads every component's map the same way. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the existential type of maps of different args
+export type AnyFieldMap = FieldMap<any>;
 
 /** The child paths an arg sets. */
 export function pathsOf(target: FieldTarget): readonly string[] {
@@ -75,14 +83,20 @@ export function immutablePaths<Args>(fields: FieldMap<Args>): readonly string[] 
 /** The arg paths that hold secrets (`admin.password`), for readers of args from outside TypeScript (stack config). */
 export function secretArgPaths<Args>(fields: FieldMap<Args>): readonly string[] {
     return Object.freeze(
-        Object.entries<FieldTarget>(fields).flatMap(([name, f]) => (f.secrets ?? []).map((inner) => (inner === WHOLE ? name : `${name}.${inner}`))),
+        Object.entries<FieldTarget>(fields).flatMap(([name, f]) =>
+            (f.secrets ?? []).map((inner) => (inner === WHOLE ? name : `${name}.${inner}`)),
+        ),
     );
 }
 
 /** The arg paths Azure never returns (secrets and `notReturned`): where an adopted compute may say "kept by Azure". */
 export function notReturnedArgPaths<Args>(fields: FieldMap<Args>): readonly string[] {
     const inner = (name: string, paths: readonly string[]) => paths.map((p) => (p === WHOLE ? name : `${name}.${p}`));
-    return Object.freeze(Object.entries<FieldTarget>(fields).flatMap(([name, f]) => inner(name, [...(f.secrets ?? []), ...(f.notReturned ?? [])])));
+    return Object.freeze(
+        Object.entries<FieldTarget>(fields).flatMap(([name, f]) =>
+            inner(name, [...(f.secrets ?? []), ...(f.notReturned ?? [])]),
+        ),
+    );
 }
 
 /** Whether a change at `path` would replace the compute: some immutable path is a prefix of it (as the engine reads `replaceOnChanges`). */

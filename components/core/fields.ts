@@ -78,6 +78,9 @@ export function warnAboutVmSize(size: string | undefined, adopt: boolean | undef
     const check = checkVmSize(size, undefined);
     for (const warning of check.warnings) report("vmSize", warning);
     if (check.retired !== undefined && adopt === true) {
-        report("vmSize", `${check.retired}. The adopted compute keeps it, since the import must declare what exists; replacing the compute with a current size is a change after the import`);
+        report(
+            "vmSize",
+            `${check.retired}. The adopted compute keeps it, since the import must declare what exists; replacing the compute with a current size is a change after the import`,
+        );
     }
 }

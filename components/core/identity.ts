@@ -53,16 +53,27 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
             'must be empty for a "SystemAssigned" identity: for both kinds, use the type "SystemAssigned,UserAssigned"',
         );
     }
-    if (identity.type === IdentityType.None && ids.length > 0) report(["identity.userAssignedIdentities", "identity.type"], 'must be empty for identity type "None"');
+    if (identity.type === IdentityType.None && ids.length > 0)
+        report(["identity.userAssignedIdentities", "identity.type"], 'must be empty for identity type "None"');
     const seen = new Map<string, number>();
     ids.forEach((id, i) => {
         const first = seen.get(id.toLowerCase());
         // ARM ids compare without case: the same identity twice is one identity, and a list Azure would not keep.
-        if (first !== undefined) report([`identity.userAssignedIdentities[${i}]`, `identity.userAssignedIdentities[${first}]`], `is the same identity as userAssignedIdentities[${first}] (ARM ids compare without case); list each identity once`);
+        if (first !== undefined)
+            report(
+                [`identity.userAssignedIdentities[${i}]`, `identity.userAssignedIdentities[${first}]`],
+                `is the same identity as userAssignedIdentities[${first}] (ARM ids compare without case); list each identity once`,
+            );
         else seen.set(id.toLowerCase(), i);
     });
-    if ((identity.type === IdentityType.UserAssigned || identity.type === IdentityType.SystemAssignedUserAssigned) && ids.length === 0) {
-        report(["identity.userAssignedIdentities", "identity.type"], `a ${JSON.stringify(identity.type)} identity needs one or more identity resource ids`);
+    if (
+        (identity.type === IdentityType.UserAssigned || identity.type === IdentityType.SystemAssignedUserAssigned) &&
+        ids.length === 0
+    ) {
+        report(
+            ["identity.userAssignedIdentities", "identity.type"],
+            `a ${JSON.stringify(identity.type)} identity needs one or more identity resource ids`,
+        );
     }
 }
 
@@ -70,23 +81,40 @@ export function checkIdentity(identity: z.output<typeof identitySchema> | undefi
  * The identity arg from what Azure reports (azure-native's shape: the ids as a list), `"None"` included.
  * Azure reports ids in its own case and order; they are kept as they are, so the import declares what exists.
  */
-export function fromIdentityArgs(reported: { readonly type?: string; readonly userAssignedIdentities?: readonly string[] }): unknown {
+export function fromIdentityArgs(reported: {
+    readonly type?: string;
+    readonly userAssignedIdentities?: readonly string[];
+}): unknown {
     if (reported.type === undefined) return undefined;
     const ids = reported.userAssignedIdentities;
-    return { type: reported.type, userAssignedIdentities: ids === undefined || ids.length === 0 ? undefined : [...ids] };
+    return {
+        type: reported.type,
+        userAssignedIdentities: ids === undefined || ids.length === 0 ? undefined : [...ids],
+    };
 }
 
 /**
  * The child's `identity`. The identity ids go in one canonical order (ARM ids compare without case):
  * azure-native diffs the list by position, so listing the same identities in another order is no change.
  */
-export function toIdentityArgs(identity: pulumi.Unwrap<ManagedIdentity>, args: { readonly adopt?: boolean } = {}): inputs.machinelearningservices.ManagedServiceIdentityArgs {
+export function toIdentityArgs(
+    identity: pulumi.Unwrap<ManagedIdentity>,
+    args: { readonly adopt?: boolean } = {},
+): inputs.machinelearningservices.ManagedServiceIdentityArgs {
     const ids = identity.userAssignedIdentities;
     // An adopted compute keeps the order Azure holds: the import diffs the list by position too.
-    return { type: identity.type, userAssignedIdentities: ids === undefined || args.adopt === true ? ids : canonicalOrder(ids, (id) => id.toLowerCase()) };
+    return {
+        type: identity.type,
+        userAssignedIdentities:
+            ids === undefined || args.adopt === true ? ids : canonicalOrder(ids, (id) => id.toLowerCase()),
+    };
 }
 
 /** Where an identity arg lands (the same in every component but whether a change replaces the compute). */
 export function identityField(replaces: boolean) {
-    return { lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } }, replaces, reads: ["adopt"] } as const;
+    return {
+        lands: { identity: { send: toIdentityArgs, back: fromIdentityArgs } },
+        replaces,
+        reads: ["adopt"],
+    } as const;
 }

@@ -12,14 +12,15 @@
  * unwrapped while the arg resolves and wrapped again on their own leaf, so the rest of the arg stays readable.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FieldMap, FieldTarget, Landing, WHOLE } from "./fieldMap";
+import type { z } from "zod";
+import { AnyFieldMap, FieldTarget, Landing, WHOLE } from "./fieldMap";
 import { isUnder } from "./paths";
 import { ArgsRules, fieldIsValid, isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred } from "./validate";
 
 /** What a component's mapping needs besides its field map. */
 export interface LandingSpec {
-    readonly fields: FieldMap<any>;
-    readonly rules: ArgsRules<any>;
+    readonly fields: AnyFieldMap;
+    readonly rules: ArgsRules<z.ZodRawShape>;
     /** Child paths with fixed values (`properties.computeType: "AmlCompute"`). */
     readonly fixed?: Readonly<Record<string, unknown>>;
     /** Args that do not apply to this compute (another compute type's): never sent, defaults included. */
@@ -33,7 +34,9 @@ interface Resolution {
 }
 
 /** An arg ready to land: plain now, or an Output of its resolution. */
-type Ready = { readonly deferred: false; readonly value: unknown } | { readonly deferred: true; readonly value: pulumi.Output<Resolution> };
+type Ready =
+    | { readonly deferred: false; readonly value: unknown }
+    | { readonly deferred: true; readonly value: pulumi.Output<Resolution> };
 
 /** Builds the child's inputs from the args (already checked: plain problems have thrown by now). */
 export function landArgs(spec: LandingSpec, args: Record<string, unknown>): Record<string, unknown> {
@@ -52,12 +55,26 @@ export function landArgs(spec: LandingSpec, args: Record<string, unknown>): Reco
 }
 
 /** What one landing sends, from the resolved values of its arg (`values[0]`) and of the args it reads. */
-function land(spec: LandingSpec, names: readonly string[], target: FieldTarget, landing: Landing<unknown, unknown>, values: readonly unknown[], late: boolean): unknown {
+function land(
+    spec: LandingSpec,
+    names: readonly string[],
+    target: FieldTarget,
+    landing: Landing<unknown, unknown>,
+    values: readonly unknown[],
+    late: boolean,
+): unknown {
     // A late value is sent only once it passes its own schema; the component's check reports it otherwise.
-    if (late && !names.every((name, i) => values[i] === undefined || values[i] === null || fieldIsValid(spec.rules, name, values[i]))) return undefined;
+    if (
+        late &&
+        !names.every(
+            (name, i) => values[i] === undefined || values[i] === null || fieldIsValid(spec.rules, name, values[i]),
+        )
+    )
+        return undefined;
     const others = Object.fromEntries(names.slice(1).map((name, i) => [name, copyData(values[i + 1])]));
     const given = copyData(values[0]);
-    const value = given !== undefined ? given : typeof target.default === "function" ? target.default(others) : target.default;
+    const value =
+        given !== undefined ? given : typeof target.default === "function" ? target.default(others) : target.default;
     if (value === undefined) return landing.absent;
     const withSecrets = wrapSecrets(value, target.secrets ?? []);
     return landing.send ? landing.send(withSecrets, others) : withSecrets;
@@ -73,13 +90,13 @@ function prepare(value: unknown, secrets: readonly string[] = []): Ready {
     if (split.deferred.length === 0) return { deferred: false, value };
     const leaves = split.deferred.map((d) => pulumi.output(d.value) as pulumi.Output<unknown>);
     const declared = (path: string) => secrets.some((s) => isUnder(path, s === WHOLE ? "" : s));
-    const secret = Promise.all(leaves.map((o, i) => (declared(split.deferred[i]!.path) ? false : pulumi.isSecret(o)))).then((all) => all.some(Boolean));
-    const resolved = pulumi.all(leaves.map((o) => pulumi.unsecret(o))).apply(
-        async (values): Promise<Resolution> => ({
-            value: split.deferred.reduce<unknown>((acc, d, i) => replaceAt(acc, d.segments, values[i]), split.plain),
-            secret: await secret,
-        }),
-    );
+    const secret = Promise.all(
+        leaves.map((o, i) => (declared(split.deferred[i]!.path) ? false : pulumi.isSecret(o))),
+    ).then((all) => all.some(Boolean));
+    const resolved = pulumi.all(leaves.map((o) => pulumi.unsecret(o))).apply(async (values): Promise<Resolution> => ({
+        value: split.deferred.reduce<unknown>((acc, d, i) => replaceAt(acc, d.segments, values[i]), split.plain),
+        secret: await secret,
+    }));
     return { deferred: true, value: resolved };
 }
 
@@ -88,11 +105,20 @@ function prepare(value: unknown, secrets: readonly string[] = []): Ready {
  * unknown); what it sends is secret on each leaf when a secret went into it.
  */
 function whenResolved(ready: readonly Ready[], fn: (values: readonly unknown[], late: boolean) => unknown): unknown {
-    if (!ready.some((r) => r.deferred)) return fn(ready.map((r) => r.value), false);
-    return pulumi.all(ready.map((r) => (r.deferred ? r.value : { value: r.value, secret: false }))).apply((resolutions) => {
-        const sent = fn(resolutions.map((r) => r.value), true);
-        return resolutions.some((r) => r.secret) ? secretLeaves(sent) : sent;
-    });
+    if (!ready.some((r) => r.deferred))
+        return fn(
+            ready.map((r) => r.value),
+            false,
+        );
+    return pulumi
+        .all(ready.map((r) => (r.deferred ? r.value : { value: r.value, secret: false })))
+        .apply((resolutions) => {
+            const sent = fn(
+                resolutions.map((r) => r.value),
+                true,
+            );
+            return resolutions.some((r) => r.secret) ? secretLeaves(sent) : sent;
+        });
 }
 
 /** Every leaf of plain data made a Pulumi secret (leaves that are Outputs already are left as they are). */

@@ -11,7 +11,6 @@ function registry(): Map<string, string> {
     return deploymentState("computeNames", () => new Map<string, string>());
 }
 
-
 /**
  * Records that `subject` uses `computeName` in `workspace` (and, for kinds whose names are regional
  * DNS names, in `region`); throws if another component already does. Only plain strings can be
@@ -25,7 +24,9 @@ export function claimComputeName(subject: string, workspace: unknown, computeNam
     if (typeof ws?.workspaceName === "string" && typeof ws.resourceGroupName === "string") {
         // Azure resource names and groups compare case-insensitively.
         claims.push({
-            key: ["workspace", ws.resourceGroupName, ws.workspaceName, computeName].map((s) => s.toLowerCase()).join("/"),
+            key: ["workspace", ws.resourceGroupName, ws.workspaceName, computeName]
+                .map((s) => s.toLowerCase())
+                .join("/"),
             where: `workspace ${ws.resourceGroupName}/${ws.workspaceName}`,
             rule: "compute names must be unique in a workspace",
         });
@@ -41,7 +42,10 @@ export function claimComputeName(subject: string, workspace: unknown, computeNam
         const owner = names.get(claim.key);
         if (owner !== undefined) {
             throw new ComputeValidationError(subject, [
-                issue("computeName", `${JSON.stringify(computeName)} is already used by ${owner} in ${claim.where}; ${claim.rule}`),
+                issue(
+                    "computeName",
+                    `${JSON.stringify(computeName)} is already used by ${owner} in ${claim.where}; ${claim.rule}`,
+                ),
             ]);
         }
     }

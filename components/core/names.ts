@@ -27,7 +27,7 @@ export const INFERENCE_OR_ATTACHED_NAME: NameRange = Object.freeze({ min: 3, max
  * The REST API's `computeName` path parameter pattern (API version 2025-12-01), kept to test that the
  * Studio rules never accept a name the API would reject.
  */
-export const REST_COMPUTE_NAME_PATTERN = /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9\-]{2,23}$/;
+export const REST_COMPUTE_NAME_PATTERN = /^[a-zA-Z](?![a-zA-Z0-9-]*-\d+$)[a-zA-Z0-9-]{2,23}$/;
 
 /** The compute name rules in words, for the README; the same rules {@link checkComputeName} applies. */
 export const COMPUTE_NAME_RULES: readonly string[] = Object.freeze([

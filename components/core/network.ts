@@ -62,7 +62,9 @@ export function checkCidr(text: string, aligned: boolean): string[] {
     const cidr = parseCidr(text);
     if (cidr === undefined) return [`${quote(text)} is not an IPv4 CIDR range such as "10.0.0.0/16"`];
     if (aligned && cidr.address !== cidr.first) {
-        return [`${quote(text)} has host bits set: the range it names starts at ${formatIpv4(cidr.first)}; write "${formatIpv4(cidr.first)}/${cidr.prefix}"`];
+        return [
+            `${quote(text)} has host bits set: the range it names starts at ${formatIpv4(cidr.first)}; write "${formatIpv4(cidr.first)}/${cidr.prefix}"`,
+        ];
     }
     return [];
 }
@@ -87,7 +89,10 @@ export function checkAksAddressing(values: AksAddressing): { field: keyof AksAdd
     if (service === undefined || dns === undefined || bridge === undefined) return [];
     const problems: { field: keyof AksAddressing; message: string }[] = [];
     if (!cidrContains(service, dns)) {
-        problems.push({ field: "dnsServiceIp", message: `${values.dnsServiceIp} is outside serviceCidr ${values.serviceCidr}; pick an address inside it, e.g. ${formatIpv4(service.first + 10)}` });
+        problems.push({
+            field: "dnsServiceIp",
+            message: `${values.dnsServiceIp} is outside serviceCidr ${values.serviceCidr}; pick an address inside it, e.g. ${formatIpv4(service.first + 10)}`,
+        });
     } else if (dns === service.first || dns === service.first + 1) {
         problems.push({
             field: "dnsServiceIp",
@@ -95,9 +100,15 @@ export function checkAksAddressing(values: AksAddressing): { field: keyof AksAdd
         });
     }
     if (cidrsOverlap(bridge, service)) {
-        problems.push({ field: "dockerBridgeCidr", message: `${values.dockerBridgeCidr} overlaps serviceCidr ${values.serviceCidr}; the Docker bridge needs a range of its own, e.g. "172.17.0.1/16"` });
+        problems.push({
+            field: "dockerBridgeCidr",
+            message: `${values.dockerBridgeCidr} overlaps serviceCidr ${values.serviceCidr}; the Docker bridge needs a range of its own, e.g. "172.17.0.1/16"`,
+        });
     } else if (cidrContains(bridge, dns)) {
-        problems.push({ field: "dockerBridgeCidr", message: `${values.dockerBridgeCidr} contains dnsServiceIp ${values.dnsServiceIp}` });
+        problems.push({
+            field: "dockerBridgeCidr",
+            message: `${values.dockerBridgeCidr} contains dnsServiceIp ${values.dnsServiceIp}`,
+        });
     }
     return problems;
 }

@@ -3,7 +3,7 @@
  * REST body in azure-native's input shape), read through the component's field map, landing by landing
  * (each landing's `back`, the inverse of its `send`). The converse of ./landing.
  */
-import { FieldMap, FieldTarget } from "./fieldMap";
+import { AnyFieldMap, FieldTarget } from "./fieldMap";
 import { isPlainObject } from "./validate";
 
 /** What a compute's reported properties say as args. */
@@ -22,7 +22,11 @@ export function valueAtPath(root: unknown, path: string): unknown {
 }
 
 /** The args a reported compute holds, for the fields not in `skip` (another compute type's). */
-export function readBack(fields: FieldMap<any>, reported: Record<string, unknown>, skip: ReadonlySet<string> = new Set()): ReadBack {
+export function readBack(
+    fields: AnyFieldMap,
+    reported: Record<string, unknown>,
+    skip: ReadonlySet<string> = new Set(),
+): ReadBack {
     const args: Record<string, unknown> = {};
     const unreadable: string[] = [];
     for (const [key, target] of Object.entries<FieldTarget>(fields)) {

@@ -34,11 +34,19 @@ const EXAMPLE_PREFIX = "/subscriptions/00000000-0000-0000-0000-000000000000/reso
 
 function expectedType(provider: string, types: readonly string[], names: readonly string[]): ExpectedType {
     const path = types.map((type, i) => `${type}/${names[i]}`).join("/");
-    return Object.freeze({ provider, types: Object.freeze([...types]), example: `${EXAMPLE_PREFIX}/${provider}/${path}` });
+    return Object.freeze({
+        provider,
+        types: Object.freeze([...types]),
+        example: `${EXAMPLE_PREFIX}/${provider}/${path}`,
+    });
 }
 
 /** A virtual network subnet. */
-export const SUBNET: ExpectedType = expectedType("Microsoft.Network", ["virtualNetworks", "subnets"], ["vnet", "default"]);
+export const SUBNET: ExpectedType = expectedType(
+    "Microsoft.Network",
+    ["virtualNetworks", "subnets"],
+    ["vnet", "default"],
+);
 /** An AKS cluster. */
 export const AKS_CLUSTER: ExpectedType = expectedType("Microsoft.ContainerService", ["managedClusters"], ["aks"]);
 /** An Azure Arc-enabled Kubernetes cluster. */
@@ -52,11 +60,19 @@ export const DATA_LAKE_ANALYTICS: ExpectedType = expectedType("Microsoft.DataLak
 /** An Azure HDInsight cluster. */
 export const HDINSIGHT_CLUSTER: ExpectedType = expectedType("Microsoft.HDInsight", ["clusters"], ["hdinsight"]);
 /** An Apache Spark pool of a Synapse workspace. */
-export const SYNAPSE_SPARK_POOL: ExpectedType = expectedType("Microsoft.Synapse", ["workspaces", "bigDataPools"], ["synapse", "pool"]);
+export const SYNAPSE_SPARK_POOL: ExpectedType = expectedType(
+    "Microsoft.Synapse",
+    ["workspaces", "bigDataPools"],
+    ["synapse", "pool"],
+);
 /** A managed VM image. */
 export const VM_IMAGE: ExpectedType = expectedType("Microsoft.Compute", ["images"], ["image"]);
 /** An image definition in an Azure Compute Gallery (its latest version is used). */
-export const GALLERY_IMAGE: ExpectedType = expectedType("Microsoft.Compute", ["galleries", "images"], ["gallery", "image"]);
+export const GALLERY_IMAGE: ExpectedType = expectedType(
+    "Microsoft.Compute",
+    ["galleries", "images"],
+    ["gallery", "image"],
+);
 /** One version of an image in an Azure Compute Gallery. */
 export const GALLERY_IMAGE_VERSION: ExpectedType = expectedType(
     "Microsoft.Compute",
@@ -81,7 +97,12 @@ export function workspaceArmId(subscriptionId: string, resourceGroupName: string
 }
 
 /** The ARM id of a compute in an Azure ML workspace. */
-export function computeArmId(subscriptionId: string, resourceGroupName: string, workspaceName: string, computeName: string): string {
+export function computeArmId(
+    subscriptionId: string,
+    resourceGroupName: string,
+    workspaceName: string,
+    computeName: string,
+): string {
     return `${workspaceArmId(subscriptionId, resourceGroupName, workspaceName)}/computes/${computeName}`;
 }
 // Azure's resource group rule: letters or digits in the Char.IsLetterOrDigit sense (so Unicode letters

@@ -49,7 +49,9 @@ export function strictObject<const S extends z.ZodRawShape>(shape: S) {
     const known = Object.keys(shape);
     return z.strictObject(shape, {
         error: (raw) =>
-            raw.code === "unrecognized_keys" ? raw.keys.map((key) => unknownFieldMessage(key, known)).join("; ") : undefined,
+            raw.code === "unrecognized_keys"
+                ? raw.keys.map((key) => unknownFieldMessage(key, known)).join("; ")
+                : undefined,
     });
 }
 
@@ -69,12 +71,18 @@ const tagName = z
     .max(TAG_LIMITS.name)
     .superRefine((name, ctx) => {
         if (AZURE_TAG_NAME_REFUSED.test(name)) {
-            ctx.addIssue({ code: "custom", message: `${quote(name)} is not a tag name Azure takes: tag names can't contain <, >, %, &, \\, ? or /` });
+            ctx.addIssue({
+                code: "custom",
+                message: `${quote(name)} is not a tag name Azure takes: tag names can't contain <, >, %, &, \\, ? or /`,
+            });
         }
         // The Pulumi SDK turns the tags into text on the way to the engine: a "toString" that is a string stops
         // the registration without an error (the compute is silently left out).
         if (name === "toString") {
-            ctx.addIssue({ code: "custom", message: `"toString" can't be a tag name here: the Pulumi SDK fails to register a resource with it` });
+            ctx.addIssue({
+                code: "custom",
+                message: `"toString" can't be a tag name here: the Pulumi SDK fails to register a resource with it`,
+            });
         }
         if (DIFF_KEY_BREAKING.test(name)) {
             ctx.addIssue({
@@ -95,12 +103,18 @@ export const tagsSchema = z
 export function describeType(value: unknown): string {
     if (value === null) return "null";
     if (Array.isArray(value)) return "a list";
-    if (typeof value === "number") return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? "a number" : String(value);
+    if (typeof value === "number")
+        return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? "a number" : String(value);
     if (typeof value === "object") {
         // A class instance (a Date, a Map, a Pulumi resource given where its id belongs) says what it is.
         const proto: unknown = Object.getPrototypeOf(value);
-        const name = proto === null || proto === Object.prototype ? undefined : (proto as { constructor?: { name?: unknown } }).constructor?.name;
-        return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name.slice(0, 40)} object` : "an object";
+        const name =
+            proto === null || proto === Object.prototype
+                ? undefined
+                : (proto as { constructor?: { name?: unknown } }).constructor?.name;
+        return typeof name === "string" && name !== "" && name !== "Object"
+            ? `a ${name.slice(0, 40)} object`
+            : "an object";
     }
     if (typeof value === "string") return "a string";
     if (typeof value === "boolean") return "a boolean";
@@ -126,12 +140,16 @@ function humanMessage(raw: z.core.$ZodIssue, input: unknown): string {
             return `expected ${EXPECTED[raw.expected] ?? raw.expected}, got ${describeType(input)}`;
         }
         case "too_small":
-            if (raw.origin === "string") return Number(raw.minimum) <= 1 ? "must not be empty" : `must be at least ${raw.minimum} characters`;
-            if (raw.origin === "array") return `must have at least ${raw.minimum} item${Number(raw.minimum) === 1 ? "" : "s"}`;
+            if (raw.origin === "string")
+                return Number(raw.minimum) <= 1 ? "must not be empty" : `must be at least ${raw.minimum} characters`;
+            if (raw.origin === "array")
+                return `must have at least ${raw.minimum} item${Number(raw.minimum) === 1 ? "" : "s"}`;
             return `must be at least ${raw.minimum}; got ${String(input)}`;
         case "too_big":
-            if (raw.origin === "string") return `is ${String(input).length} characters long; at most ${raw.maximum} are allowed`;
-            if (raw.origin === "array") return `has ${(input as unknown[]).length} items; at most ${raw.maximum} are allowed`;
+            if (raw.origin === "string")
+                return `is ${String(input).length} characters long; at most ${raw.maximum} are allowed`;
+            if (raw.origin === "array")
+                return `has ${(input as unknown[]).length} items; at most ${raw.maximum} are allowed`;
             return `must be at most ${raw.maximum}; got ${String(input)}`;
         case "invalid_key":
             // The problems of a record's key (a tag name): the key is the value they are about.

@@ -52,14 +52,18 @@ export function checkSshRsaPublicKey(key: string): string[] {
         return [`this is a private key; give the public key instead, e.g. ${EXAMPLE}`];
     }
     if (trimmed.startsWith("---- BEGIN SSH2 PUBLIC KEY")) {
-        return [`is in the SSH2 (RFC 4716) format; convert it with "ssh-keygen -i -f <file>" to the OpenSSH form, e.g. ${EXAMPLE}`];
+        return [
+            `is in the SSH2 (RFC 4716) format; convert it with "ssh-keygen -i -f <file>" to the OpenSSH form, e.g. ${EXAMPLE}`,
+        ];
     }
     if (/[\r\n]/.test(trimmed)) {
         return [`must be a single line, e.g. ${EXAMPLE}`];
     }
     const [type, body] = trimmed.split(/\s+/);
     if (type === undefined || body === undefined) {
-        return [`is not an OpenSSH public key: expected a key type, a base64 body and an optional comment, e.g. ${EXAMPLE}`];
+        return [
+            `is not an OpenSSH public key: expected a key type, a base64 body and an optional comment, e.g. ${EXAMPLE}`,
+        ];
     }
     if (type !== SSH_KEY_TYPE) {
         const what = KNOWN_TYPE.test(type) ? `is an ${type} key` : "does not start with a key type";
@@ -75,7 +79,9 @@ export function checkSshRsaPublicKey(key: string): string[] {
     const embedded = fields[0]!.toString("latin1");
     if (embedded !== SSH_KEY_TYPE) {
         const shown = KNOWN_TYPE.test(embedded) ? embedded : "no known key type";
-        return [`the prefix says "${SSH_KEY_TYPE}" but the key body holds ${shown}; the prefix and body must come from the same key`];
+        return [
+            `the prefix says "${SSH_KEY_TYPE}" but the key body holds ${shown}; the prefix and body must come from the same key`,
+        ];
     }
     // ssh-rsa: string "ssh-rsa", mpint e, mpint n.
     if (fields.length !== 3) {

@@ -96,5 +96,7 @@ export function checkTimeZone(value: string): string[] {
     if (suggestion !== undefined) {
         return [`${quote(value)} is not a Windows time zone ID; did you mean ${quote(suggestion)}?`];
     }
-    return [`${quote(value)} is not a Windows time zone ID such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"`];
+    return [
+        `${quote(value)} is not a Windows time zone ID such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"`,
+    ];
 }

@@ -55,7 +55,9 @@ export const DEFERRED: unique symbol = Symbol("azureml-compute:deferred");
  * text, so a stand-in is a string; but each is made unique for the run and registered here (shared by every copy
  * of the library in the process), so no value a user writes can pass for one and go unchecked.
  */
-const SECRET_STAND_INS: Set<string> = ((globalThis as Record<symbol, Set<string> | undefined>)[Symbol.for("azureml-compute:secret-stand-ins")] ??= new Set<string>());
+const SECRET_STAND_INS: Set<string> = ((globalThis as Record<symbol, Set<string> | undefined>)[
+    Symbol.for("azureml-compute:secret-stand-ins")
+] ??= new Set<string>());
 
 /** A new stand-in for a secret the offline plan can't decrypt. */
 export function secretStandIn(): string {
@@ -152,12 +154,16 @@ export function splitDeferred(value: unknown): SplitArgs {
         }
         if (!isArray && !isPlainObject(v)) return v;
         if (onPath.has(v as object)) {
-            split.problems.push(issue(path, "refers back to an object that contains it (a cycle): args must be plain data"));
+            split.problems.push(
+                issue(path, "refers back to an object that contains it (a cycle): args must be plain data"),
+            );
             split.blocked.push(path);
             return DEFERRED;
         }
         if (segments.length >= MAX_DEPTH) {
-            split.problems.push(issue(path, `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`));
+            split.problems.push(
+                issue(path, `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`),
+            );
             split.blocked.push(path);
             return DEFERRED;
         }
@@ -195,12 +201,17 @@ export function splitDeferred(value: unknown): SplitArgs {
 function hasDataPrototype(v: unknown): boolean {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
     const proto: unknown = Object.getPrototypeOf(v);
-    return proto !== null && proto !== Object.prototype && isPlainObject(proto) && !Object.prototype.hasOwnProperty.call(proto, "constructor");
+    return (
+        proto !== null &&
+        proto !== Object.prototype &&
+        isPlainObject(proto) &&
+        !Object.prototype.hasOwnProperty.call(proto, "constructor")
+    );
 }
 
 /** Why an own `__proto__` key is refused wherever it appears. */
 export const PROTO_KEY_MESSAGE =
-    'is not allowed as a key: "__proto__" names an object\'s prototype in JavaScript, so it can\'t be checked or sent as a field (remove it)';
+    "is not allowed as a key: \"__proto__\" names an object's prototype in JavaScript, so it can't be checked or sent as a field (remove it)";
 
 /** Returns a copy of `root` with the value at `segments` replaced. */
 export function replaceAt(root: unknown, segments: readonly (string | number)[], value: unknown): unknown {
@@ -228,7 +239,11 @@ export function validateValues<S extends z.ZodRawShape>(
     const touchesUnchecked = (path: string) => uncheckedPaths.some((u) => isUnder(path, u) || isUnder(u, path));
     const dropped = (i: ValidationIssue) => touchesDeferred(i.path) || (touchesUnchecked(i.path) && i.kind !== "type");
     if (!isPlainObject(raw)) {
-        return { issues: [issue("", `expected an object of arguments, got ${describeType(raw)}`)], warnings: [], values: {} };
+        return {
+            issues: [issue("", `expected an object of arguments, got ${describeType(raw)}`)],
+            warnings: [],
+            values: {},
+        };
     }
     const shape = spec.fields.shape;
     const known = Object.keys(shape);
@@ -237,7 +252,13 @@ export function validateValues<S extends z.ZodRawShape>(
         // An own-property check: "constructor" or "toString" must not pass as known fields.
         if (!Object.prototype.hasOwnProperty.call(shape, key) && raw[key] !== undefined) {
             const why = spec.absentFields?.[key];
-            issues.push(issue("", why !== undefined ? `unknown field ${quote(key)}: ${why}` : unknownFieldMessage(key, known), key));
+            issues.push(
+                issue(
+                    "",
+                    why !== undefined ? `unknown field ${quote(key)}: ${why}` : unknownFieldMessage(key, known),
+                    key,
+                ),
+            );
         }
     }
 
@@ -245,7 +266,10 @@ export function validateValues<S extends z.ZodRawShape>(
     const ready = new Set<string>();
     // Fast path for the common case, every value plain and valid: one parse of the whole object. Only when
     // it fails (or some values are deferred) is each field parsed on its own, to say exactly what is wrong.
-    const whole = deferredPaths.length === 0 && uncheckedPaths.length === 0 && issues.length === 0 ? spec.fields.safeParse(raw) : undefined;
+    const whole =
+        deferredPaths.length === 0 && uncheckedPaths.length === 0 && issues.length === 0
+            ? spec.fields.safeParse(raw)
+            : undefined;
     if (whole?.success) {
         Object.assign(values, whole.data);
         for (const key of known) ready.add(key);
@@ -296,7 +320,9 @@ export function fieldIsValid<S extends z.ZodRawShape>(spec: ArgsRules<S>, key: s
     const parsed = schema.safeParse(split.plain);
     if (parsed.success) return true;
     // Paths relative to the arg, as the placeholders' are.
-    return fromZodIssues(parsed.error.issues, split.plain).every((i) => i.kind !== "type" && split.unchecked.some((u) => isUnder(i.path, u)));
+    return fromZodIssues(parsed.error.issues, split.plain).every(
+        (i) => i.kind !== "type" && split.unchecked.some((u) => isUnder(i.path, u)),
+    );
 }
 
 /**

@@ -27,7 +27,10 @@ const PREFIX = "Standard_";
  * those would reject values copied from Azure's own output. The length limit is part of the
  * pattern so that the pattern alone is a complete shape check (e.g. in a schema).
  */
-export const VM_SIZE_PATTERN: RegExp = new RegExp(`^${PREFIX}[A-Za-z0-9_-]{1,${VM_SIZE_MAX_LENGTH - PREFIX.length}}$`, "i");
+export const VM_SIZE_PATTERN: RegExp = new RegExp(
+    `^${PREFIX}[A-Za-z0-9_-]{1,${VM_SIZE_MAX_LENGTH - PREFIX.length}}$`,
+    "i",
+);
 
 /** What the library knows about a VM size. */
 export interface VmSizeFacts {

@@ -38,10 +38,10 @@ export const regionSchema = text(64).regex(REGION, 'must be an Azure region name
 export const workspaceSchema = strictObject({
     workspaceName: z
         .string()
-        .regex(WORKSPACE_NAME, "must be 3 to 33 letters, digits, \"-\" or \"_\", starting with a letter or digit"),
+        .regex(WORKSPACE_NAME, 'must be 3 to 33 letters, digits, "-" or "_", starting with a letter or digit'),
     resourceGroupName: z
         .string()
-        .regex(RESOURCE_GROUP_NAME, "must be 1 to 90 letters, digits, \"_\", \"-\", \".\", \"(\" or \")\", not ending with \".\""),
+        .regex(RESOURCE_GROUP_NAME, 'must be 1 to 90 letters, digits, "_", "-", ".", "(" or ")", not ending with "."'),
     location: regionSchema.optional(),
     subscriptionId: z.string().regex(GUID, GUID_MESSAGE).optional(),
 });

@@ -8,7 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { COMPONENT_REGISTRY } from "../registry";
-import { BaseComputeArgs, ComputeKind, ComputeOutputs, PACKAGE } from "../core/component";
+import { AnyComponentClass, AnyComputeKind, BaseComputeArgs, ComputeOutputs, PACKAGE } from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
 import { describeType, fromZodIssues } from "../core/schema";
@@ -24,26 +24,33 @@ export const CONFIG_NAMESPACE = PACKAGE;
 export interface StackKind {
     /** The config key under the namespace, e.g. `computeClusters`. */
     readonly key: string;
-    readonly kind: ComputeKind<any, any>;
+    readonly kind: AnyComputeKind;
     /** Arg paths that hold secrets: wrapped as Pulumi secrets as they are read. */
     readonly secrets: readonly string[];
-    readonly construct: (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & StackComputeOutputs;
+    readonly construct: (
+        name: string,
+        args: StackEntry["args"],
+        opts?: pulumi.ComponentResourceOptions,
+    ) => pulumi.Resource & StackComputeOutputs;
 }
 
 /** What the stack program exports of each compute: the outputs every component has, but the child itself. */
 export type StackComputeOutputs = Pick<ComputeOutputs, "computeId" | "computeName" | "provisioningState">;
 
 /** A stack kind for a component class: its secrets come from the kind's own field map. */
-function stackKind<Args extends BaseComputeArgs>(
-    key: string,
-    kind: ComputeKind<Args, any>,
-    Component: new (name: string, args: any, opts?: pulumi.ComponentResourceOptions) => pulumi.Resource & StackComputeOutputs,
-): StackKind {
-    return { key, kind, secrets: secretArgPaths(kind.fields), construct: (name, args, opts) => new Component(name, args, opts) };
+function stackKind(key: string, kind: AnyComputeKind, Component: AnyComponentClass): StackKind {
+    return {
+        key,
+        kind,
+        secrets: secretArgPaths(kind.fields),
+        construct: (name, args, opts) => new Component(name, args, opts),
+    };
 }
 
 /** Every kind of compute a stack can declare, by config key (the registry's order). */
-export const STACK_KINDS: readonly StackKind[] = COMPONENT_REGISTRY.map((c) => stackKind(c.stackKey, c.kind, c.Component));
+export const STACK_KINDS: readonly StackKind[] = COMPONENT_REGISTRY.map((c) =>
+    stackKind(c.stackKey, c.kind, c.Component),
+);
 
 /** The config keys the program reads (everything else in the namespace is a mistake). */
 export const STACK_CONFIG_KEYS: readonly string[] = ["workspace", ...STACK_KINDS.map((k) => k.key)];
@@ -102,12 +109,19 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
     let workspace: WorkspaceRef | undefined;
     if (workspaceValue === undefined) {
         if (STACK_KINDS.some((k) => values.has(k.key))) {
-            issues.push(issue(workspaceKey, "is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to"));
+            issues.push(
+                issue(
+                    workspaceKey,
+                    "is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to",
+                ),
+            );
         }
     } else {
         const split = splitDeferred(workspaceValue);
         const parsed = workspaceSchema.safeParse(split.plain);
-        issues.push(...split.problems.map((p) => issue(p.path ? `${workspaceKey}.${p.path}` : workspaceKey, p.message)));
+        issues.push(
+            ...split.problems.map((p) => issue(p.path ? `${workspaceKey}.${p.path}` : workspaceKey, p.message)),
+        );
         if (parsed.success && split.problems.length === 0) workspace = parsed.data;
         else if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, split.plain, workspaceKey));
     }
@@ -118,30 +132,54 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
         const map = values.get(stackKind.key);
         if (map === undefined) continue;
         if (!isPlainObject(map)) {
-            issues.push(issue(mapKey, `expected a map from compute name to ${stackKind.kind.name} settings, got ${describeType(map)}`));
+            issues.push(
+                issue(
+                    mapKey,
+                    `expected a map from compute name to ${stackKind.kind.name} settings, got ${describeType(map)}`,
+                ),
+            );
             continue;
         }
         for (const [name, entry] of Object.entries(map)) {
             const entryKey = joinPath(mapKey, name);
             if (!isPlainObject(entry)) {
-                issues.push(issue(entryKey, `expected the ${stackKind.kind.name} settings as a map, got ${describeType(entry)}`));
+                issues.push(
+                    issue(
+                        entryKey,
+                        `expected the ${stackKind.kind.name} settings as a map, got ${describeType(entry)}`,
+                    ),
+                );
                 continue;
             }
             for (const reserved of ["workspace", "computeName"] as const) {
                 if (reserved in entry) {
-                    const why = reserved === "workspace" ? `the workspace is set once, at ${workspaceKey}` : "the entry's key is the compute name";
+                    const why =
+                        reserved === "workspace"
+                            ? `the workspace is set once, at ${workspaceKey}`
+                            : "the entry's key is the compute name";
                     issues.push(issue(joinPath(entryKey, reserved), `is not allowed here: ${why}`));
                 }
             }
-            const args = { ...entry, workspace: workspace ?? { workspaceName: "placeholder", resourceGroupName: "placeholder" }, computeName: name };
+            const args = {
+                ...entry,
+                workspace: workspace ?? { workspaceName: "placeholder", resourceGroupName: "placeholder" },
+                computeName: name,
+            };
             const { plain, unchecked, problems, blocked } = splitDeferred(args);
-            for (const found of [...problems, ...validateValues(stackKind.kind.rules, plain, blocked, unchecked).issues]) {
+            for (const found of [
+                ...problems,
+                ...validateValues(stackKind.kind.rules, plain, blocked, unchecked).issues,
+            ]) {
                 // The workspace is reported once, at its own key; the name at the entry's key.
                 if (isUnder(found.path, "workspace")) continue;
                 const at = (path: string) => (path === "computeName" || path === "" ? entryKey : `${entryKey}.${path}`);
                 issues.push(issue(at(found.path), found.message, ...found.paths.map(at)));
             }
-            entries.push({ kind: stackKind, name, args: wrapSecrets({ ...entry, workspace, computeName: name }, stackKind.secrets) as StackEntry["args"] });
+            entries.push({
+                kind: stackKind,
+                name,
+                args: wrapSecrets({ ...entry, workspace, computeName: name }, stackKind.secrets) as StackEntry["args"],
+            });
         }
     }
     if (issues.length > 0) throw new ComputeValidationError(subject, issues);
@@ -152,7 +190,9 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
  * The stack program: declares every compute in the current stack's config and returns their outputs by
  * config key and name (`{ computeClusters: { "gpu-train": { computeId, computeName, provisioningState } } }`).
  */
-export function declareStack(opts?: pulumi.ComponentResourceOptions): Record<string, Record<string, StackComputeOutputs>> {
+export function declareStack(
+    opts?: pulumi.ComponentResourceOptions,
+): Record<string, Record<string, StackComputeOutputs>> {
     const entries = readStackConfig(pulumi.runtime.allConfig(), `Stack ${JSON.stringify(pulumi.getStack())} config`);
     const outputs: Record<string, Record<string, StackComputeOutputs>> = {};
     for (const entry of entries) {

@@ -134,23 +134,48 @@ export class SimulatedAzure {
             body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
             reply = this.route(req.method ?? "GET", url, body);
         } catch (e) {
-            reply = armError(400, "InvalidRequestContent", `The request content is not valid JSON: ${(e as Error).message}`);
+            reply = armError(
+                400,
+                "InvalidRequestContent",
+                `The request content is not valid JSON: ${(e as Error).message}`,
+            );
         }
-        this.requests.push({ method: req.method ?? "GET", path: url.pathname, apiVersion: url.searchParams.get("api-version") ?? undefined, body, status: reply.status });
-        res.writeHead(reply.status, { "Content-Type": "application/json", "x-ms-simulated": "true", ...(reply.headers ?? {}) });
+        this.requests.push({
+            method: req.method ?? "GET",
+            path: url.pathname,
+            apiVersion: url.searchParams.get("api-version") ?? undefined,
+            body,
+            status: reply.status,
+        });
+        res.writeHead(reply.status, {
+            "Content-Type": "application/json",
+            "x-ms-simulated": "true",
+            ...(reply.headers ?? {}),
+        });
         res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
     }
 
     private route(method: string, url: URL, body: Record<string, unknown> | undefined): Reply {
         const path = url.pathname;
         if (path === "/simulator/signed-in") return { status: 200, body: this.signedIn };
-        if (path.startsWith("/simulator/operations/")) return this.poll(path.slice("/simulator/operations/".length), url.searchParams.get("kind"));
-        if (!path.toLowerCase().startsWith("/subscriptions/")) return armError(404, "NotFound", `The simulated Azure has no ${path}`);
+        if (path.startsWith("/simulator/operations/"))
+            return this.poll(path.slice("/simulator/operations/".length), url.searchParams.get("kind"));
+        if (!path.toLowerCase().startsWith("/subscriptions/"))
+            return armError(404, "NotFound", `The simulated Azure has no ${path}`);
         const isCompute = typeOfId(path).toLowerCase() === COMPUTE_TYPE;
         const apiVersion = url.searchParams.get("api-version");
-        if (!apiVersion) return armError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+        if (!apiVersion)
+            return armError(
+                400,
+                "MissingApiVersionParameter",
+                "The api-version query parameter (?api-version=) is required for all requests.",
+            );
         if (isCompute && apiVersion !== COMPUTE_API_VERSION) {
-            return armError(400, "InvalidApiVersionParameter", `The simulated Azure knows computes only at api-version ${COMPUTE_API_VERSION}, not '${apiVersion}'.`);
+            return armError(
+                400,
+                "InvalidApiVersionParameter",
+                `The simulated Azure knows computes only at api-version ${COMPUTE_API_VERSION}, not '${apiVersion}'.`,
+            );
         }
         switch (method) {
             case "GET":
@@ -166,19 +191,31 @@ export class SimulatedAzure {
 
     private get(id: string): Reply {
         const held = this.resource(id);
-        if (!held) return armError(404, "ResourceNotFound", `The Resource '${typeOfId(id)}/${id.split("/").pop()}' was not found.`);
+        if (!held)
+            return armError(
+                404,
+                "ResourceNotFound",
+                `The Resource '${typeOfId(id)}/${id.split("/").pop()}' was not found.`,
+            );
         return { status: 200, body: this.answerFor(held) };
     }
 
     private answerFor(held: Held): Record<string, unknown> {
-        const secrets = typeOfId(held.id).toLowerCase() === COMPUTE_TYPE ? checkComputeRestBody(held.body).secretLeaves : [];
+        const secrets =
+            typeOfId(held.id).toLowerCase() === COMPUTE_TYPE ? checkComputeRestBody(held.body).secretLeaves : [];
         return answer(held, this.signedIn.tenantId, secrets);
     }
 
     private putOther(id: string, body: Record<string, unknown>): Reply {
         const existing = this.resource(id);
         const now = new Date().toISOString();
-        const held: Held = { id: existing?.id ?? id, body, provisioningState: "Succeeded", createdOn: existing?.createdOn ?? now, modifiedOn: now };
+        const held: Held = {
+            id: existing?.id ?? id,
+            body,
+            provisioningState: "Succeeded",
+            createdOn: existing?.createdOn ?? now,
+            modifiedOn: now,
+        };
         this.held.set(id.toLowerCase(), held);
         return { status: existing ? 200 : 201, body: this.answerFor(held) };
     }
@@ -186,13 +223,26 @@ export class SimulatedAzure {
     private putCompute(id: string, body: Record<string, unknown>): Reply {
         const { problems } = checkComputeRestBody(body);
         if (problems.length > 0) {
-            const details = problems.map((p) => ({ code: "InvalidRequestContent", target: p.path, message: `${p.path || "(body)"}: ${p.message}` }));
-            return armError(400, "BadRequest", `The compute body does not match the REST definitions: ${details.map((d) => d.message).join("; ")}`, details);
+            const details = problems.map((p) => ({
+                code: "InvalidRequestContent",
+                target: p.path,
+                message: `${p.path || "(body)"}: ${p.message}`,
+            }));
+            return armError(
+                400,
+                "BadRequest",
+                `The compute body does not match the REST definitions: ${details.map((d) => d.message).join("; ")}`,
+                details,
+            );
         }
         const workspaceId = id.split("/").slice(0, -2).join("/");
         const workspace = this.resource(workspaceId);
         if (!workspace) {
-            return armError(404, "ParentResourceNotFound", `Can not perform requested operation on nested resource. Parent resource '${workspaceId.split("/").pop()}' not found in the simulated Azure.`);
+            return armError(
+                404,
+                "ParentResourceNotFound",
+                `Can not perform requested operation on nested resource. Parent resource '${workspaceId.split("/").pop()}' not found in the simulated Azure.`,
+            );
         }
         const properties = (body.properties ?? {}) as Record<string, unknown>;
         const computeType = String(properties.computeType);
@@ -202,26 +252,52 @@ export class SimulatedAzure {
         if (existing) {
             const before = existing.body.properties as Record<string, unknown> | undefined;
             if (before?.computeType !== computeType) {
-                return armError(400, "PropertyChangeNotAllowed", `Changing property 'properties.computeType' is not allowed (from ${String(before?.computeType)} to ${computeType}).`);
+                return armError(
+                    400,
+                    "PropertyChangeNotAllowed",
+                    `Changing property 'properties.computeType' is not allowed (from ${String(before?.computeType)} to ${computeType}).`,
+                );
             }
             const refused = refusedChanges(computeType, existing.body, stored);
             if (refused.length > 0) {
                 const names = refused.map((p) => `'${p}'`).join(", ");
-                return armError(400, "PropertyChangeNotAllowed", `Changing property ${names} is not allowed: ${computeType} fixes it at creation.`);
+                return armError(
+                    400,
+                    "PropertyChangeNotAllowed",
+                    `Changing property ${names} is not allowed: ${computeType} fixes it at creation.`,
+                );
             }
         } else if (computeType === "ComputeInstance" || computeType === "AmlCompute") {
             const name = id.split("/").pop()!.toLowerCase();
             const clash = [...this.held.values()].find(
-                (h) => typeOfId(h.id).toLowerCase() === COMPUTE_TYPE && h.id.split("/").pop()!.toLowerCase() === name && String(h.body.location) === location,
+                (h) =>
+                    typeOfId(h.id).toLowerCase() === COMPUTE_TYPE &&
+                    h.id.split("/").pop()!.toLowerCase() === name &&
+                    String(h.body.location) === location,
             );
-            if (clash) return armError(409, "Conflict", `A compute named '${name}' already exists in region ${location} (names of instances and clusters are unique per region).`);
+            if (clash)
+                return armError(
+                    409,
+                    "Conflict",
+                    `A compute named '${name}' already exists in region ${location} (names of instances and clusters are unique per region).`,
+                );
         }
         const now = new Date().toISOString();
         const state = existing ? "Updating" : "Creating";
-        const held: Held = { id: existing?.id ?? id, body: stored, provisioningState: state, createdOn: existing?.createdOn ?? now, modifiedOn: now };
+        const held: Held = {
+            id: existing?.id ?? id,
+            body: stored,
+            provisioningState: state,
+            createdOn: existing?.createdOn ?? now,
+            modifiedOn: now,
+        };
         this.held.set(id.toLowerCase(), held);
         const op = this.operation(() => this.held.set(id.toLowerCase(), { ...held, provisioningState: "Succeeded" }));
-        return { status: existing ? 200 : 201, body: this.answerFor(held), headers: { "Azure-AsyncOperation": `${this.base}/simulator/operations/${op}` } };
+        return {
+            status: existing ? 200 : 201,
+            body: this.answerFor(held),
+            headers: { "Azure-AsyncOperation": `${this.base}/simulator/operations/${op}` },
+        };
     }
 
     private remove(id: string, isCompute: boolean): Reply {
@@ -247,7 +323,10 @@ export class SimulatedAzure {
         const op = this.operations.get(id);
         if (!op) return armError(404, "NotFound", `No operation ${id}.`);
         op.polls += 1;
-        if (op.polls === 1) return kind === "location" ? { status: 202, headers: { "Retry-After": "0" } } : { status: 200, body: { status: "InProgress" } };
+        if (op.polls === 1)
+            return kind === "location"
+                ? { status: 202, headers: { "Retry-After": "0" } }
+                : { status: 200, body: { status: "InProgress" } };
         op.finish();
         this.operations.delete(id);
         return kind === "location" ? { status: 200 } : { status: 200, body: { status: "Succeeded" } };

@@ -66,7 +66,11 @@ export function changedPaths(before: unknown, after: unknown, at = ""): string[]
 }
 
 /** The changed paths a PUT on an existing compute of this type may not make, first to last. */
-export function refusedChanges(computeType: string, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+export function refusedChanges(
+    computeType: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+): string[] {
     const allowed = [...ALWAYS_CHANGEABLE, ...(CHANGEABLE_IN_PLACE[computeType] ?? [])];
     return changedPaths(before, after).filter((path) => !allowed.some((prefix) => under(path, prefix)));
 }

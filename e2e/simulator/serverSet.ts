@@ -54,7 +54,10 @@ function identityOf(identity: unknown, seed: string, tenant: string): unknown {
     const users = out.userAssignedIdentities;
     if (typeof users === "object" && users !== null) {
         out.userAssignedIdentities = Object.fromEntries(
-            Object.keys(users).map((id) => [id, { principalId: guidFor(`${id}/principal`), clientId: guidFor(`${id}/client`) }]),
+            Object.keys(users).map((id) => [
+                id,
+                { principalId: guidFor(`${id}/principal`), clientId: guidFor(`${id}/client`) },
+            ]),
         );
     }
     return out;
@@ -68,14 +71,20 @@ export function answer(held: Held, tenant: string, secretLeaves: readonly string
     const type = typeOfId(id);
     const out: Record<string, unknown> = { id, name, type, ...body };
     if (body.identity !== undefined) out.identity = identityOf(body.identity, id, tenant);
-    const properties = (typeof body.properties === "object" && body.properties !== null ? body.properties : {}) as Record<string, unknown>;
+    const properties = (
+        typeof body.properties === "object" && body.properties !== null ? body.properties : {}
+    ) as Record<string, unknown>;
     if (type.toLowerCase() === COMPUTE_TYPE) {
         out.properties = { ...properties, ...computeState(held, properties, name, String(body.location ?? "")) };
         for (const leaf of secretLeaves) deletePath(out, leaf);
     } else {
         const extra: Record<string, unknown> = { provisioningState: held.provisioningState };
         if (type === "Microsoft.ManagedIdentity/userAssignedIdentities") {
-            Object.assign(extra, { principalId: guidFor(`${id}/principal`), clientId: guidFor(`${id}/client`), tenantId: tenant });
+            Object.assign(extra, {
+                principalId: guidFor(`${id}/principal`),
+                clientId: guidFor(`${id}/client`),
+                tenantId: tenant,
+            });
         }
         if (type === "Microsoft.MachineLearningServices/workspaces") extra.workspaceId = guidFor(`${id}/workspace`);
         out.properties = { ...properties, ...extra };
@@ -84,11 +93,19 @@ export function answer(held: Held, tenant: string, secretLeaves: readonly string
 }
 
 /** The read-only part of a compute's `properties` (and of its `properties.properties`). */
-function computeState(held: Held, properties: Record<string, unknown>, name: string, location: string): Record<string, unknown> {
+function computeState(
+    held: Held,
+    properties: Record<string, unknown>,
+    name: string,
+    location: string,
+): Record<string, unknown> {
     const computeType = String(properties.computeType);
     const inner = clone((properties.properties ?? {}) as Record<string, unknown>);
-    const attached = !["AmlCompute", "ComputeInstance"].includes(computeType) && !(computeType === "AKS" && properties.resourceId === undefined);
-    if (computeType === "AmlCompute") Object.assign(inner, { allocationState: "Steady", currentNodeCount: 0, targetNodeCount: 0 });
+    const attached =
+        !["AmlCompute", "ComputeInstance"].includes(computeType) &&
+        !(computeType === "AKS" && properties.resourceId === undefined);
+    if (computeType === "AmlCompute")
+        Object.assign(inner, { allocationState: "Steady", currentNodeCount: 0, targetNodeCount: 0 });
     if (computeType === "ComputeInstance") {
         const ssh = (inner.sshSettings ?? {}) as Record<string, unknown>;
         const host = `${name}.${location || "westeurope"}.instances.azureml.ms`;
@@ -99,7 +116,8 @@ function computeState(held: Held, properties: Record<string, unknown>, name: str
                 { displayName: "Jupyter Lab", endpointUri: `https://${host}/lab` },
                 { displayName: "VS Code", endpointUri: `https://${host}/vscode` },
             ],
-            sshSettings: ssh.sshPublicAccess === "Enabled" ? { ...ssh, adminUserName: "azureuser", sshPort: 50000 } : ssh,
+            sshSettings:
+                ssh.sshPublicAccess === "Enabled" ? { ...ssh, adminUserName: "azureuser", sshPort: 50000 } : ssh,
         });
     }
     return {

@@ -57,7 +57,12 @@ export interface RunOptions {
  * Runs `pulumi ARGS` in `dir` without blocking this process's event loop (the simulated Azure serves from
  * it). `inherit` gives the CLI this process's terminal (nothing is captured then).
  */
-export function pulumi(dir: string, endpoint: string, args: readonly string[], options: RunOptions & { inherit?: boolean } = {}): Promise<CliResult> {
+export function pulumi(
+    dir: string,
+    endpoint: string,
+    args: readonly string[],
+    options: RunOptions & { inherit?: boolean } = {},
+): Promise<CliResult> {
     return new Promise((resolve, reject) => {
         const env = { ...cliEnv(dir, endpoint), ...options.env };
         if (options.inherit) {
@@ -66,7 +71,11 @@ export function pulumi(dir: string, endpoint: string, args: readonly string[], o
             child.on("close", (code) => resolve({ code: code ?? 1, stdout: "", stderr: "" }));
             return;
         }
-        const child = spawn(path.join(TOOLS_BIN, "pulumi"), [...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+        const child = spawn(path.join(TOOLS_BIN, "pulumi"), [...args], {
+            cwd: dir,
+            env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

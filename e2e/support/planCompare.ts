@@ -19,7 +19,11 @@ interface PlannedCompute {
 
 /** Runs the offline plan of a project folder's stack. */
 export function plannedComputes(dir: string, stack: string): PlannedCompute[] {
-    const run = spawnSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--json", "--cwd", dir, "--stack", stack], { encoding: "utf8" });
+    const run = spawnSync(
+        process.execPath,
+        [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--json", "--cwd", dir, "--stack", stack],
+        { encoding: "utf8" },
+    );
     if (run.status !== 0) throw new Error(`the plan of ${dir} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
     return (JSON.parse(run.stdout) as { computes: PlannedCompute[] }).computes;
 }
@@ -34,7 +38,10 @@ export function asRestBody(inputs: Record<string, unknown>): Record<string, unkn
     const body = Object.fromEntries(Object.entries(inputs).filter(([k]) => !PATH_PARAMETERS.has(k)));
     const identity = body.identity as { userAssignedIdentities?: unknown } | undefined;
     if (identity && Array.isArray(identity.userAssignedIdentities)) {
-        body.identity = { ...identity, userAssignedIdentities: Object.fromEntries(identity.userAssignedIdentities.map((id: string) => [id, {}])) };
+        body.identity = {
+            ...identity,
+            userAssignedIdentities: Object.fromEntries(identity.userAssignedIdentities.map((id: string) => [id, {}])),
+        };
     }
     return body;
 }
@@ -52,7 +59,8 @@ function leaves(value: unknown, at = ""): Map<string, unknown> {
     return out;
 }
 
-const under = (p: string, prefixes: readonly string[]) => prefixes.some((x) => p === x || p.startsWith(`${x}.`) || p.startsWith(`${x}[`));
+const under = (p: string, prefixes: readonly string[]) =>
+    prefixes.some((x) => p === x || p.startsWith(`${x}.`) || p.startsWith(`${x}[`));
 
 /** Every difference between a planned compute and the body received, as `path: planned X, received Y`. */
 export function differences(planned: PlannedCompute, received: Record<string, unknown>): string[] {
@@ -63,11 +71,13 @@ export function differences(planned: PlannedCompute, received: Record<string, un
     for (const [p, v] of want) {
         if (under(p, unknowable)) continue;
         if (!got.has(p)) problems.push(`${p}: planned ${JSON.stringify(v)}, not received`);
-        else if (JSON.stringify(got.get(p)) !== JSON.stringify(v)) problems.push(`${p}: planned ${JSON.stringify(v)}, received ${JSON.stringify(got.get(p))}`);
+        else if (JSON.stringify(got.get(p)) !== JSON.stringify(v))
+            problems.push(`${p}: planned ${JSON.stringify(v)}, received ${JSON.stringify(got.get(p))}`);
     }
     const filled = want.has("location") ? [] : ["location"];
     for (const [p, v] of got) {
-        if (!want.has(p) && !under(p, [...unknowable, ...filled])) problems.push(`${p}: not planned, received ${JSON.stringify(v)}`);
+        if (!want.has(p) && !under(p, [...unknowable, ...filled]))
+            problems.push(`${p}: not planned, received ${JSON.stringify(v)}`);
     }
     return problems;
 }

@@ -23,7 +23,9 @@ export interface ProjectSource {
 
 /** The ARM id of a workspace (or, with a compute name, of its compute) in the simulated subscription. */
 export function workspaceId(resourceGroup: string, workspace: string, compute?: string): string {
-    return compute === undefined ? workspaceArmId(SUBSCRIPTION, resourceGroup, workspace) : computeArmId(SUBSCRIPTION, resourceGroup, workspace, compute);
+    return compute === undefined
+        ? workspaceArmId(SUBSCRIPTION, resourceGroup, workspace)
+        : computeArmId(SUBSCRIPTION, resourceGroup, workspace, compute);
 }
 
 export class SimStack {
@@ -41,7 +43,8 @@ export class SimStack {
         for (const entry of source.files) {
             const [file, as] = typeof entry === "string" ? [entry, entry] : entry;
             let text = fs.readFileSync(path.join(source.from, file), "utf8");
-            for (const [from, to] of source.replace ?? []) text = typeof from === "string" ? text.split(from).join(to) : text.replace(from, to);
+            for (const [from, to] of source.replace ?? [])
+                text = typeof from === "string" ? text.split(from).join(to) : text.replace(from, to);
             fs.mkdirSync(path.dirname(path.join(this.dir, as)), { recursive: true });
             fs.writeFileSync(path.join(this.dir, as), text);
         }
@@ -88,7 +91,8 @@ export class SimStack {
     /** Runs the CLI and fails with its output when it exits non-zero. */
     async ok(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
         const result = await this.run(args, options);
-        if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+        if (result.code !== 0)
+            throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
         return result;
     }
 
@@ -99,7 +103,11 @@ export class SimStack {
     /** `pulumi preview --json`, parsed (its steps, diagnostics and summary). */
     async previewJson(extra: readonly string[] = []): Promise<PreviewDocument> {
         const result = await this.run(["preview", "--json", "--non-interactive", ...extra]);
-        return { code: result.code, stderr: result.stderr, ...(JSON.parse(result.stdout) as Omit<PreviewDocument, "code" | "stderr">) };
+        return {
+            code: result.code,
+            stderr: result.stderr,
+            ...(JSON.parse(result.stdout) as Omit<PreviewDocument, "code" | "stderr">),
+        };
     }
 
     setConfig(key: string, value: string, secret = false): Promise<CliResult> {
@@ -111,12 +119,19 @@ export class SimStack {
      * `create-replacement`, ...), as its streaming JSON events report them: `[op, urn]` pairs.
      */
     async previewOps(): Promise<[string, string][]> {
-        const result = await this.run(["preview", "--json", "--non-interactive"], { env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" } });
-        if (result.code !== 0) throw new Error(`pulumi preview exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+        const result = await this.run(["preview", "--json", "--non-interactive"], {
+            env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
+        });
+        if (result.code !== 0)
+            throw new Error(`pulumi preview exited ${result.code}\n${result.stdout}\n${result.stderr}`);
         return result.stdout
             .split("\n")
             .filter((line) => line.trim().startsWith("{"))
-            .map((line) => (JSON.parse(line) as { resourcePreEvent?: { metadata: { op: string; urn: string } } }).resourcePreEvent)
+            .map(
+                (line) =>
+                    (JSON.parse(line) as { resourcePreEvent?: { metadata: { op: string; urn: string } } })
+                        .resourcePreEvent,
+            )
             .filter((e) => e !== undefined)
             .map((e) => [e.metadata.op, e.metadata.urn]);
     }
@@ -129,7 +144,9 @@ export class SimStack {
 
     /** Requests the simulated Azure received since `from` (an index into its log), for computes only. */
     computeRequests(from = 0): { method: string; path: string; body?: Record<string, unknown> }[] {
-        return this.azure.requests.slice(from).filter((r) => r.path.toLowerCase().includes("/computes/") && r.method !== "GET");
+        return this.azure.requests
+            .slice(from)
+            .filter((r) => r.path.toLowerCase().includes("/computes/") && r.method !== "GET");
     }
 }
 

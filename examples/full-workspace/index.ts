@@ -73,9 +73,23 @@ const cpu = new ComputeCluster("cpu-cluster", {
     maxNodes: 4,
 });
 
-const vnet = new VirtualNetwork("vnet", { virtualNetworkName: `vnet-${prefix}`, resourceGroupName: group.name, location, addressSpace: { addressPrefixes: ["10.10.0.0/16"] } });
-const subnet = new Subnet("training", { subnetName: "training", resourceGroupName: group.name, virtualNetworkName: vnet.name, addressPrefix: "10.10.1.0/24" });
-const trainer = new UserAssignedIdentity("id-train", { resourceName: `id-train-${prefix}`, resourceGroupName: group.name, location });
+const vnet = new VirtualNetwork("vnet", {
+    virtualNetworkName: `vnet-${prefix}`,
+    resourceGroupName: group.name,
+    location,
+    addressSpace: { addressPrefixes: ["10.10.0.0/16"] },
+});
+const subnet = new Subnet("training", {
+    subnetName: "training",
+    resourceGroupName: group.name,
+    virtualNetworkName: vnet.name,
+    addressPrefix: "10.10.1.0/24",
+});
+const trainer = new UserAssignedIdentity("id-train", {
+    resourceName: `id-train-${prefix}`,
+    resourceGroupName: group.name,
+    location,
+});
 
 const gpu = new ComputeCluster("gpu-cluster", {
     workspace: inWorkspace,

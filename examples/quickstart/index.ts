@@ -45,7 +45,10 @@ const gpu = new ComputeCluster("gpu-train", {
     maxNodes: 8,
     subnet: subnet.id,
     enableNodePublicIp: false,
-    admin: config.get("adminSshPublicKey") === undefined ? undefined : { username: "azureuser", sshPublicKey: config.require("adminSshPublicKey") },
+    admin:
+        config.get("adminSshPublicKey") === undefined
+            ? undefined
+            : { username: "azureuser", sshPublicKey: config.require("adminSshPublicKey") },
     identity: { type: "UserAssigned", userAssignedIdentities: [trainer.id] },
 });
 
@@ -70,7 +73,10 @@ const serving = new InferenceCluster("k8s-serve", {
     namespace: "azureml",
     instanceTypes: {
         small: { resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "2Gi" } } },
-        gpu: { nodeSelector: { agentpool: "gpu" }, resources: { limits: { cpu: "4", memory: "16Gi", "nvidia.com/gpu": "1" } } },
+        gpu: {
+            nodeSelector: { agentpool: "gpu" },
+            resources: { limits: { cpu: "4", memory: "16Gi", "nvidia.com/gpu": "1" } },
+        },
     },
     defaultInstanceType: "small",
 });

@@ -3,13 +3,11 @@
  * instance per data scientist, clusters per team, a few inference clusters and attachments).
  */
 import type { ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
-import {
-    ATTACHED_COMPUTE,
-} from "../../components/attachedCompute";
+import { ATTACHED_COMPUTE } from "../../components/attachedCompute";
 import { COMPUTE_CLUSTER } from "../../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../../components/computeInstance";
 import { INFERENCE_CLUSTER } from "../../components/inferenceCluster";
-import { ComputeKind, toComputeArgs } from "../../components/core/component";
+import { AnyComputeKind, toComputeArgs } from "../../components/core/component";
 
 const WORKSPACE = { workspaceName: "mlw-bench", resourceGroupName: "rg-bench" };
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -17,7 +15,7 @@ const SUBNET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.
 
 /** One compute target: which component, its name and its args. */
 export interface BenchTarget {
-    readonly kind: ComputeKind<any, any>;
+    readonly kind: AnyComputeKind;
     readonly name: string;
     readonly args: Record<string, unknown>;
 }
@@ -43,7 +41,16 @@ export function target(i: number): BenchTarget {
         return {
             kind: COMPUTE_CLUSTER,
             name: `cl${i}`,
-            args: { workspace: WORKSPACE, vmType: "CPU", vmSize: "Standard_D4s_v3", vmPriority: "LowPriority", maxNodes: 4, subnet: SUBNET, enableNodePublicIp: false, tags: { team: `team${i % 7}` } },
+            args: {
+                workspace: WORKSPACE,
+                vmType: "CPU",
+                vmSize: "Standard_D4s_v3",
+                vmPriority: "LowPriority",
+                maxNodes: 4,
+                subnet: SUBNET,
+                enableNodePublicIp: false,
+                tags: { team: `team${i % 7}` },
+            },
         };
     }
     if (slot === 8) {
@@ -62,7 +69,12 @@ export function target(i: number): BenchTarget {
     return {
         kind: ATTACHED_COMPUTE,
         name: `db${i}`,
-        args: { workspace: WORKSPACE, type: "Databricks", resourceId: `/subscriptions/${SUB}/resourceGroups/rg-dbx/providers/Microsoft.Databricks/workspaces/dbx${i}`, accessToken: "dapi-bench-token" },
+        args: {
+            workspace: WORKSPACE,
+            type: "Databricks",
+            resourceId: `/subscriptions/${SUB}/resourceGroups/rg-dbx/providers/Microsoft.Databricks/workspaces/dbx${i}`,
+            accessToken: "dapi-bench-token",
+        },
     };
 }
 

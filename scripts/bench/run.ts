@@ -33,7 +33,9 @@ function median(values: readonly number[]): number {
 }
 
 function runSide(side: Side, n: number): Sample {
-    const output = execFileSync(process.execPath, [path.join(__dirname, "side.js"), side, String(n)], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, [path.join(__dirname, "side.js"), side, String(n)], {
+        encoding: "utf8",
+    });
     return JSON.parse(output.trim().split("\n").pop()!) as Sample;
 }
 
@@ -41,7 +43,11 @@ function runSide(side: Side, n: number): Sample {
 function loadTime(modules: readonly string[], times: number): number {
     const script = `const t = process.hrtime.bigint(); for (const m of ${JSON.stringify(modules)}) require(m); console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
     const root = path.resolve(__dirname, "../../..");
-    return median(Array.from({ length: times }, () => Number(execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" }).trim())));
+    return median(
+        Array.from({ length: times }, () =>
+            Number(execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" }).trim()),
+        ),
+    );
 }
 
 /** Validations per second of each component's args (the library's checks alone, no Pulumi). */
@@ -80,19 +86,27 @@ function main(): void {
     }
 
     const med = (side: Side, n: number, of: keyof Sample) => median(samples.get(`${side}/${n}`)!.map((s) => s[of]));
-    console.log(`azureml-compute benchmark: ${rounds} rounds, medians; node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown cpu"})`);
+    console.log(
+        `azureml-compute benchmark: ${rounds} rounds, medians; node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown cpu"})`,
+    );
     console.log("");
     console.log(`${pad("N", 5)} ${pad("side", 11)} ${pad("ms/target", 10)} ${pad("peak RSS MB", 12)}`);
     for (const n of sizes) {
         for (const side of SIDES) {
-            console.log(`${pad(n, 5)} ${pad(side, 11)} ${pad((med(side, n, "wallMs") / n).toFixed(2), 10)} ${pad(med(side, n, "maxRssMb").toFixed(0), 12)}`);
+            console.log(
+                `${pad(n, 5)} ${pad(side, 11)} ${pad((med(side, n, "wallMs") / n).toFixed(2), 10)} ${pad(med(side, n, "maxRssMb").toFixed(0), 12)}`,
+            );
         }
     }
     console.log("");
-    console.log(`${pad("N", 5)} ${pad("time c/bare", 12)} ${pad("rss c/bare", 11)} ${pad("time c/raw", 11)} ${pad("rss c/raw", 10)}`);
+    console.log(
+        `${pad("N", 5)} ${pad("time c/bare", 12)} ${pad("rss c/bare", 11)} ${pad("time c/raw", 11)} ${pad("rss c/raw", 10)}`,
+    );
     for (const n of sizes) {
         const r = (a: Side, b: Side, of: keyof Sample) => (med(a, n, of) / med(b, n, of)).toFixed(2);
-        console.log(`${pad(n, 5)} ${pad(r("components", "bare", "wallMs"), 12)} ${pad(r("components", "bare", "maxRssMb"), 11)} ${pad(r("components", "raw", "wallMs"), 11)} ${pad(r("components", "raw", "maxRssMb"), 10)}`);
+        console.log(
+            `${pad(n, 5)} ${pad(r("components", "bare", "wallMs"), 12)} ${pad(r("components", "bare", "maxRssMb"), 11)} ${pad(r("components", "raw", "wallMs"), 11)} ${pad(r("components", "raw", "maxRssMb"), 10)}`,
+        );
     }
 
     console.log("");
@@ -100,14 +114,21 @@ function main(): void {
     for (const [name, rate] of Object.entries(validationRates())) console.log(`  ${name.padEnd(18)} ${rate}`);
 
     const deps = loadTime(["@pulumi/pulumi", "@pulumi/azure-native/machinelearningservices"], 5);
-    const withPackage = loadTime(["@pulumi/pulumi", "@pulumi/azure-native/machinelearningservices", "./dist-bench/components/index.js"], 5);
+    const withPackage = loadTime(
+        ["@pulumi/pulumi", "@pulumi/azure-native/machinelearningservices", "./dist-bench/components/index.js"],
+        5,
+    );
     console.log("");
-    console.log(`load: @pulumi/pulumi + azure-native machinelearningservices ${deps.toFixed(0)} ms; with the package ${withPackage.toFixed(0)} ms; the package adds ${(withPackage - deps).toFixed(0)} ms`);
+    console.log(
+        `load: @pulumi/pulumi + azure-native machinelearningservices ${deps.toFixed(0)} ms; with the package ${withPackage.toFixed(0)} ms; the package adds ${(withPackage - deps).toFixed(0)} ms`,
+    );
 
     const last = sizes[sizes.length - 1]!;
     const ratio = (b: Side, of: keyof Sample) => (med("components", last, of) / med(b, last, of)).toFixed(2);
     console.log("");
-    console.log(`over bare: time=${ratio("bare", "wallMs")} rss=${ratio("bare", "maxRssMb")}; over raw: time=${ratio("raw", "wallMs")} at N=${last}`);
+    console.log(
+        `over bare: time=${ratio("bare", "wallMs")} rss=${ratio("bare", "maxRssMb")}; over raw: time=${ratio("raw", "wallMs")} at N=${last}`,
+    );
 }
 
 main();

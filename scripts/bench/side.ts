@@ -12,7 +12,9 @@ import { payload, target } from "./payloads";
 import { forgetPendingPromises } from "../../plan/recordingMonitor";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
-const CONSTRUCTORS: Record<string, new (name: string, args: any) => unknown> = Object.fromEntries(COMPONENT_REGISTRY.map((c) => [c.kind.name, c.Component]));
+const CONSTRUCTORS: Record<string, new (name: string, args: unknown) => unknown> = Object.fromEntries(
+    COMPONENT_REGISTRY.map((c) => [c.kind.name, c.Component]),
+);
 
 class Bare extends pulumi.ComponentResource {
     constructor(name: string, args: ReturnType<typeof payload>, immutable: readonly string[]) {
@@ -32,7 +34,10 @@ async function main(): Promise<void> {
         {
             newResource: (args) => {
                 if (args.type === COMPUTE && ++registered === n) done();
-                return { id: `${args.name}-id`, state: args.type === COMPUTE ? { ...args.inputs, name: args.inputs.computeName } : args.inputs };
+                return {
+                    id: `${args.name}-id`,
+                    state: args.type === COMPUTE ? { ...args.inputs, name: args.inputs.computeName } : args.inputs,
+                };
             },
             call: (args) => args.inputs,
         },

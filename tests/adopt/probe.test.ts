@@ -13,18 +13,37 @@ import { cli } from "./roundTrip.test";
 
 const SUB = "34adfa4f-cedf-4dc0-ba29-b6d1a69ab345";
 const WS = `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw`;
-const UAI = (n: string) => `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`;
+const UAI = (n: string) =>
+    `/subscriptions/${SUB}/resourceGroups/rg-ml/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`;
 
-function body(name: string, computeType: string, properties: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return { id: `${WS}/computes/${name}`, name, location: "westeurope", ...extra, properties: { computeType, properties } };
+function body(
+    name: string,
+    computeType: string,
+    properties: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+    return {
+        id: `${WS}/computes/${name}`,
+        name,
+        location: "westeurope",
+        ...extra,
+        properties: { computeType, properties },
+    };
 }
-const INSTANCE = { vmSize: "Standard_DS3_v2", applicationSharingPolicy: "Shared", sshSettings: { sshPublicAccess: "Disabled" }, enableNodePublicIp: true, enableSSO: true };
+const INSTANCE = {
+    vmSize: "Standard_DS3_v2",
+    applicationSharingPolicy: "Shared",
+    sshSettings: { sshPublicAccess: "Disabled" },
+    enableNodePublicIp: true,
+    enableSSO: true,
+};
 
 function tempDir(): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), "adopt-probe-"));
 }
 
-const errorsOf = (bodies: unknown) => convert(readReported(JSON.stringify(bodies)).computes).findings.filter((f) => f.severity === "error");
+const errorsOf = (bodies: unknown) =>
+    convert(readReported(JSON.stringify(bodies)).computes).findings.filter((f) => f.severity === "error");
 
 describe("azureml-compute adopt, probed", function () {
     this.timeout(60_000);
@@ -35,7 +54,11 @@ describe("azureml-compute adopt, probed", function () {
         const bad = cli(["adopt", "bad.json"], dir);
         assert.equal(bad.code, 1);
         assert.doesNotMatch(bad.stderr, /Sup3r/);
-        const cluster = body("cpu", "AmlCompute", { vmSize: "Standard_DS3_v2", scaleSettings: { maxNodeCount: 1 }, userAccountCredentials: { adminUserName: "azureuser", AdminUserPassword: "S3cretPW_case!" } });
+        const cluster = body("cpu", "AmlCompute", {
+            vmSize: "Standard_DS3_v2",
+            scaleSettings: { maxNodeCount: 1 },
+            userAccountCredentials: { adminUserName: "azureuser", AdminUserPassword: "S3cretPW_case!" },
+        });
         fs.writeFileSync(path.join(dir, "case.json"), JSON.stringify(cluster));
         const run = cli(["adopt", "case.json"], dir);
         assert.doesNotMatch(`${run.stdout}${run.stderr}`, /S3cretPW_case!/);
@@ -44,18 +67,41 @@ describe("azureml-compute adopt, probed", function () {
 
     it("quotes strings the Pulumi CLI's YAML would read as dates or numbers", () => {
         const dir = tempDir();
-        fs.writeFileSync(path.join(dir, "tags.json"), JSON.stringify(body("ci-dev", "ComputeInstance", INSTANCE, { tags: { created: "2026-01-05", k: "1_000", on: "yes" } })));
+        fs.writeFileSync(
+            path.join(dir, "tags.json"),
+            JSON.stringify(
+                body("ci-dev", "ComputeInstance", INSTANCE, { tags: { created: "2026-01-05", k: "1_000", on: "yes" } }),
+            ),
+        );
         const run = cli(["adopt", "tags.json"], dir);
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stdout, /\n {8}created: "2026-01-05"\n {8}k: "1_000"\n {8}"on": "yes"\n/);
-        assert.deepEqual(parse(run.stdout, { version: "1.1" }).config["azureml-compute:computeInstances"]["ci-dev"].tags, { created: "2026-01-05", k: "1_000", on: "yes" });
+        assert.deepEqual(
+            parse(run.stdout, { version: "1.1" }).config["azureml-compute:computeInstances"]["ci-dev"].tags,
+            { created: "2026-01-05", k: "1_000", on: "yes" },
+        );
     });
 
     it("adopts an instance whose schedules and identities Azure holds in another order than the library's, and identity None", () => {
         const schedules = {
             computeStartStop: [
-                { action: "Stop", status: "Enabled", triggerType: "Recurrence", recurrence: { frequency: "Week", interval: 1, timeZone: "UTC", schedule: { hours: [19], minutes: [0], weekDays: ["Friday", "Monday"] } } },
-                { action: "Start", status: "Enabled", triggerType: "Cron", cron: { expression: "0 8 * * 1", timeZone: "UTC" } },
+                {
+                    action: "Stop",
+                    status: "Enabled",
+                    triggerType: "Recurrence",
+                    recurrence: {
+                        frequency: "Week",
+                        interval: 1,
+                        timeZone: "UTC",
+                        schedule: { hours: [19], minutes: [0], weekDays: ["Friday", "Monday"] },
+                    },
+                },
+                {
+                    action: "Start",
+                    status: "Enabled",
+                    triggerType: "Cron",
+                    cron: { expression: "0 8 * * 1", timeZone: "UTC" },
+                },
             ],
         };
         const identity = { type: "UserAssigned", userAssignedIdentities: { [UAI("zeta")]: {}, [UAI("alpha")]: {} } };
@@ -68,33 +114,61 @@ describe("azureml-compute adopt, probed", function () {
         const read = readReported(raw);
         assert.deepEqual(read.problems, ['__proto__: an own "__proto__" key is no property of a compute; left out']);
         const findings = convert(read.computes).findings;
-        assert.deepEqual(findings.filter((f) => f.severity !== "note"), []);
+        assert.deepEqual(
+            findings.filter((f) => f.severity !== "note"),
+            [],
+        );
     });
 
     describe("--stack into a stack file as users keep them", () => {
-        const cluster = body("cpu-train", "AmlCompute", { vmSize: "Standard_DS3_v2", vmPriority: "Dedicated", osType: "Linux", enableNodePublicIp: true, remoteLoginPortPublicAccess: "Disabled", scaleSettings: { minNodeCount: 0, maxNodeCount: 2, nodeIdleTimeBeforeScaleDown: "PT2M" } });
+        const cluster = body("cpu-train", "AmlCompute", {
+            vmSize: "Standard_DS3_v2",
+            vmPriority: "Dedicated",
+            osType: "Linux",
+            enableNodePublicIp: true,
+            remoteLoginPortPublicAccess: "Disabled",
+            scaleSettings: { minNodeCount: 0, maxNodeCount: 2, nodeIdleTimeBeforeScaleDown: "PT2M" },
+        });
 
         it("adds the subscription to the same workspace declared without it, names in another case", () => {
             const dir = tempDir();
-            fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), "config:\n  azureml-compute:workspace:\n    resourceGroupName: RG-ML\n    workspaceName: mlw\n    location: West Europe\n");
+            fs.writeFileSync(
+                path.join(dir, "Pulumi.prod.yaml"),
+                "config:\n  azureml-compute:workspace:\n    resourceGroupName: RG-ML\n    workspaceName: mlw\n    location: West Europe\n",
+            );
             fs.writeFileSync(path.join(dir, "c.json"), JSON.stringify(cluster));
             const run = cli(["adopt", "c.json", "--stack", "prod"], dir);
             assert.equal(run.code, 0, run.stderr);
             const config = parse(fs.readFileSync(path.join(dir, "Pulumi.prod.yaml"), "utf8")).config;
-            assert.deepEqual(config["azureml-compute:workspace"], { resourceGroupName: "RG-ML", workspaceName: "mlw", location: "West Europe", subscriptionId: SUB });
+            assert.deepEqual(config["azureml-compute:workspace"], {
+                resourceGroupName: "RG-ML",
+                workspaceName: "mlw",
+                location: "West Europe",
+                subscriptionId: SUB,
+            });
             assert.ok(config["azureml-compute:computeClusters"]["cpu-train"].adopt);
         });
 
         it("refuses a name another kind of compute has in the file, and a file whose config is empty is fine", () => {
             const dir = tempDir();
             fs.writeFileSync(path.join(dir, "c.json"), JSON.stringify(cluster));
-            fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), "config:\n  azureml-compute:computeInstances:\n    cpu-train:\n      vmSize: Standard_DS3_v2\n");
+            fs.writeFileSync(
+                path.join(dir, "Pulumi.prod.yaml"),
+                "config:\n  azureml-compute:computeInstances:\n    cpu-train:\n      vmSize: Standard_DS3_v2\n",
+            );
             const taken = cli(["adopt", "c.json", "--stack", "prod"], dir);
             assert.equal(taken.code, 1);
-            assert.match(taken.stderr, /already declares azureml-compute:computeInstances\.cpu-train: a workspace has one compute of each name/);
+            assert.match(
+                taken.stderr,
+                /already declares azureml-compute:computeInstances\.cpu-train: a workspace has one compute of each name/,
+            );
             fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n");
             assert.equal(cli(["adopt", "c.json", "--stack", "dev"], dir).code, 0);
-            assert.ok(parse(fs.readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8")).config["azureml-compute:computeClusters"]["cpu-train"]);
+            assert.ok(
+                parse(fs.readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8")).config[
+                    "azureml-compute:computeClusters"
+                ]["cpu-train"],
+            );
         });
 
         it("refuses a stack path for a name, and a folder that does not exist, as usage errors", () => {

@@ -25,7 +25,11 @@ export function exampleBody(file: string, status = "200"): Record<string, any> {
 }
 
 export function cli(args: readonly string[], cwd = ROOT) {
-    const run = spawnSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, INIT_CWD: cwd } });
+    const run = spawnSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), ...args], {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, INIT_CWD: cwd },
+    });
     return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -45,7 +49,10 @@ function wellFormedExamples(): Record<string, any>[] {
     // Azure reports the public IP setting of instances made since its introduction; the 2021 example predates it.
     instance.properties.properties.enableNodePublicIp = true;
     const aks = { ...renamed(exampleBody("get/AKSCompute.json"), "aks123"), location: "eastus2" };
-    const k8s: Record<string, any> = { ...renamed(exampleBody("get/KubernetesCompute.json"), "k8s123"), location: "eastus2" };
+    const k8s: Record<string, any> = {
+        ...renamed(exampleBody("get/KubernetesCompute.json"), "k8s123"),
+        location: "eastus2",
+    };
     // Azure ML's extension names the default instance type defaultinstancetype (a Kubernetes name: lower case).
     const k8sProps = k8s.properties.properties;
     k8sProps.instanceTypes = { defaultinstancetype: k8sProps.instanceTypes.defaultInstanceType };
@@ -58,7 +65,10 @@ function project(name: string, stackFile?: string): string {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: my-ml\nruntime: nodejs\n");
-    fs.writeFileSync(path.join(dir, "index.ts"), 'import { declareStack } from "azureml-compute";\nexport const computes = declareStack();\n');
+    fs.writeFileSync(
+        path.join(dir, "index.ts"),
+        'import { declareStack } from "azureml-compute";\nexport const computes = declareStack();\n',
+    );
     if (stackFile !== undefined) fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stackFile);
     return dir;
 }
@@ -70,19 +80,27 @@ interface Planned {
     readonly adoptedFrom?: string;
 }
 
-const facts: Record<string, { readOnly: string[]; defaults: Record<string, unknown> }> = JSON.parse(fs.readFileSync(path.join(ROOT, "adopt/data/restFacts.json"), "utf8")).computeTypes;
-const pattern = (p: string, end: string) => new RegExp(`^${p.replace(/[.]/g, "\\.").replace(/\[\]/g, "\\[\\d+\\]").replace(/\*/g, "[^.]+")}${end}`);
+const facts: Record<string, { readOnly: string[]; defaults: Record<string, unknown> }> = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "adopt/data/restFacts.json"), "utf8"),
+).computeTypes;
+const pattern = (p: string, end: string) =>
+    new RegExp(`^${p.replace(/[.]/g, "\\.").replace(/\[\]/g, "\\[\\d+\\]").replace(/\*/g, "[^.]+")}${end}`);
 
 /**
  * Where what the plan sends differs from what Azure reported, as paths: read-only leaves are not compared, and
  * a REST default the plan sends where Azure reports nothing is no difference (azure-native's diff skips it).
  */
-function differences(computeType: string, reported: Record<string, unknown>, planned: Record<string, unknown>): string[] {
+function differences(
+    computeType: string,
+    reported: Record<string, unknown>,
+    planned: Record<string, unknown>,
+): string[] {
     const readOnly = facts[computeType]!.readOnly.map((p) => pattern(p, "(?=$|[.[])"));
     const defaults = Object.entries(facts[computeType]!.defaults).map(([p, v]) => [pattern(p, "$"), v] as const);
     const want = new Map(leaves(reported).filter(([p]) => !readOnly.some((r) => r.test(p))));
     const got = new Map(leaves(planned));
-    const isDefault = (p: string) => !want.has(p) && defaults.some(([r, v]) => r.test(p) && JSON.stringify(v) === JSON.stringify(got.get(p)));
+    const isDefault = (p: string) =>
+        !want.has(p) && defaults.some(([r, v]) => r.test(p) && JSON.stringify(v) === JSON.stringify(got.get(p)));
     const paths = [...new Set([...want.keys(), ...got.keys()])];
     return paths.filter((p) => JSON.stringify(want.get(p)) !== JSON.stringify(got.get(p)) && !isDefault(p)).sort();
 }
@@ -91,19 +109,46 @@ describe("azureml-compute adopt, round trip through the offline plan", function 
     this.timeout(120_000);
     after(() => fs.rmSync(PROJECTS, { recursive: true, force: true }));
 
-    const bodies = [...wellFormedExamples(), ...JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/adopt/workspace.json"), "utf8")).value];
+    const bodies = [
+        ...wellFormedExamples(),
+        ...JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/adopt/workspace.json"), "utf8")).value,
+    ];
 
     /** Per compute: the paths where the plan's payload may differ from what Azure reported, each announced by adopt. */
     const ANNOUNCED: Record<string, { readonly paths: readonly string[]; readonly says: RegExp }[]> = {
         instance123: [
-            { paths: ["properties.properties.computeInstanceAuthorizationType"], says: /computeInstanceAuthorizationType is "personal", Azure's default/ },
+            {
+                paths: ["properties.properties.computeInstanceAuthorizationType"],
+                says: /computeInstanceAuthorizationType is "personal", Azure's default/,
+            },
         ],
-        aks123: [{ paths: ["properties.properties.sslConfiguration.status"], says: /sslConfiguration\.status: the library sends "Disabled", which Azure does not report; the first pulumi up after the import updates it in place/ }],
-        k8s123: [{ paths: ["properties.properties.extensionInstanceReleaseTrain"], says: /extensionInstanceReleaseTrain is "stable", a setting the library can't declare/ }],
-        "ci-alice": [{ paths: ["properties.properties.computeInstanceAuthorizationType"], says: /computeInstanceAuthorizationType is "personal", Azure's default/ }],
+        aks123: [
+            {
+                paths: ["properties.properties.sslConfiguration.status"],
+                says: /sslConfiguration\.status: the library sends "Disabled", which Azure does not report; the first pulumi up after the import updates it in place/,
+            },
+        ],
+        k8s123: [
+            {
+                paths: ["properties.properties.extensionInstanceReleaseTrain"],
+                says: /extensionInstanceReleaseTrain is "stable", a setting the library can't declare/,
+            },
+        ],
+        "ci-alice": [
+            {
+                paths: ["properties.properties.computeInstanceAuthorizationType"],
+                says: /computeInstanceAuthorizationType is "personal", Azure's default/,
+            },
+        ],
         dsvm: [
-            { paths: ["properties.properties.virtualMachineSize"], says: /virtualMachineSize is "Standard_DS3_v2", a setting the library can't declare/ },
-            { paths: ["properties.properties.isNotebookInstanceCompute"], says: /isNotebookInstanceCompute is false, a setting the library can't declare/ },
+            {
+                paths: ["properties.properties.virtualMachineSize"],
+                says: /virtualMachineSize is "Standard_DS3_v2", a setting the library can't declare/,
+            },
+            {
+                paths: ["properties.properties.isNotebookInstanceCompute"],
+                says: /isNotebookInstanceCompute is false, a setting the library can't declare/,
+            },
         ],
     };
 
@@ -122,11 +167,18 @@ describe("azureml-compute adopt, round trip through the offline plan", function 
         assert.doesNotMatch(stderr, /^error:/m);
         assert.match(stderr, /^note: factory: is DataFactory compute, which the library does not manage: skipped$/m);
         assert.match(stderr, /^adopt: wrote 9 compute\(s\) into .*Pulumi\.prod\.yaml$/m);
-        for (const [name, announced] of Object.entries(ANNOUNCED)) for (const a of announced) assert.match(stderr, new RegExp(`^(warning|note): \\w+\\.${name}: .*${a.says.source}`, "m"));
+        for (const [name, announced] of Object.entries(ANNOUNCED))
+            for (const a of announced)
+                assert.match(stderr, new RegExp(`^(warning|note): \\w+\\.${name}: .*${a.says.source}`, "m"));
     });
 
     it("lists what Azure keeps and never returns, and declares it kept, not a value", () => {
-        const kept = stderr.slice(stderr.indexOf("kept by Azure")).split("\n").slice(1).filter((l) => l.startsWith("  ")).map((l) => l.trim());
+        const kept = stderr
+            .slice(stderr.indexOf("kept by Azure"))
+            .split("\n")
+            .slice(1)
+            .filter((l) => l.startsWith("  "))
+            .map((l) => l.trim());
         assert.deepEqual(kept, [
             "azureml-compute:computeClusters.gpu-train.admin.sshPublicKey (secret)",
             "azureml-compute:computeClusters.gpu-train.admin.password (secret)",
@@ -135,7 +187,10 @@ describe("azureml-compute adopt, round trip through the offline plan", function 
             "azureml-compute:attachedComputes.dsvm.credentials.publicKey (secret)",
             "azureml-compute:attachedComputes.dbx.accessToken (secret)",
         ]);
-        assert.match(stackFile, /\n {6}admin:\n {8}username: azureuser\n {8}sshPublicKey: "\[kept by Azure\]"\n {8}password: "\[kept by Azure\]"\n/);
+        assert.match(
+            stackFile,
+            /\n {6}admin:\n {8}username: azureuser\n {8}sshPublicKey: "\[kept by Azure\]"\n {8}password: "\[kept by Azure\]"\n/,
+        );
     });
 
     for (const [title, dir] of [
@@ -151,14 +206,22 @@ describe("azureml-compute adopt, round trip through the offline plan", function 
                 const run = cli(["plan", "--json", "--cwd", where, "--stack", stack]);
                 assert.equal(run.code, 0, run.stderr);
                 const planned: Planned[] = JSON.parse(run.stdout).computes;
-                const reported = readReported(JSON.stringify({ value: bodies })).computes.filter((c) => c.computeType !== "DataFactory");
+                const reported = readReported(JSON.stringify({ value: bodies })).computes.filter(
+                    (c) => c.computeType !== "DataFactory",
+                );
                 assert.deepEqual(planned.map((p) => p.computeName).sort(), reported.map((r) => r.computeName).sort());
                 for (const r of reported) {
                     const p = planned.find((x) => x.computeName === r.computeName)!;
                     assert.equal(p.adoptedFrom, r.id);
                     const announced = (ANNOUNCED[r.computeName] ?? []).flatMap((a) => a.paths);
-                    const unexpected = differences(r.computeType!, r.reported, p.inputs).filter((d) => !announced.some((a) => d === a || d.startsWith(a)));
-                    assert.deepEqual(unexpected, [], `${r.computeName}: the plan differs from what Azure reported where adopt said nothing`);
+                    const unexpected = differences(r.computeType!, r.reported, p.inputs).filter(
+                        (d) => !announced.some((a) => d === a || d.startsWith(a)),
+                    );
+                    assert.deepEqual(
+                        unexpected,
+                        [],
+                        `${r.computeName}: the plan differs from what Azure reported where adopt said nothing`,
+                    );
                 }
             } finally {
                 if (where === ROOT) fs.rmSync(file, { force: true });

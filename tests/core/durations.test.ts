@@ -97,12 +97,30 @@ describe("core/durations", () => {
         }
 
         const invalid: ReadonlyArray<{ seconds: number; message: string }> = [
-            { seconds: -1, message: "-1 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
-            { seconds: -0.5, message: "-0.5 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
-            { seconds: Infinity, message: "Infinity has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
-            { seconds: -Infinity, message: "-Infinity has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
-            { seconds: NaN, message: "NaN has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
-            { seconds: 1e300, message: "1e+300 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991" },
+            {
+                seconds: -1,
+                message: "-1 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991",
+            },
+            {
+                seconds: -0.5,
+                message: "-0.5 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991",
+            },
+            {
+                seconds: Infinity,
+                message: "Infinity has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991",
+            },
+            {
+                seconds: -Infinity,
+                message: "-Infinity has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991",
+            },
+            {
+                seconds: NaN,
+                message: "NaN has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991",
+            },
+            {
+                seconds: 1e300,
+                message: "1e+300 has no ISO 8601 duration: give a number of seconds from 0 to 9007199254740991",
+            },
         ];
         for (const { seconds, message } of invalid) {
             it(`${seconds} -> RangeError "${message}"`, () => {
@@ -207,7 +225,10 @@ describe("core/durations", () => {
             { input: Infinity, expected: ["must be a whole number of seconds, 0 or more; got Infinity"] },
         ];
         for (const { input, expected } of cases) {
-            const shown = typeof input === "string" ? JSON.stringify(input.length > 30 ? `${input.slice(0, 20)}...` : input) : String(input);
+            const shown =
+                typeof input === "string"
+                    ? JSON.stringify(input.length > 30 ? `${input.slice(0, 20)}...` : input)
+                    : String(input);
             it(`${shown} -> ${expected.length === 0 ? "ok" : expected[0]!.slice(0, 90)}`, () => {
                 assert.deepEqual(checkDuration(input, BOUNDS), expected);
             });
@@ -219,8 +240,12 @@ describe("core/durations", () => {
         });
 
         it("uses the bounds it is given", () => {
-            assert.deepEqual(checkDuration(30, { min: 60, max: 3600 }), ["30 (30 seconds) is outside 1 minute to 1 hour"]);
-            assert.deepEqual(checkDuration("PT2H", { min: 60, max: 3600 }), ['"PT2H" (2 hours) is outside 1 minute to 1 hour']);
+            assert.deepEqual(checkDuration(30, { min: 60, max: 3600 }), [
+                "30 (30 seconds) is outside 1 minute to 1 hour",
+            ]);
+            assert.deepEqual(checkDuration("PT2H", { min: 60, max: 3600 }), [
+                '"PT2H" (2 hours) is outside 1 minute to 1 hour',
+            ]);
             assert.deepEqual(checkDuration(0, { min: 0, max: 0 }), []);
         });
     });

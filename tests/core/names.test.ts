@@ -54,7 +54,10 @@ describe("core/names", () => {
             // first character
             { name: "1cluster", expected: ['"1cluster": must start with a letter'] },
             { name: "-cluster", expected: ['"-cluster": must start with a letter'] },
-            { name: "ücluster", expected: [`"ücluster" contains "ü": ${CHARS}`, '"ücluster": must start with a letter'] },
+            {
+                name: "ücluster",
+                expected: [`"ücluster" contains "ü": ${CHARS}`, '"ücluster": must start with a letter'],
+            },
             // several problems at once, in the fixed order
             {
                 name: "1-é",
@@ -90,7 +93,10 @@ describe("core/names", () => {
                 `"${name}" contains "🚀": ${CHARS}`,
                 `"${name}": must start with a letter`,
             ]);
-            assert.equal(checkInstanceOrClusterName("🚀".repeat(25))[0], `"${"🚀".repeat(25)}" is 25 characters long; compute names must be 3 to 24 characters`);
+            assert.equal(
+                checkInstanceOrClusterName("🚀".repeat(25))[0],
+                `"${"🚀".repeat(25)}" is 25 characters long; compute names must be 3 to 24 characters`,
+            );
         });
 
         it("echoes a long name cut to 60 characters", () => {
@@ -122,7 +128,10 @@ describe("core/names", () => {
         it("is checkComputeName with the 3-16 range", () => {
             assert.deepEqual(INFERENCE_OR_ATTACHED_NAME, { min: 3, max: 16 });
             assert.deepEqual(INSTANCE_OR_CLUSTER_NAME, { min: 3, max: 24 });
-            assert.deepEqual(checkComputeName("x".repeat(17), INFERENCE_OR_ATTACHED_NAME), checkInferenceOrAttachedName("x".repeat(17)));
+            assert.deepEqual(
+                checkComputeName("x".repeat(17), INFERENCE_OR_ATTACHED_NAME),
+                checkInferenceOrAttachedName("x".repeat(17)),
+            );
         });
     });
 
@@ -178,7 +187,7 @@ describe("core/names", () => {
             assert.deepEqual(acceptedButNotMatching, []);
         });
 
-        it("the only names the pattern accepts and the rules reject are those ending in \"-\"", () => {
+        it('the only names the pattern accepts and the rules reject are those ending in "-"', () => {
             for (const n of names) {
                 const byRules = checkInstanceOrClusterName(n).length === 0;
                 const byPattern = REST_COMPUTE_NAME_PATTERN.test(n) && !n.endsWith("-");
@@ -186,7 +195,7 @@ describe("core/names", () => {
             }
         });
 
-        it("known differences: Studio rejects a trailing \"-\" that the pattern allows", () => {
+        it('known differences: Studio rejects a trailing "-" that the pattern allows', () => {
             const differences = ["abc-", "a-1b-", "aaa-", "a1-", "a--"];
             for (const n of differences) {
                 assert.equal(REST_COMPUTE_NAME_PATTERN.test(n), true, `pattern should accept ${n}`);

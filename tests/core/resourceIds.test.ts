@@ -51,7 +51,11 @@ describe("core/resourceIds", () => {
         });
 
         it("parses the shape even when the subscription is not a GUID (checkResourceId reports it)", () => {
-            assert.equal(parseResourceId(`/subscriptions/mysub/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`)?.subscriptionId, "mysub");
+            assert.equal(
+                parseResourceId(`/subscriptions/mysub/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`)
+                    ?.subscriptionId,
+                "mysub",
+            );
         });
 
         const unparseable: ReadonlyArray<[string, string]> = [
@@ -59,16 +63,28 @@ describe("core/resourceIds", () => {
             ["a name, not an id", "vnet1"],
             ["trailing slash", `${SUBNET_ID}/`],
             ["missing the leading slash", SUBNET_ID.slice(1)],
-            ["missing the last name", `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1/subnets`],
-            ["missing the only name", `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines`],
+            [
+                "missing the last name",
+                `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1/subnets`,
+            ],
+            [
+                "missing the only name",
+                `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines`,
+            ],
             ["empty name", `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines//`],
             ["double slash", `/subscriptions/${SUB}//resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`],
             ["resource group id only", `/subscriptions/${SUB}/resourceGroups/rg`],
             ["no providers keyword", `/subscriptions/${SUB}/resourceGroups/rg/Microsoft.Compute/virtualMachines/vm/x`],
-            ["misspelled keyword", `/subscription/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`],
+            [
+                "misspelled keyword",
+                `/subscription/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`,
+            ],
             ["namespace without a dot", `/subscriptions/${SUB}/resourceGroups/rg/providers/Compute/virtualMachines/vm`],
             ["surrounding whitespace", ` ${SUBNET_ID}`],
-            ["space inside a name", `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/my vm`],
+            [
+                "space inside a name",
+                `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/my vm`,
+            ],
             [
                 "extension resource",
                 `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/providers/Microsoft.Authorization/locks/l`,
@@ -92,7 +108,10 @@ describe("core/resourceIds", () => {
             { label: "a subnet", id: SUBNET_ID, expected: SUBNET, what: "a subnet", problems: [] },
             {
                 label: "a subnet, other case",
-                id: SUBNET_ID.replace("Microsoft.Network/virtualNetworks", "microsoft.network/VirtualNetworks").replace("/subnets/", "/Subnets/"),
+                id: SUBNET_ID.replace("Microsoft.Network/virtualNetworks", "microsoft.network/VirtualNetworks").replace(
+                    "/subnets/",
+                    "/Subnets/",
+                ),
                 expected: SUBNET,
                 what: "a subnet",
                 problems: [],
@@ -131,8 +150,20 @@ describe("core/resourceIds", () => {
                         `(Microsoft.Kubernetes/connectedClusters), e.g. ${ARC_CLUSTER.example}`,
                 ],
             },
-            { label: "AKS among two kinds", id: AKS_ID, expected: [AKS_CLUSTER, ARC_CLUSTER], what: "a Kubernetes cluster", problems: [] },
-            { label: "Arc among two kinds", id: ARC_ID, expected: [AKS_CLUSTER, ARC_CLUSTER], what: "a Kubernetes cluster", problems: [] },
+            {
+                label: "AKS among two kinds",
+                id: AKS_ID,
+                expected: [AKS_CLUSTER, ARC_CLUSTER],
+                what: "a Kubernetes cluster",
+                problems: [],
+            },
+            {
+                label: "Arc among two kinds",
+                id: ARC_ID,
+                expected: [AKS_CLUSTER, ARC_CLUSTER],
+                what: "a Kubernetes cluster",
+                problems: [],
+            },
             {
                 label: "a VM where either Kubernetes kind is expected",
                 id: VIRTUAL_MACHINE.example,
@@ -158,7 +189,9 @@ describe("core/resourceIds", () => {
                 id: `${SUBNET_ID}/`,
                 expected: SUBNET,
                 what: "a subnet",
-                problems: [`${shown(`${SUBNET_ID}/`)} is not an Azure resource id: expected the form ${SUBNET.example}`],
+                problems: [
+                    `${shown(`${SUBNET_ID}/`)} is not an Azure resource id: expected the form ${SUBNET.example}`,
+                ],
             },
             {
                 label: "a bare name",

@@ -27,11 +27,15 @@ describe("core/timeZones", () => {
             { value: "utc", expected: ['"utc" is not a Windows time zone ID; did you mean "UTC"?'] },
             {
                 value: "w. europe standard time",
-                expected: ['"w. europe standard time" is not a Windows time zone ID; did you mean "W. Europe Standard Time"?'],
+                expected: [
+                    '"w. europe standard time" is not a Windows time zone ID; did you mean "W. Europe Standard Time"?',
+                ],
             },
             {
                 value: "PACIFIC STANDARD TIME",
-                expected: ['"PACIFIC STANDARD TIME" is not a Windows time zone ID; did you mean "Pacific Standard Time"?'],
+                expected: [
+                    '"PACIFIC STANDARD TIME" is not a Windows time zone ID; did you mean "Pacific Standard Time"?',
+                ],
             },
             {
                 value: "Turks and Caicos Standard Time",
@@ -64,15 +68,21 @@ describe("core/timeZones", () => {
             // near misses get the closest ID
             {
                 value: "W. Europe Standard Tme",
-                expected: ['"W. Europe Standard Tme" is not a Windows time zone ID; did you mean "W. Europe Standard Time"?'],
+                expected: [
+                    '"W. Europe Standard Tme" is not a Windows time zone ID; did you mean "W. Europe Standard Time"?',
+                ],
             },
             {
                 value: "Pacific Standart Time",
-                expected: ['"Pacific Standart Time" is not a Windows time zone ID; did you mean "Pacific Standard Time"?'],
+                expected: [
+                    '"Pacific Standart Time" is not a Windows time zone ID; did you mean "Pacific Standard Time"?',
+                ],
             },
             {
                 value: "W Europe Standard Time",
-                expected: ['"W Europe Standard Time" is not a Windows time zone ID; did you mean "W. Europe Standard Time"?'],
+                expected: [
+                    '"W Europe Standard Time" is not a Windows time zone ID; did you mean "W. Europe Standard Time"?',
+                ],
             },
             { value: " UTC", expected: ['" UTC" is not a Windows time zone ID; did you mean "UTC"?'] },
             { value: "UTC\n", expected: ['"UTC\\n" is not a Windows time zone ID; did you mean "UTC"?'] },

@@ -46,15 +46,39 @@ describe("core/vmSizes", () => {
         const cases: ReadonlyArray<{ input: string; expected: VmSizeFacts }> = [
             {
                 input: "standard_ds3_v2",
-                expected: { name: "Standard_DS3_v2", vcpus: 4, gpus: 0, gpu: false, series: "DSv2", retires: "2028-05-01", source: "catalog" },
+                expected: {
+                    name: "Standard_DS3_v2",
+                    vcpus: 4,
+                    gpus: 0,
+                    gpu: false,
+                    series: "DSv2",
+                    retires: "2028-05-01",
+                    source: "catalog",
+                },
             },
             {
                 input: "STANDARD_DS3_V2",
-                expected: { name: "Standard_DS3_v2", vcpus: 4, gpus: 0, gpu: false, series: "DSv2", retires: "2028-05-01", source: "catalog" },
+                expected: {
+                    name: "Standard_DS3_v2",
+                    vcpus: 4,
+                    gpus: 0,
+                    gpu: false,
+                    series: "DSv2",
+                    retires: "2028-05-01",
+                    source: "catalog",
+                },
             },
             {
                 input: "Standard_DS3_v2",
-                expected: { name: "Standard_DS3_v2", vcpus: 4, gpus: 0, gpu: false, series: "DSv2", retires: "2028-05-01", source: "catalog" },
+                expected: {
+                    name: "Standard_DS3_v2",
+                    vcpus: 4,
+                    gpus: 0,
+                    gpu: false,
+                    series: "DSv2",
+                    retires: "2028-05-01",
+                    source: "catalog",
+                },
             },
             {
                 input: "standard_d2s_v3",
@@ -62,37 +86,98 @@ describe("core/vmSizes", () => {
             },
             {
                 input: "STANDARD_NC24ADS_A100_V4",
-                expected: { name: "Standard_NC24ads_A100_v4", vcpus: 24, gpus: 1, gpu: true, series: "NC_A100_v4", source: "catalog" },
+                expected: {
+                    name: "Standard_NC24ads_A100_v4",
+                    vcpus: 24,
+                    gpus: 1,
+                    gpu: true,
+                    series: "NC_A100_v4",
+                    source: "catalog",
+                },
             },
             {
                 input: "Standard_NC6",
-                expected: { name: "Standard_NC6", vcpus: 6, gpus: 1, gpu: true, series: "NC", retires: "2023-08-31", source: "catalog" },
+                expected: {
+                    name: "Standard_NC6",
+                    vcpus: 6,
+                    gpus: 1,
+                    gpu: true,
+                    series: "NC",
+                    retires: "2023-08-31",
+                    source: "catalog",
+                },
             },
             {
                 input: "standard_nd40rs_v2",
-                expected: { name: "Standard_ND40rs_v2", vcpus: 40, gpus: 8, gpu: true, series: "NDv2", source: "catalog" },
+                expected: {
+                    name: "Standard_ND40rs_v2",
+                    vcpus: 40,
+                    gpus: 8,
+                    gpu: true,
+                    series: "NDv2",
+                    source: "catalog",
+                },
             },
             {
                 // a GPU partition: 1/6 of an A10, still a GPU size
                 input: "Standard_NV6ads_A10_v5",
-                expected: { name: "Standard_NV6ads_A10_v5", vcpus: 6, gpus: 0.1667, gpu: true, series: "NVadsA10_v5", source: "catalog" },
+                expected: {
+                    name: "Standard_NV6ads_A10_v5",
+                    vcpus: 6,
+                    gpus: 0.1667,
+                    gpu: true,
+                    series: "NVadsA10_v5",
+                    source: "catalog",
+                },
             },
             {
                 input: "standard_f72s_v2",
-                expected: { name: "Standard_F72s_v2", vcpus: 72, gpus: 0, gpu: false, series: "Fsv2", retires: "2028-11-15", source: "catalog" },
+                expected: {
+                    name: "Standard_F72s_v2",
+                    vcpus: 72,
+                    gpus: 0,
+                    gpu: false,
+                    series: "Fsv2",
+                    retires: "2028-11-15",
+                    source: "catalog",
+                },
             },
             {
                 input: "STANDARD_NC24RS_V2",
-                expected: { name: "Standard_NC24rs_v2", vcpus: 24, gpus: 4, gpu: true, series: "NCv2", retires: "2023-08-31", source: "catalog" },
+                expected: {
+                    name: "Standard_NC24rs_v2",
+                    vcpus: 24,
+                    gpus: 4,
+                    gpu: true,
+                    series: "NCv2",
+                    retires: "2023-08-31",
+                    source: "catalog",
+                },
             },
             {
                 input: "standard_nd6s",
-                expected: { name: "Standard_ND6s", vcpus: 6, gpus: 1, gpu: true, series: "ND", retires: "2023-08-31", source: "catalog" },
+                expected: {
+                    name: "Standard_ND6s",
+                    vcpus: 6,
+                    gpus: 1,
+                    gpu: true,
+                    series: "ND",
+                    retires: "2023-08-31",
+                    source: "catalog",
+                },
             },
             {
                 // constrained HB: the active vCPUs
                 input: "Standard_HB60-45rs",
-                expected: { name: "Standard_HB60-45rs", vcpus: 45, gpus: 0, gpu: false, series: "HB", retires: "2024-08-31", source: "catalog" },
+                expected: {
+                    name: "Standard_HB60-45rs",
+                    vcpus: 45,
+                    gpus: 0,
+                    gpu: false,
+                    series: "HB",
+                    retires: "2024-08-31",
+                    source: "catalog",
+                },
             },
         ];
         for (const { input, expected } of cases) {
@@ -172,17 +257,33 @@ describe("core/vmSizes", () => {
         const cases: ReadonlyArray<{ input: string; expected: VmSizeFacts | undefined; note?: string }> = [
             { input: "Standard_D16ds_v5", expected: named("Standard_D16ds_v5", 16, false) },
             { input: "Standard_D2s_v3", expected: named("Standard_D2s_v3", 2, false) },
-            { input: "Standard_E8-4ds_v5", expected: named("Standard_E8-4ds_v5", 4, false), note: "constrained: active vCPUs" },
+            {
+                input: "Standard_E8-4ds_v5",
+                expected: named("Standard_E8-4ds_v5", 4, false),
+                note: "constrained: active vCPUs",
+            },
             { input: "Standard_HB120rs_v3", expected: named("Standard_HB120rs_v3", 120, false) },
-            { input: "Standard_HB120-16rs_v3", expected: named("Standard_HB120-16rs_v3", 16, false), note: "constrained" },
-            { input: "STANDARD_D16DS_V5", expected: named("STANDARD_D16DS_V5", 16, false), note: "upper case, name kept as given" },
+            {
+                input: "Standard_HB120-16rs_v3",
+                expected: named("Standard_HB120-16rs_v3", 16, false),
+                note: "constrained",
+            },
+            {
+                input: "STANDARD_D16DS_V5",
+                expected: named("STANDARD_D16DS_V5", 16, false),
+                note: "upper case, name kept as given",
+            },
             { input: "standard_d16ds_v5", expected: named("standard_d16ds_v5", 16, false), note: "lower case" },
             // GPU families: NC (and NCC), ND, NV, NG; the GPU count is not in the name
             { input: "Standard_NC4as_T4_v3", expected: named("Standard_NC4as_T4_v3", 4, true) },
             { input: "Standard_NCC40ads_H100_v5", expected: named("Standard_NCC40ads_H100_v5", 40, true) },
             { input: "Standard_ND96amsr_A100_v4", expected: named("Standard_ND96amsr_A100_v4", 96, true) },
             { input: "Standard_NV32as_v4", expected: named("Standard_NV32as_v4", 32, true) },
-            { input: "Standard_NG32ads_V620_v3", expected: named("Standard_NG32ads_V620_v3", 32, true), note: "NG at v3" },
+            {
+                input: "Standard_NG32ads_V620_v3",
+                expected: named("Standard_NG32ads_V620_v3", 32, true),
+                note: "NG at v3",
+            },
             // NP has FPGAs, not GPUs (Azure's NP sizes are unversioned; a v3 name is used to reach the reader)
             { input: "Standard_NP10s_v3", expected: named("Standard_NP10s_v3", 10, false), note: "FPGA, not GPU" },
             // not readable
@@ -204,7 +305,8 @@ describe("core/vmSizes", () => {
             { input: "", expected: undefined, note: "empty" },
         ];
         for (const { input, expected, note } of cases) {
-            const outcome = expected === undefined ? "undefined" : `${expected.vcpus} vCPUs, ${expected.gpu ? "GPU" : "not GPU"}`;
+            const outcome =
+                expected === undefined ? "undefined" : `${expected.vcpus} vCPUs, ${expected.gpu ? "GPU" : "not GPU"}`;
             it(`${JSON.stringify(input)} -> ${outcome}${note ? ` (${note})` : ""}`, () => {
                 assert.deepEqual(readVmSizeName(input), expected);
             });
@@ -282,8 +384,14 @@ describe("core/vmSizes", () => {
         }
 
         it("a value that is not a string is echoed as a string", () => {
-            assert.deepEqual(checkVmSize(42 as unknown as string, "CPU"), { errors: [malformed('"42"')], warnings: [] });
-            assert.deepEqual(checkVmSize(null as unknown as string, undefined), { errors: [malformed('"null"')], warnings: [] });
+            assert.deepEqual(checkVmSize(42 as unknown as string, "CPU"), {
+                errors: [malformed('"42"')],
+                warnings: [],
+            });
+            assert.deepEqual(checkVmSize(null as unknown as string, undefined), {
+                errors: [malformed('"null"')],
+                warnings: [],
+            });
         });
 
         it(`64 characters (VM_SIZE_MAX_LENGTH = ${VM_SIZE_MAX_LENGTH}) is well formed: only the unknown-size warning`, () => {
@@ -327,56 +435,77 @@ describe("core/vmSizes", () => {
     });
 
     describe("checkVmSize: retirement against a pinned today", () => {
-        const cases: ReadonlyArray<{ today: string; size: string; errors: readonly string[]; warnings: readonly string[] }> = [
+        const cases: ReadonlyArray<{
+            today: string;
+            size: string;
+            errors: readonly string[];
+            warnings: readonly string[];
+        }> = [
             // retired before today
             {
                 today: "2025-06-15T12:00:00Z",
                 size: "Standard_NC6",
-                errors: ["Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                errors: [
+                    "Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
                 warnings: [],
             },
             {
                 today: "2025-06-15T12:00:00Z",
                 size: "standard_nc6",
-                errors: ["Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                errors: [
+                    "Standard_NC6 was retired on 2023-08-31; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
                 warnings: [],
             },
             {
                 today: "2025-06-15T12:00:00Z",
                 size: "Standard_NC24rs_v3",
-                errors: ["Standard_NC24rs_v3 was retired on 2025-03-31; use a current size such as Standard_NV48s_v3 (48 vCPUs, 4 GPUs)"],
+                errors: [
+                    "Standard_NC24rs_v3 was retired on 2025-03-31; use a current size such as Standard_NV48s_v3 (48 vCPUs, 4 GPUs)",
+                ],
                 warnings: [],
             },
             {
                 today: "2025-06-15T12:00:00Z",
                 size: "Standard_NV12",
-                errors: ["Standard_NV12 was retired on 2023-08-31; use a current size such as Standard_NV24s_v3 (24 vCPUs, 2 GPUs)"],
+                errors: [
+                    "Standard_NV12 was retired on 2023-08-31; use a current size such as Standard_NV24s_v3 (24 vCPUs, 2 GPUs)",
+                ],
                 warnings: [],
             },
             {
                 // NVv3 now retires within the year, so it is no longer suggested
                 today: "2026-01-01T12:00:00Z",
                 size: "Standard_NV12",
-                errors: ["Standard_NV12 was retired on 2023-08-31; use a current size such as Standard_NC48ads_A100_v4 (48 vCPUs, 2 GPUs)"],
+                errors: [
+                    "Standard_NV12 was retired on 2023-08-31; use a current size such as Standard_NC48ads_A100_v4 (48 vCPUs, 2 GPUs)",
+                ],
                 warnings: [],
             },
             {
                 today: "2028-06-01T12:00:00Z",
                 size: "Standard_D15_v2",
-                errors: ["Standard_D15_v2 was retired on 2028-05-01; use a current size such as Standard_D32s_v3 (32 vCPUs)"],
+                errors: [
+                    "Standard_D15_v2 was retired on 2028-05-01; use a current size such as Standard_D32s_v3 (32 vCPUs)",
+                ],
                 warnings: [],
             },
             // retiring exactly today counts as retired
             {
                 today: "2028-05-01T00:00:00Z",
                 size: "Standard_DS3_v2",
-                errors: ["Standard_DS3_v2 was retired on 2028-05-01; use a current size such as Standard_D4s_v3 (4 vCPUs)"],
+                errors: [
+                    "Standard_DS3_v2 was retired on 2028-05-01; use a current size such as Standard_D4s_v3 (4 vCPUs)",
+                ],
                 warnings: [],
             },
             {
                 today: "2025-09-30T23:59:59Z",
                 size: "Standard_NC6s_v3",
-                errors: ["Standard_NC6s_v3 was retired on 2025-09-30; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                errors: [
+                    "Standard_NC6s_v3 was retired on 2025-09-30; use a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
                 warnings: [],
             },
             // the day before: a warning, not yet retired
@@ -384,34 +513,44 @@ describe("core/vmSizes", () => {
                 today: "2025-09-29T23:59:59Z",
                 size: "Standard_NC6s_v3",
                 errors: [],
-                warnings: ["Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                warnings: [
+                    "Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
             },
             {
                 // today is a UTC date: 00:00 at +02:00 is still the 29th in UTC
                 today: "2025-09-30T00:00:00+02:00",
                 size: "Standard_NC6s_v3",
                 errors: [],
-                warnings: ["Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                warnings: [
+                    "Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
             },
             // retiring within 365 days warns
             {
                 today: "2025-06-15T12:00:00Z",
                 size: "Standard_NC6s_v3",
                 errors: [],
-                warnings: ["Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                warnings: [
+                    "Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
             },
             {
                 today: "2027-06-01T12:00:00Z",
                 size: "Standard_DS3_v2",
                 errors: [],
-                warnings: ["Standard_DS3_v2 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)"],
+                warnings: [
+                    "Standard_DS3_v2 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)",
+                ],
             },
             // exactly 365 days ahead still warns; 366 days ahead does not
             {
                 today: "2024-09-30T12:00:00Z",
                 size: "Standard_NC6s_v3",
                 errors: [],
-                warnings: ["Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)"],
+                warnings: [
+                    "Standard_NC6s_v3 retires on 2025-09-30; plan a move to a current size such as Standard_NC8as_T4_v3 (8 vCPUs, 1 GPU)",
+                ],
             },
             { today: "2024-09-29T12:00:00Z", size: "Standard_NC6s_v3", errors: [], warnings: [] },
             {
@@ -419,7 +558,9 @@ describe("core/vmSizes", () => {
                 today: "2027-11-16T12:00:00Z",
                 size: "Standard_F2s_v2",
                 errors: [],
-                warnings: ["Standard_F2s_v2 retires on 2028-11-15; plan a move to a current size such as Standard_D2s_v3 (2 vCPUs)"],
+                warnings: [
+                    "Standard_F2s_v2 retires on 2028-11-15; plan a move to a current size such as Standard_D2s_v3 (2 vCPUs)",
+                ],
             },
             { today: "2027-11-15T12:00:00Z", size: "Standard_F2s_v2", errors: [], warnings: [] },
             // retiring after 365 days: nothing
@@ -463,14 +604,38 @@ describe("core/vmSizes", () => {
 
     describe("checkVmSize: vmType must agree with the size", () => {
         const cases: ReadonlyArray<{ size: string; vmType: VmType | undefined; errors: readonly string[] }> = [
-            { size: "Standard_NC4as_T4_v3", vmType: "CPU", errors: ['Standard_NC4as_T4_v3 is a GPU size, but vmType is "CPU"'] },
-            { size: "standard_nc4as_t4_v3", vmType: "CPU", errors: ['Standard_NC4as_T4_v3 is a GPU size, but vmType is "CPU"'] },
-            { size: "Standard_NV6ads_A10_v5", vmType: "CPU", errors: ['Standard_NV6ads_A10_v5 is a GPU size, but vmType is "CPU"'] },
-            { size: "Standard_ND96amsr_A100_v4", vmType: "CPU", errors: ['Standard_ND96amsr_A100_v4 is a GPU size, but vmType is "CPU"'] },
+            {
+                size: "Standard_NC4as_T4_v3",
+                vmType: "CPU",
+                errors: ['Standard_NC4as_T4_v3 is a GPU size, but vmType is "CPU"'],
+            },
+            {
+                size: "standard_nc4as_t4_v3",
+                vmType: "CPU",
+                errors: ['Standard_NC4as_T4_v3 is a GPU size, but vmType is "CPU"'],
+            },
+            {
+                size: "Standard_NV6ads_A10_v5",
+                vmType: "CPU",
+                errors: ['Standard_NV6ads_A10_v5 is a GPU size, but vmType is "CPU"'],
+            },
+            {
+                size: "Standard_ND96amsr_A100_v4",
+                vmType: "CPU",
+                errors: ['Standard_ND96amsr_A100_v4 is a GPU size, but vmType is "CPU"'],
+            },
             { size: "Standard_D4s_v3", vmType: "GPU", errors: ['Standard_D4s_v3 is a CPU size, but vmType is "GPU"'] },
             { size: "STANDARD_D4S_V3", vmType: "GPU", errors: ['Standard_D4s_v3 is a CPU size, but vmType is "GPU"'] },
-            { size: "Standard_E8-4ds_v5", vmType: "GPU", errors: ['Standard_E8-4ds_v5 is a CPU size, but vmType is "GPU"'] },
-            { size: "Standard_NP20s_v3", vmType: "GPU", errors: ['Standard_NP20s_v3 is a CPU size, but vmType is "GPU"'] },
+            {
+                size: "Standard_E8-4ds_v5",
+                vmType: "GPU",
+                errors: ['Standard_E8-4ds_v5 is a CPU size, but vmType is "GPU"'],
+            },
+            {
+                size: "Standard_NP20s_v3",
+                vmType: "GPU",
+                errors: ['Standard_NP20s_v3 is a CPU size, but vmType is "GPU"'],
+            },
             { size: "Standard_NC4as_T4_v3", vmType: "GPU", errors: [] },
             { size: "Standard_D4s_v3", vmType: "CPU", errors: [] },
             { size: "Standard_NC4as_T4_v3", vmType: undefined, errors: [] },
@@ -578,10 +743,13 @@ describe("core/vmSizes", () => {
             pinToday("2027-06-01T12:00:00Z");
             assert.deepEqual(checkVmSize("Standard_D3", "CPU"), {
                 errors: [],
-                warnings: ["Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)"],
+                warnings: [
+                    "Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)",
+                ],
                 facts: lookupVmSize("Standard_D3"),
                 retired: undefined,
-                retiring: "Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)",
+                retiring:
+                    "Standard_D3 retires on 2028-05-01; plan a move to a current size such as Standard_D4s_v3 (4 vCPUs)",
             });
             pinToday("2025-06-15T12:00:00Z");
             const early = checkVmSize("Standard_D3", "CPU");
@@ -600,7 +768,18 @@ describe("core/vmSizes", () => {
         // The families added for computes that still have them. Each sits after the current sizes
         // of its class, so it never wins a tie; and each is retired, or (D/DS v1) has the counts and
         // date of Dv2/DSv2, so it never wins outright either.
-        const olderSeries = new Set(["A", "A (compute-intensive)", "D", "DS", "D (memory)", "DS (memory)", "H", "HB", "NCv2", "ND"]);
+        const olderSeries = new Set([
+            "A",
+            "A (compute-intensive)",
+            "D",
+            "DS",
+            "D (memory)",
+            "DS (memory)",
+            "H",
+            "HB",
+            "NCv2",
+            "ND",
+        ]);
         const older = new Set(catalogData.sizes.filter((e) => olderSeries.has(e.series)).map((e) => e.name));
         const probes: readonly VmSizeFacts[] = [
             ...catalogData.sizes.map((e) => lookupVmSize(e.name)!),
@@ -640,26 +819,66 @@ describe("core/vmSizes", () => {
 
     describe("suggestCurrentSize: same class, enough GPUs, then fewest enough vCPUs", () => {
         const gpuOfUnknownCount = readVmSizeName("Standard_NC20ads_H100_v5");
-        const cases: ReadonlyArray<{ title: string; today: string; facts: VmSizeFacts | undefined; expected: string | undefined }> = [
-            { title: "retired NC6 (1 GPU, 6 vCPUs)", today: "2025-06-15T12:00:00Z", facts: lookupVmSize("Standard_NC6"), expected: "Standard_NC8as_T4_v3" },
-            { title: "retired NC24 (4 GPUs, 24 vCPUs)", today: "2025-06-15T12:00:00Z", facts: lookupVmSize("Standard_NC24"), expected: "Standard_NV48s_v3" },
+        const cases: ReadonlyArray<{
+            title: string;
+            today: string;
+            facts: VmSizeFacts | undefined;
+            expected: string | undefined;
+        }> = [
+            {
+                title: "retired NC6 (1 GPU, 6 vCPUs)",
+                today: "2025-06-15T12:00:00Z",
+                facts: lookupVmSize("Standard_NC6"),
+                expected: "Standard_NC8as_T4_v3",
+            },
+            {
+                title: "retired NC24 (4 GPUs, 24 vCPUs)",
+                today: "2025-06-15T12:00:00Z",
+                facts: lookupVmSize("Standard_NC24"),
+                expected: "Standard_NV48s_v3",
+            },
             {
                 title: "retired NC24 once NVv3 retires within the year",
                 today: "2026-01-01T12:00:00Z",
                 facts: lookupVmSize("Standard_NC24"),
                 expected: "Standard_NC64as_T4_v3",
             },
-            { title: "retiring NV12s_v3 (1 GPU, 12 vCPUs): not itself", today: "2026-01-01T12:00:00Z", facts: lookupVmSize("Standard_NV12s_v3"), expected: "Standard_NC16as_T4_v3" },
-            { title: "GPU partition NV12ads_A10_v5 (1/3 GPU): next partition up", today: "2025-06-15T12:00:00Z", facts: lookupVmSize("Standard_NV12ads_A10_v5"), expected: "Standard_NV18ads_A10_v5" },
-            { title: "ND40rs_v2 (8 GPUs): the other 8-GPU sizes", today: "2025-06-15T12:00:00Z", facts: lookupVmSize("Standard_ND40rs_v2"), expected: "Standard_ND96asr_v4" },
+            {
+                title: "retiring NV12s_v3 (1 GPU, 12 vCPUs): not itself",
+                today: "2026-01-01T12:00:00Z",
+                facts: lookupVmSize("Standard_NV12s_v3"),
+                expected: "Standard_NC16as_T4_v3",
+            },
+            {
+                title: "GPU partition NV12ads_A10_v5 (1/3 GPU): next partition up",
+                today: "2025-06-15T12:00:00Z",
+                facts: lookupVmSize("Standard_NV12ads_A10_v5"),
+                expected: "Standard_NV18ads_A10_v5",
+            },
+            {
+                title: "ND40rs_v2 (8 GPUs): the other 8-GPU sizes",
+                today: "2025-06-15T12:00:00Z",
+                facts: lookupVmSize("Standard_ND40rs_v2"),
+                expected: "Standard_ND96asr_v4",
+            },
             {
                 title: "GPU of unknown count (20 vCPUs): skips the GPU step; tie at 24 vCPUs goes to the earlier entry",
                 today: "2025-06-15T12:00:00Z",
                 facts: gpuOfUnknownCount,
                 expected: "Standard_NC24ads_A100_v4",
             },
-            { title: "CPU DS3_v2 (4 vCPUs): never a GPU size", today: "2027-06-01T12:00:00Z", facts: lookupVmSize("Standard_DS3_v2"), expected: "Standard_D4s_v3" },
-            { title: "CPU D15_v2 (20 vCPUs)", today: "2028-06-01T12:00:00Z", facts: lookupVmSize("Standard_D15_v2"), expected: "Standard_D32s_v3" },
+            {
+                title: "CPU DS3_v2 (4 vCPUs): never a GPU size",
+                today: "2027-06-01T12:00:00Z",
+                facts: lookupVmSize("Standard_DS3_v2"),
+                expected: "Standard_D4s_v3",
+            },
+            {
+                title: "CPU D15_v2 (20 vCPUs)",
+                today: "2028-06-01T12:00:00Z",
+                facts: lookupVmSize("Standard_D15_v2"),
+                expected: "Standard_D32s_v3",
+            },
             {
                 title: "CPU with 128 vCPUs: none has enough, so the most (F72s_v2 while current)",
                 today: "2025-06-15T12:00:00Z",

@@ -32,9 +32,18 @@ describe("plan command", function () {
         const { code, stdout } = plan("--stack", "dev");
         assert.equal(code, 0);
         assert.match(stdout, /^Stack dev \(project azureml-compute\): 4 compute targets$/m);
-        assert.match(stdout, /^ {2}ComputeCluster +cpu-dev +AmlCompute +size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m);
-        assert.match(stdout, /^ {2}ComputeInstance +ci-alice-dev +ComputeInstance +size=Standard_DS3_v2 ssh=Disabled user=11111111-2222-3333-4444-555555555555 idleShutdown=PT30M schedules=1 /m);
-        assert.match(stdout, /^ {2}InferenceCluster +aks-devtest +AKS +cluster=new size=Standard_DS3_v2 nodes=1 purpose=DevTest ssl=Disabled loadBalancer=PublicIp$/m);
+        assert.match(
+            stdout,
+            /^ {2}ComputeCluster +cpu-dev +AmlCompute +size=Standard_DS3_v2 priority=LowPriority nodes=0-2 idle=PT5M /m,
+        );
+        assert.match(
+            stdout,
+            /^ {2}ComputeInstance +ci-alice-dev +ComputeInstance +size=Standard_DS3_v2 ssh=Disabled user=11111111-2222-3333-4444-555555555555 idleShutdown=PT30M schedules=1 /m,
+        );
+        assert.match(
+            stdout,
+            /^ {2}InferenceCluster +aks-devtest +AKS +cluster=new size=Standard_DS3_v2 nodes=1 purpose=DevTest ssl=Disabled loadBalancer=PublicIp$/m,
+        );
         assert.match(stdout, /^ {2}gpu-dev: workspace, computeName, vmSize, vmPriority, subnet, admin, /m);
     });
 
@@ -44,7 +53,10 @@ describe("plan command", function () {
         const doc = JSON.parse(stdout);
         assert.equal(doc.version, PLAN_FORMAT_VERSION);
         assert.equal(doc.valid, true);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-prod", "gpu-prod", "ci-ops-prod", "aks-prod", "dsvm-prod"]);
+        assert.deepEqual(
+            doc.computes.map((c: { computeName: string }) => c.computeName),
+            ["cpu-prod", "gpu-prod", "ci-ops-prod", "aks-prod", "dsvm-prod"],
+        );
         const gpu = doc.computes[1];
         assert.equal(gpu.component, "ComputeCluster");
         assert.equal(gpu.computeType, "AmlCompute");
@@ -55,19 +67,42 @@ describe("plan command", function () {
         assert.equal(gpu.settings.admin, "azureuser, ssh key");
         assert.ok(!stdout.includes("v1:"), "the ciphertext is not printed");
         assert.ok(!stdout.includes("not decrypted by the offline plan"), "the stand-in is shown as [secret]");
-        assert.match(doc.notes[0], /^3 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:inferenceClusters.aks-prod.ssl.cert, /);
+        assert.match(
+            doc.notes[0],
+            /^3 secure config values were not decrypted \(that needs the Pulumi CLI\): azureml-compute:inferenceClusters.aks-prod.ssl.cert, /,
+        );
         const aks = doc.computes[3];
-        assert.deepEqual(aks.secrets, ["properties.properties.sslConfiguration.cert", "properties.properties.sslConfiguration.key"]);
+        assert.deepEqual(aks.secrets, [
+            "properties.properties.sslConfiguration.cert",
+            "properties.properties.sslConfiguration.key",
+        ]);
         assert.equal(aks.inputs.properties.properties.sslConfiguration.key, "[secret]");
         assert.equal(aks.settings.purpose, "FastProd");
         // Only the args that apply to the compute's type: no Kubernetes namespace on AKS compute.
-        assert.deepEqual(aks.replacingFields, ["workspace", "computeName", "computeType", "clusterResourceId", "vmSize", "clusterPurpose", "location", "network"]);
+        assert.deepEqual(aks.replacingFields, [
+            "workspace",
+            "computeName",
+            "computeType",
+            "clusterResourceId",
+            "vmSize",
+            "clusterPurpose",
+            "location",
+            "network",
+        ]);
         const dsvm = doc.computes[4];
         assert.equal(dsvm.component, "AttachedCompute");
         assert.equal(dsvm.computeType, "VirtualMachine");
         assert.deepEqual(dsvm.secrets, ["properties.properties.administratorAccount.privateKeyData"]);
         assert.equal(dsvm.settings.account, "azureuser, private key [secret]");
-        assert.deepEqual(dsvm.replacingFields, ["workspace", "computeName", "type", "resourceId", "address", "sshPort", "credentials"]);
+        assert.deepEqual(dsvm.replacingFields, [
+            "workspace",
+            "computeName",
+            "type",
+            "resourceId",
+            "address",
+            "sshPort",
+            "credentials",
+        ]);
     });
 
     it("fails a broken stack with exit 1, naming every config path", () => {
@@ -94,14 +129,21 @@ describe("plan command", function () {
         assert.equal(code, 1);
         const doc = JSON.parse(stdout);
         assert.equal(doc.valid, false);
-        assert.deepEqual(doc.errors[1], { subject: 'Stack "dev" config', path: "azureml-compute:computeClusters.gpu-train.maxNodes", message: "must be at least minNodes (4)" });
+        assert.deepEqual(doc.errors[1], {
+            subject: 'Stack "dev" config',
+            path: "azureml-compute:computeClusters.gpu-train.maxNodes",
+            message: "must be at least minNodes (4)",
+        });
     });
 
     it("plans the full-workspace example, whose compute takes the workspace, a subnet, an identity and the caller from the program", () => {
         const { code, stdout } = plan("--cwd", "examples/full-workspace", "--json");
         assert.equal(code, 0);
         const doc = JSON.parse(stdout);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-cluster", "gpu-cluster", "ci-owner"]);
+        assert.deepEqual(
+            doc.computes.map((c: { computeName: string }) => c.computeName),
+            ["cpu-cluster", "gpu-cluster", "ci-owner"],
+        );
         // The workspace's name is fixed by its input, so known in preview; the subnet's and identity's ids are not.
         assert.equal(doc.computes[0].inputs.workspaceName, "mlw-mlfulldev");
         assert.deepEqual(doc.computes[1].unknowns, ["identity", "properties.properties.subnet"]);
@@ -128,14 +170,19 @@ describe("plan command", function () {
         const byName = Object.fromEntries(doc.computes.map((c: { computeName: string }) => [c.computeName, c]));
         assert.deepEqual(byName["gpu-train"].unknowns, ["identity", "properties.properties.subnet"]);
         assert.equal(byName["ci-alice"].placeholders.length, 2);
-        assert.deepEqual(doc.invokes.map((i: { token: string }) => i.token).sort(), ["azure-native:authorization:getClientConfig", "azure-native:machinelearningservices:getCompute"]);
+        assert.deepEqual(doc.invokes.map((i: { token: string }) => i.token).sort(), [
+            "azure-native:authorization:getClientConfig",
+            "azure-native:machinelearningservices:getCompute",
+        ]);
     });
 
     it("waits for inputs that resolve late, and keeps stdout for the JSON document", () => {
         const { code, stdout, stderr } = plan("--cwd", path.join(ROOT, "tests/fixtures/late-program"), "--json");
         assert.equal(code, 1);
         const doc = JSON.parse(stdout);
-        assert.deepEqual(doc.errors, [{ subject: 'ComputeCluster "late-cpu"', path: "maxNodes", message: "must be at least minNodes (4)" }]);
+        assert.deepEqual(doc.errors, [
+            { subject: 'ComputeCluster "late-cpu"', path: "maxNodes", message: "must be at least minNodes (4)" },
+        ]);
         assert.match(stderr, /a program writing to stdout/);
     });
 
@@ -152,7 +199,10 @@ describe("plan command", function () {
                         name: compute.name,
                         getConfig: () => ({}),
                     } as unknown as ResourceValidationArgs;
-                    (policy.validateResource as ResourceValidation)(args, (m) => void violations.push(`${policy.name}: ${m}`));
+                    (policy.validateResource as ResourceValidation)(
+                        args,
+                        (m) => void violations.push(`${policy.name}: ${m}`),
+                    );
                 }
             }
             assert.deepEqual(violations, []);
@@ -160,9 +210,15 @@ describe("plan command", function () {
     }
 
     const usage: [string[], string][] = [
-        [["--stack", "staging"], `plan: no stack "staging": ${path.join(ROOT, "Pulumi.staging.yaml")} does not exist (stacks here: dev, prod)`],
+        [
+            ["--stack", "staging"],
+            `plan: no stack "staging": ${path.join(ROOT, "Pulumi.staging.yaml")} does not exist (stacks here: dev, prod)`,
+        ],
         [["--verbose"], 'plan: unknown flag "--verbose"'],
-        [["--cwd", "tests"], `plan: no Pulumi.yaml in ${path.join(ROOT, "tests")}: --cwd must be a Pulumi project directory`],
+        [
+            ["--cwd", "tests"],
+            `plan: no Pulumi.yaml in ${path.join(ROOT, "tests")}: --cwd must be a Pulumi project directory`,
+        ],
     ];
     for (const [args, message] of usage) {
         it(`exits 2 for ${args.join(" ")}`, () => {
@@ -174,16 +230,26 @@ describe("plan command", function () {
 });
 
 describe("plan arguments", () => {
-    it("defaults to the dev stack of the given directory", () => assert.deepEqual(parsePlanArgs([], "/p"), { stack: "dev", cwd: "/p", json: false, help: false }));
+    it("defaults to the dev stack of the given directory", () =>
+        assert.deepEqual(parsePlanArgs([], "/p"), { stack: "dev", cwd: "/p", json: false, help: false }));
     it("takes --flag value and --flag=value", () =>
-        assert.deepEqual(parsePlanArgs(["--stack=prod", "--cwd", "x", "--json"], "/p"), { stack: "prod", cwd: "x", json: true, help: false }));
+        assert.deepEqual(parsePlanArgs(["--stack=prod", "--cwd", "x", "--json"], "/p"), {
+            stack: "prod",
+            cwd: "x",
+            json: true,
+            help: false,
+        }));
     const bad: [string[], string][] = [
         [["--stack"], "--stack needs a value"],
         [["--stack", "a/b"], '--stack "a/b": a stack name has only letters, digits, "_", "-" and "."'],
         [["prod"], 'unknown argument "prod"'],
     ];
     for (const [args, message] of bad) {
-        it(`refuses ${args.join(" ")}`, () => assert.throws(() => parsePlanArgs(args, "/p"), (e: Error) => e instanceof UsageError && e.message === message));
+        it(`refuses ${args.join(" ")}`, () =>
+            assert.throws(
+                () => parsePlanArgs(args, "/p"),
+                (e: Error) => e instanceof UsageError && e.message === message,
+            ));
     }
 });
 
@@ -201,6 +267,11 @@ describe("stack files", () => {
         ]);
         const attached = JSON.parse(stack.config["azureml-compute:attachedComputes"]!);
         assert.ok(isSecretStandIn(attached["dsvm-prod"].credentials.privateKey));
-        assert.equal(readStack(readProject(path.join(ROOT, "examples/quickstart")), "dev").config["quickstart-example:workspaceName"], "mlw-dev");
+        assert.equal(
+            readStack(readProject(path.join(ROOT, "examples/quickstart")), "dev").config[
+                "quickstart-example:workspaceName"
+            ],
+            "mlw-dev",
+        );
     });
 });

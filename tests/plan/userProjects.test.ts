@@ -23,7 +23,11 @@ function project(name: string, files: Record<string, string>): string {
 }
 
 function plan(dir: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--cwd", dir, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: ROOT } });
+    const result = spawnSync(
+        process.execPath,
+        [path.join(ROOT, "bin/azureml-compute.js"), "plan", "--cwd", dir, ...args],
+        { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: ROOT } },
+    );
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -68,7 +72,10 @@ describe("plan command on users' projects", function () {
         assert.equal(code, 0, stderr);
         const doc = JSON.parse(stdout);
         assert.equal(doc.valid, true);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["cpu-train", "ci-me", "k8s"]);
+        assert.deepEqual(
+            doc.computes.map((c: { computeName: string }) => c.computeName),
+            ["cpu-train", "ci-me", "k8s"],
+        );
         const [cluster, instance, k8s] = doc.computes;
         assert.deepEqual(cluster.unknowns, ["identity", "properties.properties.subnet"]);
         assert.equal(cluster.inputs.properties.properties.subnet, "[unknown]");
@@ -90,36 +97,69 @@ describe("plan command on users' projects", function () {
         });
         const { code, stderr } = plan(dir);
         assert.equal(code, 1);
-        assert.match(stderr, /ComputeCluster "cpu-train" has 2 invalid inputs:\n {2}- vmSize: Standard_NC6 was retired on 2023-08-31; use a current size/);
+        assert.match(
+            stderr,
+            /ComputeCluster "cpu-train" has 2 invalid inputs:\n {2}- vmSize: Standard_NC6 was retired on 2023-08-31; use a current size/,
+        );
         assert.match(stderr, /\n {2}- maxNodes: must be at least minNodes \(5\)/);
     });
 
     it("gives the program Pulumi.yaml's config defaults, and refuses a declared key no stack sets", () => {
-        const program = 'import * as pulumi from "@pulumi/pulumi";\nimport { ComputeCluster } from "azureml-compute";\nconst c = new pulumi.Config();\nnew ComputeCluster("cpu-train", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: c.require("size"), maxNodes: c.requireNumber("maxNodes") });\n';
+        const program =
+            'import * as pulumi from "@pulumi/pulumi";\nimport { ComputeCluster } from "azureml-compute";\nconst c = new pulumi.Config();\nnew ComputeCluster("cpu-train", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: c.require("size"), maxNodes: c.requireNumber("maxNodes") });\n';
         const yaml = `${PULUMI_YAML}config:\n  size:\n    type: string\n    default: Standard_D4s_v3\n  maxNodes:\n    type: integer\n`;
-        const ok = project("config-ok", { "Pulumi.yaml": yaml, "Pulumi.dev.yaml": "config:\n  my-ml:maxNodes: 3\n", "index.ts": program });
+        const ok = project("config-ok", {
+            "Pulumi.yaml": yaml,
+            "Pulumi.dev.yaml": "config:\n  my-ml:maxNodes: 3\n",
+            "index.ts": program,
+        });
         const good = plan(ok, "--json");
         assert.equal(good.code, 0, good.stderr);
         assert.equal(JSON.parse(good.stdout).computes[0].settings.size, "Standard_D4s_v3");
 
-        const missing = project("config-missing", { "Pulumi.yaml": yaml, "Pulumi.dev.yaml": "config: {}\n", "index.ts": program });
+        const missing = project("config-missing", {
+            "Pulumi.yaml": yaml,
+            "Pulumi.dev.yaml": "config: {}\n",
+            "index.ts": program,
+        });
         const bad = plan(missing);
         assert.equal(bad.code, 1);
-        assert.match(bad.stderr, /Project config \(Pulumi\.yaml\):\n {2}- my-ml:maxNodes: is declared in Pulumi\.yaml \(type integer\) with no default, and Pulumi\.dev\.yaml does not set it: pulumi config set maxNodes <value>/);
+        assert.match(
+            bad.stderr,
+            /Project config \(Pulumi\.yaml\):\n {2}- my-ml:maxNodes: is declared in Pulumi\.yaml \(type integer\) with no default, and Pulumi\.dev\.yaml does not set it: pulumi config set maxNodes <value>/,
+        );
 
-        const wrongType = project("config-type", { "Pulumi.yaml": yaml, "Pulumi.dev.yaml": 'config:\n  my-ml:maxNodes: "three"\n', "index.ts": program });
-        assert.match(plan(wrongType).stderr, /my-ml:maxNodes: must be of type integer \(as Pulumi\.yaml declares it\), got string/);
+        const wrongType = project("config-type", {
+            "Pulumi.yaml": yaml,
+            "Pulumi.dev.yaml": 'config:\n  my-ml:maxNodes: "three"\n',
+            "index.ts": program,
+        });
+        assert.match(
+            plan(wrongType).stderr,
+            /my-ml:maxNodes: must be of type integer \(as Pulumi\.yaml declares it\), got string/,
+        );
     });
 
     it("says which invoke it can't answer and how to give the answer, then uses the answer given", () => {
-        const program = 'import { getSubnetOutput } from "@pulumi/azure-native/network";\nimport { ComputeCluster } from "azureml-compute";\nconst s = getSubnetOutput({ resourceGroupName: "rg", virtualNetworkName: "v", subnetName: "s" });\nnew ComputeCluster("cpu-train", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: 2, subnet: s.apply((x) => x.id!) });\n';
-        const dir = project("invoke", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config: {}\n", "index.ts": program });
+        const program =
+            'import { getSubnetOutput } from "@pulumi/azure-native/network";\nimport { ComputeCluster } from "azureml-compute";\nconst s = getSubnetOutput({ resourceGroupName: "rg", virtualNetworkName: "v", subnetName: "s" });\nnew ComputeCluster("cpu-train", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: 2, subnet: s.apply((x) => x.id!) });\n';
+        const dir = project("invoke", {
+            "Pulumi.yaml": PULUMI_YAML,
+            "Pulumi.dev.yaml": "config: {}\n",
+            "index.ts": program,
+        });
         const refused = plan(dir);
         assert.equal(refused.code, 1);
-        assert.match(refused.stderr, /^the offline plan can't answer the invoke azure-native:network:getSubnet \(there is no Azure to ask\): give its result with --invoke-results FILE/m);
+        assert.match(
+            refused.stderr,
+            /^the offline plan can't answer the invoke azure-native:network:getSubnet \(there is no Azure to ask\): give its result with --invoke-results FILE/m,
+        );
         assert.doesNotMatch(refused.stderr, /\n\s+at /, "no stack trace");
         const subnetId = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s`;
-        fs.writeFileSync(path.join(dir, "answers.json"), JSON.stringify({ "azure-native:network:getSubnet": { id: subnetId } }));
+        fs.writeFileSync(
+            path.join(dir, "answers.json"),
+            JSON.stringify({ "azure-native:network:getSubnet": { id: subnetId } }),
+        );
         const answered = plan(dir, "--json", "--invoke-results", path.join(dir, "answers.json"));
         assert.equal(answered.code, 0, answered.stderr);
         const doc = JSON.parse(answered.stdout);
@@ -128,7 +168,8 @@ describe("plan command on users' projects", function () {
     });
 
     it("calls a program that exports a function, and waits for compute declared after a timer", () => {
-        const cluster = (name: string, maxNodes: number) => `new ComputeCluster("${name}", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: ${maxNodes} });`;
+        const cluster = (name: string, maxNodes: number) =>
+            `new ComputeCluster("${name}", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: ${maxNodes} });`;
         const dir = project("exported-function", {
             "Pulumi.yaml": "name: my-fn\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
             "Pulumi.dev.yaml": "config: {}\n",
@@ -136,29 +177,54 @@ describe("plan command on users' projects", function () {
         });
         const { code, stderr } = plan(dir);
         assert.equal(code, 1);
-        assert.match(stderr, /ComputeCluster "cpu-late" has 1 invalid input:\n {2}- maxNodes: must be at least 0; got -5/);
+        assert.match(
+            stderr,
+            /ComputeCluster "cpu-late" has 1 invalid input:\n {2}- maxNodes: must be at least 0; got -5/,
+        );
     });
 
     it("reads Pulumi.yaml as the CLI does: values as text, secret declarations, stackConfigDir, index.js before index.ts", () => {
-        const program = (file: string) => `const pulumi = require("@pulumi/pulumi");\nconst { ComputeCluster } = require("azureml-compute");\nconst c = new pulumi.Config();\nnew ComputeCluster("${file}", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: c.requireNumber("maxNodes") });\n`;
+        const program = (file: string) =>
+            `const pulumi = require("@pulumi/pulumi");\nconst { ComputeCluster } = require("azureml-compute");\nconst c = new pulumi.Config();\nnew ComputeCluster("${file}", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: c.requireNumber("maxNodes") });\n`;
         const yaml = `${PULUMI_YAML}stackConfigDir: stacks\nconfig:\n  maxNodes:\n    type: integer\n  spare:\n    type: boolean\n    default: false\n  token:\n    type: string\n    secret: true\n    default: none\n`;
-        const dir = project("cli-reading", { "Pulumi.yaml": yaml, "index.js": program("from-js"), "index.ts": program("from-ts") });
+        const dir = project("cli-reading", {
+            "Pulumi.yaml": yaml,
+            "index.js": program("from-js"),
+            "index.ts": program("from-ts"),
+        });
         fs.mkdirSync(path.join(dir, "stacks"));
-        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.dev.yaml"), 'config:\n  my-ml:maxNodes: "3"\n  my-ml:spare: "true"\n');
+        fs.writeFileSync(
+            path.join(dir, "stacks", "Pulumi.dev.yaml"),
+            'config:\n  my-ml:maxNodes: "3"\n  my-ml:spare: "true"\n',
+        );
         const good = plan(dir, "--json");
         assert.equal(good.code, 0, good.stderr);
         const doc = JSON.parse(good.stdout);
-        assert.deepEqual(doc.computes.map((c: { computeName: string }) => c.computeName), ["from-js"]);
+        assert.deepEqual(
+            doc.computes.map((c: { computeName: string }) => c.computeName),
+            ["from-js"],
+        );
         assert.equal(doc.computes[0].settings.nodes, "0-3");
-        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.dev.yaml"), "config:\n  my-ml:maxNodes: 3\n  my-ml:token: plain-text\n");
+        fs.writeFileSync(
+            path.join(dir, "stacks", "Pulumi.dev.yaml"),
+            "config:\n  my-ml:maxNodes: 3\n  my-ml:token: plain-text\n",
+        );
         const bad = plan(dir);
         assert.equal(bad.code, 1);
-        assert.match(bad.stderr, /my-ml:token: must be encrypted, as Pulumi\.yaml declares it secret: pulumi config set --secret token <value>/);
+        assert.match(
+            bad.stderr,
+            /my-ml:token: must be encrypted, as Pulumi\.yaml declares it secret: pulumi config set --secret token <value>/,
+        );
     });
 
     it("marks a placeholder workspace region where it lands", () => {
-        const program = 'import { getWorkspaceOutput } from "@pulumi/azure-native/machinelearningservices";\nimport { ComputeInstance } from "azureml-compute";\nconst ws = getWorkspaceOutput({ resourceGroupName: "rg-ml", workspaceName: "mlw-dev" });\nnew ComputeInstance("ci-ops", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml", location: ws.location.apply((l) => l!) }, vmSize: "Standard_DS3_v2" });\n';
-        const dir = project("placeholder-region", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config: {}\n", "index.ts": program });
+        const program =
+            'import { getWorkspaceOutput } from "@pulumi/azure-native/machinelearningservices";\nimport { ComputeInstance } from "azureml-compute";\nconst ws = getWorkspaceOutput({ resourceGroupName: "rg-ml", workspaceName: "mlw-dev" });\nnew ComputeInstance("ci-ops", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml", location: ws.location.apply((l) => l!) }, vmSize: "Standard_DS3_v2" });\n';
+        const dir = project("placeholder-region", {
+            "Pulumi.yaml": PULUMI_YAML,
+            "Pulumi.dev.yaml": "config: {}\n",
+            "index.ts": program,
+        });
         const { code, stdout, stderr } = plan(dir, "--json");
         assert.equal(code, 0, stderr);
         assert.deepEqual(JSON.parse(stdout).computes[0].placeholders, ["location"]);
@@ -168,7 +234,8 @@ describe("plan command on users' projects", function () {
         const dir = project("javascript", {
             "Pulumi.yaml": "name: my-js\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
             "Pulumi.dev.yaml": "config: {}\n",
-            "index.js": 'const { ComputeCluster } = require("azureml-compute");\nnew ComputeCluster("cpu-train", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: 2 });\n',
+            "index.js":
+                'const { ComputeCluster } = require("azureml-compute");\nnew ComputeCluster("cpu-train", { workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" }, vmSize: "Standard_DS3_v2", maxNodes: 2 });\n',
         });
         const { code, stdout, stderr } = plan(dir);
         assert.equal(code, 0, stderr);
@@ -177,15 +244,31 @@ describe("plan command on users' projects", function () {
 
     it("says what it can't run, with exit 2 and no stack trace: a YAML or Python program, an ES module", () => {
         for (const runtime of ["yaml", "python"]) {
-            const dir = project(`runtime-${runtime}`, { "Pulumi.yaml": `name: other\nruntime: ${runtime}\n`, "Pulumi.dev.yaml": "config: {}\n" });
+            const dir = project(`runtime-${runtime}`, {
+                "Pulumi.yaml": `name: other\nruntime: ${runtime}\n`,
+                "Pulumi.dev.yaml": "config: {}\n",
+            });
             const { code, stderr } = plan(dir);
             assert.equal(code, 2);
-            assert.match(stderr, new RegExp(`runtime "${runtime}": the offline plan runs Node.js programs only; run pulumi preview for this project`));
+            assert.match(
+                stderr,
+                new RegExp(
+                    `runtime "${runtime}": the offline plan runs Node.js programs only; run pulumi preview for this project`,
+                ),
+            );
         }
-        const esm = project("esm", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config: {}\n", "package.json": '{"type": "module"}', "index.ts": "export {};\n" });
+        const esm = project("esm", {
+            "Pulumi.yaml": PULUMI_YAML,
+            "Pulumi.dev.yaml": "config: {}\n",
+            "package.json": '{"type": "module"}',
+            "index.ts": "export {};\n",
+        });
         const { code, stderr } = plan(esm);
         assert.equal(code, 2);
-        assert.match(stderr, /"type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program/);
+        assert.match(
+            stderr,
+            /"type": "module": the offline plan loads CommonJS programs only; run pulumi preview for an ES module program/,
+        );
         assert.doesNotMatch(stderr, /\n\s+at /);
     });
 
@@ -204,8 +287,19 @@ new ComputeCluster("cpu-new", { workspace, vmSize: "Standard_DS3_v2", maxNodes: 
         const json = plan(dir, "--json");
         assert.equal(json.code, 0, json.stderr);
         const doc = JSON.parse(json.stdout) as { computes: { computeName: string; adoptedFrom: string | null }[] };
-        assert.deepEqual(doc.computes.map((c) => [c.computeName, c.adoptedFrom]), [["cpu-old", id], ["cpu-new", null]]);
+        assert.deepEqual(
+            doc.computes.map((c) => [c.computeName, c.adoptedFrom]),
+            [
+                ["cpu-old", id],
+                ["cpu-new", null],
+            ],
+        );
         const text = plan(dir);
-        assert.ok(text.stdout.includes(`Adopted: imported on the first pulumi up, not created (declare what exists: a difference that replaces the compute stops the import):\n  cpu-old: ${id}\n`), text.stdout);
+        assert.ok(
+            text.stdout.includes(
+                `Adopted: imported on the first pulumi up, not created (declare what exists: a difference that replaces the compute stops the import):\n  cpu-old: ${id}\n`,
+            ),
+            text.stdout,
+        );
     });
 });

@@ -27,7 +27,12 @@ function issuesOf(values: Record<string, string>): string[] {
 
 describe("stack config", () => {
     it("reads each entry with the stack's workspace and its key as the compute name", () => {
-        const entries = readStackConfig(config({ "gpu-train": { vmSize: "Standard_NC4as_T4_v3", maxNodes: 2 } }, { "azure-native:location": "westeurope" }));
+        const entries = readStackConfig(
+            config(
+                { "gpu-train": { vmSize: "Standard_NC4as_T4_v3", maxNodes: 2 } },
+                { "azure-native:location": "westeurope" },
+            ),
+        );
         assert.equal(entries.length, 1);
         assert.equal(entries[0]!.name, "gpu-train");
         assert.equal(entries[0]!.kind.key, "computeClusters");
@@ -43,7 +48,12 @@ describe("stack config", () => {
         const [entry] = readStackConfig({
             "azureml-compute:workspace": WORKSPACE,
             "azureml-compute:attachedComputes": JSON.stringify({
-                dbx: { type: "Databricks", resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/dbx", accessToken: "dapi-token" },
+                dbx: {
+                    type: "Databricks",
+                    resourceId:
+                        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/dbx",
+                    accessToken: "dapi-token",
+                },
             }),
         });
         assert.equal(await pulumi.isSecret(entry!.args.accessToken as pulumi.Output<string>), true);
@@ -51,7 +61,15 @@ describe("stack config", () => {
     });
 
     it("makes a password a Pulumi secret as it is read, and nothing else", async () => {
-        const [entry] = readStackConfig(config({ gpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", password: "S3cret-config-pw" } } }));
+        const [entry] = readStackConfig(
+            config({
+                gpu: {
+                    vmSize: "Standard_DS3_v2",
+                    maxNodes: 1,
+                    admin: { username: "azureuser", password: "S3cret-config-pw" },
+                },
+            }),
+        );
         const admin = entry!.args.admin as { username: unknown; password: pulumi.Output<string> };
         assert.equal(admin.username, "azureuser");
         assert.ok(pulumi.Output.isInstance(admin.password));
@@ -66,12 +84,17 @@ describe("stack config", () => {
     it("reads compute instances next to clusters", () => {
         const entries = readStackConfig({
             ...config({ "cpu-dev": { vmSize: "Standard_DS3_v2", maxNodes: 1 } }),
-            "azureml-compute:computeInstances": JSON.stringify({ "ci-alice": { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT30M" } }),
+            "azureml-compute:computeInstances": JSON.stringify({
+                "ci-alice": { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT30M" },
+            }),
         });
-        assert.deepEqual(entries.map((e) => [e.kind.key, e.name]), [
-            ["computeClusters", "cpu-dev"],
-            ["computeInstances", "ci-alice"],
-        ]);
+        assert.deepEqual(
+            entries.map((e) => [e.kind.key, e.name]),
+            [
+                ["computeClusters", "cpu-dev"],
+                ["computeInstances", "ci-alice"],
+            ],
+        );
     });
 
     const invalid: [string, Record<string, string>, string[]][] = [
@@ -93,16 +116,33 @@ describe("stack config", () => {
         [
             "a key that is not a valid compute name",
             config({ "cluster-1": { vmSize: "Standard_DS3_v2", maxNodes: 1 } }),
-            ['azureml-compute:computeClusters.cluster-1: "cluster-1": a "-" must be followed by at least one letter later in the name'],
+            [
+                'azureml-compute:computeClusters.cluster-1: "cluster-1": a "-" must be followed by at least one letter later in the name',
+            ],
         ],
         [
             "a nested problem",
-            config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: ED25519 } } }),
-            ['azureml-compute:computeClusters.cpu.admin.sshPublicKey: is an ssh-ed25519 key; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)'],
+            config({
+                cpu: {
+                    vmSize: "Standard_DS3_v2",
+                    maxNodes: 1,
+                    admin: { username: "azureuser", sshPublicKey: ED25519 },
+                },
+            }),
+            [
+                'azureml-compute:computeClusters.cpu.admin.sshPublicKey: is an ssh-ed25519 key; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)',
+            ],
         ],
         [
             "a workspace or computeName inside an entry",
-            config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, workspace: { workspaceName: "x", resourceGroupName: "y" }, computeName: "other" } }),
+            config({
+                cpu: {
+                    vmSize: "Standard_DS3_v2",
+                    maxNodes: 1,
+                    workspace: { workspaceName: "x", resourceGroupName: "y" },
+                    computeName: "other",
+                },
+            }),
             [
                 "azureml-compute:computeClusters.cpu.workspace: is not allowed here: the workspace is set once, at azureml-compute:workspace",
                 "azureml-compute:computeClusters.cpu.computeName: is not allowed here: the entry's key is the compute name",
@@ -111,7 +151,9 @@ describe("stack config", () => {
         [
             "clusters without a workspace",
             { "azureml-compute:computeClusters": JSON.stringify({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1 } }) },
-            ["azureml-compute:workspace: is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to"],
+            [
+                "azureml-compute:workspace: is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to",
+            ],
         ],
         [
             "a bad workspace",
@@ -126,7 +168,10 @@ describe("stack config", () => {
                     "ci-alice": {
                         vmSize: "Standard_DS3_v2",
                         ssh: { publicKey: ED25519 },
-                        assignedUser: { objectId: "11111111-2222-3333-4444-555555555555", tenantId: "66666666-7777-8888-9999-000000000000" },
+                        assignedUser: {
+                            objectId: "11111111-2222-3333-4444-555555555555",
+                            tenantId: "66666666-7777-8888-9999-000000000000",
+                        },
                         schedules: [{ action: "Stop", cron: "0 19 * * *", timeZone: "Europe/Paris" }],
                     },
                 }),
@@ -141,7 +186,11 @@ describe("stack config", () => {
             {
                 "azureml-compute:workspace": WORKSPACE,
                 "azureml-compute:attachedComputes": JSON.stringify({
-                    dbx: { type: "Databricks", resourceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm" },
+                    dbx: {
+                        type: "Databricks",
+                        resourceId:
+                            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm",
+                    },
                 }),
             },
             [
@@ -152,7 +201,9 @@ describe("stack config", () => {
         [
             "a list instead of a map",
             config([{ vmSize: "Standard_DS3_v2" }]),
-            ["azureml-compute:computeClusters: expected a map from compute name to ComputeCluster settings, got a list"],
+            [
+                "azureml-compute:computeClusters: expected a map from compute name to ComputeCluster settings, got a list",
+            ],
         ],
         [
             "an entry that is not a map",
@@ -161,7 +212,10 @@ describe("stack config", () => {
         ],
         [
             "problems in several entries and keys at once",
-            config({ a: { vmSize: "DS3", maxNodes: 1 }, bb: { vmSize: "Standard_DS3_v2", maxNodes: -1 } }, { "azureml-compute:workspaces": "{}" }),
+            config(
+                { a: { vmSize: "DS3", maxNodes: 1 }, bb: { vmSize: "Standard_DS3_v2", maxNodes: -1 } },
+                { "azureml-compute:workspaces": "{}" },
+            ),
             [
                 'azureml-compute:workspaces: unknown config key "workspaces" (did you mean "workspace"?)',
                 'azureml-compute:computeClusters.a: "a" is 1 character long; compute names must be 3 to 24 characters',
@@ -177,38 +231,76 @@ describe("stack config", () => {
 
     it("names the stack and every problem in one message", () => {
         try {
-            readStackConfig(config({ "gpu-train": { vmSize: "Standard_DS3_v2", minNodes: 4, maxNodes: 2 } }), 'Stack "dev" config');
+            readStackConfig(
+                config({ "gpu-train": { vmSize: "Standard_DS3_v2", minNodes: 4, maxNodes: 2 } }),
+                'Stack "dev" config',
+            );
             assert.fail("expected an error");
         } catch (e) {
-            assert.equal((e as Error).message, 'Stack "dev" config has 1 invalid input:\n  - azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)');
+            assert.equal(
+                (e as Error).message,
+                'Stack "dev" config has 1 invalid input:\n  - azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)',
+            );
         }
     });
 
     it("still checks the type of a value the offline plan could not decrypt: it decrypts to a string", () => {
-        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: STAND_IN } })), ["azureml-compute:computeClusters.cpu.maxNodes: expected a number, got a string"]);
-        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: STAND_IN } })), ["azureml-compute:computeClusters.cpu.admin: expected an object, got a string"]);
+        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: STAND_IN } })), [
+            "azureml-compute:computeClusters.cpu.maxNodes: expected a number, got a string",
+        ]);
+        assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: STAND_IN } })), [
+            "azureml-compute:computeClusters.cpu.admin: expected an object, got a string",
+        ]);
     });
 
     it("skips the content checks of a value the offline plan could not decrypt", () => {
-        const entries = readStackConfig(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: STAND_IN } } }));
+        const entries = readStackConfig(
+            config({
+                cpu: {
+                    vmSize: "Standard_DS3_v2",
+                    maxNodes: 1,
+                    admin: { username: "azureuser", sshPublicKey: STAND_IN },
+                },
+            }),
+        );
         assert.equal(entries.length, 1);
     });
 
     it("checks a user's value that reads like the plan's stand-in: only the plan's own are skipped", () => {
         for (const lookalike of ["[secret: not decrypted by the offline plan]", STAND_IN.replace(/]$/, "x]")]) {
-            assert.deepEqual(issuesOf(config({ cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1, admin: { username: "azureuser", sshPublicKey: lookalike } } })), [
-                'azureml-compute:computeClusters.cpu.admin.sshPublicKey: does not start with a key type; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)',
-            ]);
+            assert.deepEqual(
+                issuesOf(
+                    config({
+                        cpu: {
+                            vmSize: "Standard_DS3_v2",
+                            maxNodes: 1,
+                            admin: { username: "azureuser", sshPublicKey: lookalike },
+                        },
+                    }),
+                ),
+                [
+                    'azureml-compute:computeClusters.cpu.admin.sshPublicKey: does not start with a key type; Azure ML compute takes ssh-rsa keys only, e.g. "ssh-rsa AAAAB3NzaC1yc2E... user@host" (the contents of ~/.ssh/id_rsa.pub)',
+                ],
+            );
         }
     });
 
     it("still runs the cross-field rules over a value it could not decrypt: the field is there", () => {
-        const VM = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/dsvm";
+        const VM =
+            "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/dsvm";
         const values = {
             "azureml-compute:workspace": WORKSPACE,
-            "azureml-compute:attachedComputes": JSON.stringify({ dsvm: { type: "VirtualMachine", resourceId: VM, credentials: { username: "azureuser", password: STAND_IN } } }),
+            "azureml-compute:attachedComputes": JSON.stringify({
+                dsvm: {
+                    type: "VirtualMachine",
+                    resourceId: VM,
+                    credentials: { username: "azureuser", password: STAND_IN },
+                },
+            }),
         };
-        assert.deepEqual(issuesOf(values), ['azureml-compute:attachedComputes.dsvm.address: is required to attach a virtual machine (type "VirtualMachine")']);
+        assert.deepEqual(issuesOf(values), [
+            'azureml-compute:attachedComputes.dsvm.address: is required to attach a virtual machine (type "VirtualMachine")',
+        ]);
     });
 });
 
@@ -218,7 +310,11 @@ describe("stack program", () => {
         pulumi.runtime.setAllConfig(
             config({
                 "cpu-dev": { vmSize: "Standard_DS3_v2", maxNodes: 2 },
-                "gpu-dev": { vmSize: "Standard_NC4as_T4_v3", maxNodes: 1, admin: { username: "azureuser", password: "S3cret-config-pw" } },
+                "gpu-dev": {
+                    vmSize: "Standard_NC4as_T4_v3",
+                    maxNodes: 1,
+                    admin: { username: "azureuser", password: "S3cret-config-pw" },
+                },
             }),
             ["azureml-compute:computeClusters"],
         );
@@ -227,15 +323,27 @@ describe("stack program", () => {
         assert.equal(await valueOf(outputs.computeClusters!["gpu-dev"]!.computeName), "gpu-dev");
         await settle();
         const children = monitor.ofType("azure-native:machinelearningservices:Compute");
-        assert.deepEqual(children.map((c) => c.name), ["cpu-dev", "gpu-dev"]);
+        assert.deepEqual(
+            children.map((c) => c.name),
+            ["cpu-dev", "gpu-dev"],
+        );
         assert.deepEqual(children[1]!.secretPaths, ["properties.properties.userAccountCredentials.adminUserPassword"]);
         assert.deepEqual(children[0]!.secretPaths, []);
     });
 
     it("fails with every config problem before declaring anything", async () => {
         const monitor = await recordRegistrations({ stack: "dev" });
-        pulumi.runtime.setAllConfig(config({ fine: { vmSize: "Standard_DS3_v2", maxNodes: 1 }, "bad-1": { vmSize: "Standard_DS3_v2", maxNodes: 1 } }), []);
-        assert.throws(() => declareStack(), (e: Error) => e.message.startsWith('Stack "dev" config has 1 invalid input:'));
+        pulumi.runtime.setAllConfig(
+            config({
+                fine: { vmSize: "Standard_DS3_v2", maxNodes: 1 },
+                "bad-1": { vmSize: "Standard_DS3_v2", maxNodes: 1 },
+            }),
+            [],
+        );
+        assert.throws(
+            () => declareStack(),
+            (e: Error) => e.message.startsWith('Stack "dev" config has 1 invalid input:'),
+        );
         await settle();
         assert.deepEqual(monitor.registrations, []);
     });

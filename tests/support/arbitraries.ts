@@ -17,11 +17,21 @@ const tagName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._-]{0,20}$/);
 const tags = fc.dictionary(tagName, fc.string({ maxLength: 30 }), { maxKeys: 6 });
 const identity = fc.oneof(
     fc.constant({ type: "SystemAssigned" }),
-    fc.subarray([IDENTITY_ID, ID_2], { minLength: 1 }).chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length })).map((ids) => ({ type: "UserAssigned", userAssignedIdentities: ids })),
+    fc
+        .subarray([IDENTITY_ID, ID_2], { minLength: 1 })
+        .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length }))
+        .map((ids) => ({ type: "UserAssigned", userAssignedIdentities: ids })),
 );
 const base = { description: text, tags };
 
-const cron = fc.record({ action: fc.constantFrom("Start", "Stop"), cron: fc.constantFrom("0 19 * * 1-5", "30 7 * * *"), timeZone: fc.constantFrom("UTC", "W. Europe Standard Time") }, { requiredKeys: ["action", "cron"] });
+const cron = fc.record(
+    {
+        action: fc.constantFrom("Start", "Stop"),
+        cron: fc.constantFrom("0 19 * * 1-5", "30 7 * * *"),
+        timeZone: fc.constantFrom("UTC", "W. Europe Standard Time"),
+    },
+    { requiredKeys: ["action", "cron"] },
+);
 const recurrence = fc.record(
     {
         action: fc.constantFrom("Start", "Stop"),
@@ -40,7 +50,10 @@ const recurrence = fc.record(
     },
     { requiredKeys: ["action", "recurrence"] },
 );
-const script = fc.oneof(fc.record({ command: text, timeoutMinutes: fc.integer({ min: 1, max: 30 }) }, { requiredKeys: ["command"] }), fc.record({ path: fc.constant("Users/a/setup.sh"), arguments: text }, { requiredKeys: ["path"] }));
+const script = fc.oneof(
+    fc.record({ command: text, timeoutMinutes: fc.integer({ min: 1, max: 30 }) }, { requiredKeys: ["command"] }),
+    fc.record({ path: fc.constant("Users/a/setup.sh"), arguments: text }, { requiredKeys: ["path"] }),
+);
 
 /** The optional args of each case, each with values valid on their own. */
 const OPTIONAL: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
@@ -52,7 +65,10 @@ const OPTIONAL: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
         idleTimeBeforeScaleDown: fc.oneof(fc.integer({ min: 0, max: 86_400 }), fc.constantFrom("PT5M", "PT1H30M")),
         subnet: fc.constant(SUBNET_ID),
         identity,
-        admin: fc.oneof(fc.constant({ username: "azureuser", sshPublicKey: RSA_2048 }), fc.constant({ username: "azureuser", password: "S3cret-pw!", sshPublicKey: RSA_2048 })),
+        admin: fc.oneof(
+            fc.constant({ username: "azureuser", sshPublicKey: RSA_2048 }),
+            fc.constant({ username: "azureuser", password: "S3cret-pw!", sshPublicKey: RSA_2048 }),
+        ),
         remoteLoginPortPublicAccess: fc.constantFrom("Enabled", "Disabled", "NotSpecified"),
         enableNodePublicIp: fc.boolean(),
         isolatedNetwork: fc.boolean(),
@@ -83,14 +99,31 @@ const OPTIONAL: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
         nodeCount: fc.integer({ min: 3, max: 6 }),
         clusterPurpose: fc.constantFrom("Production", "DevTest"),
         location: fc.constant("westeurope"),
-        network: fc.constant({ subnetId: SUBNET_ID, serviceCidr: "10.0.0.0/16", dnsServiceIp: "10.0.0.10", dockerBridgeCidr: "172.17.0.1/16" }),
-        loadBalancer: fc.oneof(fc.constant({ type: "PublicIp" }), fc.constant({ type: "InternalLoadBalancer", subnet: "default" })),
-        ssl: fc.constant({ cert: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----", key: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----", cname: "ml.contoso.com" }),
+        network: fc.constant({
+            subnetId: SUBNET_ID,
+            serviceCidr: "10.0.0.0/16",
+            dnsServiceIp: "10.0.0.10",
+            dockerBridgeCidr: "172.17.0.1/16",
+        }),
+        loadBalancer: fc.oneof(
+            fc.constant({ type: "PublicIp" }),
+            fc.constant({ type: "InternalLoadBalancer", subnet: "default" }),
+        ),
+        ssl: fc.constant({
+            cert: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+            key: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
+            cname: "ml.contoso.com",
+        }),
     },
     "InferenceCluster (Kubernetes)": {
         ...base,
         namespace: fc.constantFrom("default", "ml-serving"),
-        instanceTypes: fc.constant({ small: { nodeSelector: { agentpool: "cpu" }, resources: { requests: { cpu: "500m" }, limits: { cpu: "1", memory: "2Gi" } } } }),
+        instanceTypes: fc.constant({
+            small: {
+                nodeSelector: { agentpool: "cpu" },
+                resources: { requests: { cpu: "500m" }, limits: { cpu: "1", memory: "2Gi" } },
+            },
+        }),
         defaultInstanceType: fc.constant("small"),
         identity,
     },
@@ -99,12 +132,17 @@ const OPTIONAL: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
         sshPort: fc.integer({ min: 1, max: 65535 }),
         credentials: fc.constant({ username: "azureuser", password: "S3cret!", publicKey: RSA_2048 }),
     },
-    "AttachedCompute (Databricks)": { ...base, workspaceUrl: fc.constant("https://adb-1234567890123456.7.azuredatabricks.net") },
+    "AttachedCompute (Databricks)": {
+        ...base,
+        workspaceUrl: fc.constant("https://adb-1234567890123456.7.azuredatabricks.net"),
+    },
 };
 
 /** Valid-looking args of one case: its minimal args and any subset of its optional ones. */
 export function argsOf(c: Case): fc.Arbitrary<Record<string, unknown>> {
-    return fc.record(OPTIONAL[c.title]!, { requiredKeys: [] }).map((optional) => ({ ...c.minimal, ...(FIT[c.title]?.(optional) ?? optional) }));
+    return fc
+        .record(OPTIONAL[c.title]!, { requiredKeys: [] })
+        .map((optional) => ({ ...c.minimal, ...(FIT[c.title]?.(optional) ?? optional) }));
 }
 
 /** Most generated instances would break the cross-field rules: fit them, so that most cases are valid. */
@@ -117,19 +155,29 @@ const FIT: Record<string, (args: Record<string, unknown>) => Record<string, unkn
 };
 
 /** The same args as a real program may pass them; `choices` says, node by node, how. */
-export function asProgramPasses(args: Record<string, unknown>, choices: readonly number[], optionalKeys: readonly string[]): Record<string, unknown> {
+export function asProgramPasses(
+    args: Record<string, unknown>,
+    choices: readonly number[],
+    optionalKeys: readonly string[],
+): Record<string, unknown> {
     let next = 0;
     const pick = () => choices[next++ % choices.length]!;
     const wrap = (value: unknown, depth: number): unknown => {
         const how = pick();
-        const inner = Array.isArray(value) ? value.map((v) => wrap(v, depth + 1)) : isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v, depth + 1)])) : value;
+        const inner = Array.isArray(value)
+            ? value.map((v) => wrap(v, depth + 1))
+            : isPlainObject(value)
+              ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v, depth + 1)]))
+              : value;
         if (how === 1) return pulumi.output(value);
         if (how === 2) return Promise.resolve(value);
         // An object or list whose own leaves are Outputs, handed over as one Output.
         if (how === 3 && depth > 0) return pulumi.output(inner);
         return inner;
     };
-    const wrapped = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, k === "computeType" || k === "type" ? v : wrap(v, 0)]));
+    const wrapped = Object.fromEntries(
+        Object.entries(args).map(([k, v]) => [k, k === "computeType" || k === "type" ? v : wrap(v, 0)]),
+    );
     for (const key of optionalKeys) if (!(key in wrapped) && pick() === 1) wrapped[key] = pulumi.output(undefined);
     return wrapped;
 }
@@ -171,10 +219,25 @@ export function hostileArgsOf(c: Case): fc.Arbitrary<unknown> {
     });
     const proto = fc.constant(null).map(() => JSON.parse('{"__proto__": {"x": "y"}}'));
     const huge = fc.integer({ min: 5000, max: 100_000 }).map((n) => "h".repeat(n));
-    const junk = fc.oneof(fc.anything({ maxDepth: 3 }), cyclic, deep, proto, huge, fc.constant(null), fc.constant(Number.NaN));
-    const bad = fc.record({ key: fc.constantFrom(...keys), value: junk }).map(({ key, value }) => ({ ...c.minimal, [key]: value }));
+    const junk = fc.oneof(
+        fc.anything({ maxDepth: 3 }),
+        cyclic,
+        deep,
+        proto,
+        huge,
+        fc.constant(null),
+        fc.constant(Number.NaN),
+    );
+    const bad = fc
+        .record({ key: fc.constantFrom(...keys), value: junk })
+        .map(({ key, value }) => ({ ...c.minimal, [key]: value }));
     const notArgs = fc.oneof(huge, fc.integer(), fc.constant(null), fc.array(fc.integer()), fc.constant(true));
-    const unknownKeys = fc.dictionary(fc.string({ minLength: 1, maxLength: 2000 }), junk, { minKeys: 1, maxKeys: 50 }).map((extra) => ({ ...c.minimal, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`zz${k}`, v])) }));
+    const unknownKeys = fc
+        .dictionary(fc.string({ minLength: 1, maxLength: 2000 }), junk, { minKeys: 1, maxKeys: 50 })
+        .map((extra) => ({
+            ...c.minimal,
+            ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`zz${k}`, v])),
+        }));
     return fc.oneof(bad, notArgs, unknownKeys);
 }
 

@@ -8,7 +8,10 @@ import { recordRegistrations, RecordingMonitor, settle, StateFn, valueOf } from 
 type ComponentClass<Args, C> = new (name: string, args: Args, opts?: pulumi.ComponentResourceOptions) => C;
 
 /** Declares a component and waits until its Compute child is registered. */
-export function declarer<Args, C extends { compute: { urn: pulumi.Output<string> } }>(Component: ComponentClass<Args, C>, defaultName: string) {
+export function declarer<Args, C extends { compute: { urn: pulumi.Output<string> } }>(
+    Component: ComponentClass<Args, C>,
+    defaultName: string,
+) {
     return async (args: Args, name = defaultName, opts?: pulumi.ComponentResourceOptions): Promise<C> => {
         const component = new Component(name, args, opts);
         await valueOf(component.compute.urn);

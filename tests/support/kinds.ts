@@ -2,8 +2,7 @@
  * The four components as the input tests drive them: each with args that make a minimal valid compute of each
  * compute type, and a helper that declares one and returns what its Compute child registered (or what failed).
  */
-import * as pulumi from "@pulumi/pulumi";
-import { STACK_KINDS, StackKind } from "../../components/stack/config";
+import { STACK_KINDS, StackEntry, StackKind } from "../../components/stack/config";
 import { deploymentErrors, recordRegistrations, Registration } from "./monitor";
 import { IDENTITY_ID, SUBSCRIPTION, WORKSPACE } from "./fixtures";
 import { RSA_2048 } from "./sshKeyFixtures";
@@ -24,8 +23,16 @@ export interface Case {
 const kind = (key: string) => STACK_KINDS.find((k) => k.key === key)!;
 
 export const CASES: readonly Case[] = [
-    { title: "ComputeCluster", stackKind: kind("computeClusters"), minimal: { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 2 } },
-    { title: "ComputeInstance", stackKind: kind("computeInstances"), minimal: { workspace: WORKSPACE, vmSize: "Standard_DS3_v2" } },
+    {
+        title: "ComputeCluster",
+        stackKind: kind("computeClusters"),
+        minimal: { workspace: WORKSPACE, vmSize: "Standard_DS3_v2", maxNodes: 2 },
+    },
+    {
+        title: "ComputeInstance",
+        stackKind: kind("computeInstances"),
+        minimal: { workspace: WORKSPACE, vmSize: "Standard_DS3_v2" },
+    },
     { title: "InferenceCluster (new AKS)", stackKind: kind("inferenceClusters"), minimal: { workspace: WORKSPACE } },
     {
         title: "InferenceCluster (Kubernetes)",
@@ -35,9 +42,19 @@ export const CASES: readonly Case[] = [
     {
         title: "AttachedCompute (VM)",
         stackKind: kind("attachedComputes"),
-        minimal: { workspace: WORKSPACE, type: "VirtualMachine", resourceId: VM_ID, address: "10.0.0.4", credentials: { username: "azureuser", password: "S3cret!" } },
+        minimal: {
+            workspace: WORKSPACE,
+            type: "VirtualMachine",
+            resourceId: VM_ID,
+            address: "10.0.0.4",
+            credentials: { username: "azureuser", password: "S3cret!" },
+        },
     },
-    { title: "AttachedCompute (Databricks)", stackKind: kind("attachedComputes"), minimal: { workspace: WORKSPACE, type: "Databricks", resourceId: DBX_ID, accessToken: "dapi-token" } },
+    {
+        title: "AttachedCompute (Databricks)",
+        stackKind: kind("attachedComputes"),
+        minimal: { workspace: WORKSPACE, type: "Databricks", resourceId: DBX_ID, accessToken: "dapi-token" },
+    },
 ];
 
 export { AKS_ID, IDENTITY_ID, RSA_2048 };
@@ -49,10 +66,14 @@ export interface Outcome {
 }
 
 /** Declares one component under a fresh monitor (as `pulumi up`, or as `pulumi preview`) and waits for it to settle. */
-export async function outcomeOf(c: Case, args: unknown, options: { preview?: boolean; name?: string } = {}): Promise<Outcome> {
+export async function outcomeOf(
+    c: Case,
+    args: unknown,
+    options: { preview?: boolean; name?: string } = {},
+): Promise<Outcome> {
     const monitor = await recordRegistrations({ preview: options.preview ?? false });
     const errors = await deploymentErrors(() => {
-        c.stackKind.construct(options.name ?? "target", args as pulumi.Inputs);
+        c.stackKind.construct(options.name ?? "target", args as StackEntry["args"]);
     });
     return { computes: monitor.ofType(COMPUTE), errors };
 }

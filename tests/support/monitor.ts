@@ -3,13 +3,26 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-export { CallFn, Registration, RecordingMonitor, recordRegistrations, StateFn, UNKNOWN } from "../../plan/recordingMonitor";
+export {
+    CallFn,
+    Registration,
+    RecordingMonitor,
+    recordRegistrations,
+    StateFn,
+    UNKNOWN,
+} from "../../plan/recordingMonitor";
 import { captureDeploymentErrors } from "../../plan/recordingMonitor";
 
 /** An Output whose value is unknown, as an input computed by another resource is during preview. */
 export function unknownOutput<T>(): pulumi.Output<T> {
     const Impl = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<T>;
-    return new Impl(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
+    return new Impl(
+        new Set(),
+        Promise.resolve(undefined),
+        Promise.resolve(false),
+        Promise.resolve(false),
+        Promise.resolve(new Set()),
+    );
 }
 
 /** Resolves an Output's value in a test (rejects if the Output failed). */
@@ -58,7 +71,12 @@ export async function warningsDuring(program: () => void | Promise<void>): Promi
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => {
-        warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+        warnings.push(
+            args
+                .map(String)
+                .join(" ")
+                .replace(/^warning: \[runtime\] /, ""),
+        );
     };
     try {
         await program();

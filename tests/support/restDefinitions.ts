@@ -24,7 +24,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
-export interface PayloadProblem { readonly path: string; readonly message: string }
+export interface PayloadProblem {
+    readonly path: string;
+    readonly message: string;
+}
 
 export interface CheckOptions {
     /** Also reject values outside an enum marked `modelAsString: true` (Azure accepts them; off by default). */
@@ -32,7 +35,10 @@ export interface CheckOptions {
 }
 
 /** The definitions file, relative to the repository root's parent (CI clones the repo beside shared/). */
-export const DEFINITIONS_FILE = path.join(__dirname, "../../../shared/reference/azure-ml-compute-2025-12-01.definitions.json");
+export const DEFINITIONS_FILE = path.join(
+    __dirname,
+    "../../../shared/reference/azure-ml-compute-2025-12-01.definitions.json",
+);
 /** Pulumi's marker for a value not known yet, from the SDK that serializes it. */
 const UNKNOWN = unknownValue;
 const PATH_PARAMETERS = ["resourceGroupName", "workspaceName", "computeName"] as const;
@@ -117,12 +123,16 @@ const TYPES: Record<string, (v: unknown) => boolean> = {
 };
 const join = (at: string, key: string): string => (at ? `${at}.${key}` : key);
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
-const DURATION = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+const DURATION =
+    /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
 
 class Checker {
     readonly problems: PayloadProblem[] = [];
     readonly secretLeaves: string[] = [];
-    constructor(private readonly secretPaths: readonly string[], private readonly options: CheckOptions) {}
+    constructor(
+        private readonly secretPaths: readonly string[],
+        private readonly options: CheckOptions,
+    ) {}
 
     isSecret(at: string): boolean {
         return this.secretPaths.some((s) => s === "" || at === s || at.startsWith(`${s}.`) || at.startsWith(`${s}[`));
@@ -160,7 +170,8 @@ class Checker {
         if (!matches(value)) return this.report(at, `expected ${type}, got ${this.shown(value, at, secret)}`);
         if (typeof value === "string") this.checkString(value, s, at, secret);
         else if (typeof value === "number") this.checkNumber(value, s, at);
-        else if (Array.isArray(value)) value.forEach((item, i) => this.check(item, (s.items as Schema | undefined) ?? {}, `${at}[${i}]`));
+        else if (Array.isArray(value))
+            value.forEach((item, i) => this.check(item, (s.items as Schema | undefined) ?? {}, `${at}[${i}]`));
         else if (isObject(value)) this.checkObject(value, e, at);
     }
 
@@ -168,21 +179,31 @@ class Checker {
         const values = s.enum as string[] | undefined;
         const open = (s["x-ms-enum"] as Schema | undefined)?.modelAsString === true && !this.options.strictEnums;
         if (values && !open && !values.includes(value)) {
-            this.report(at, `${this.shown(value, at, secret)} is not one of ${values.map((v) => JSON.stringify(v)).join(", ")}`);
+            this.report(
+                at,
+                `${this.shown(value, at, secret)} is not one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+            );
         }
-        if (s.format === "date-time" && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(" ", "T"))))) {
+        if (
+            s.format === "date-time" &&
+            !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(" ", "T"))))
+        ) {
             this.report(at, `${this.shown(value, at, secret)} is not a date-time`);
         }
-        if (s.format === "duration" && !DURATION.test(value)) this.report(at, `${this.shown(value, at, secret)} is not an ISO 8601 duration`);
+        if (s.format === "duration" && !DURATION.test(value))
+            this.report(at, `${this.shown(value, at, secret)} is not an ISO 8601 duration`);
         if (typeof s.pattern === "string" && !new RegExp(s.pattern).test(value)) {
             this.report(at, `${this.shown(value, at, secret)} does not match ${s.pattern}`);
         }
     }
 
     checkNumber(value: number, s: Schema, at: string): void {
-        if (s.format === "int32" && (value < -(2 ** 31) || value > 2 ** 31 - 1)) this.report(at, `${value} is out of the int32 range`);
-        if (typeof s.minimum === "number" && value < s.minimum) this.report(at, `${value} is below the minimum ${s.minimum}`);
-        if (typeof s.maximum === "number" && value > s.maximum) this.report(at, `${value} is above the maximum ${s.maximum}`);
+        if (s.format === "int32" && (value < -(2 ** 31) || value > 2 ** 31 - 1))
+            this.report(at, `${value} is out of the int32 range`);
+        if (typeof s.minimum === "number" && value < s.minimum)
+            this.report(at, `${value} is below the minimum ${s.minimum}`);
+        if (typeof s.maximum === "number" && value > s.maximum)
+            this.report(at, `${value} is above the maximum ${s.maximum}`);
     }
 
     checkObject(value: Record<string, unknown>, e: Effective, at: string): void {
@@ -194,7 +215,8 @@ class Checker {
             const sub = typeof tag === "string" && tag !== UNKNOWN ? subtype(name, tag) : undefined;
             if (sub) ({ properties, required, name } = effective(definitions()[sub]!, sub));
             else open = true; // Without a known subtype, only the base's own properties can be checked.
-            if (typeof tag === "string" && tag !== UNKNOWN && !sub) this.report(join(at, discriminator), `${JSON.stringify(tag)} names no subtype of ${name}`);
+            if (typeof tag === "string" && tag !== UNKNOWN && !sub)
+                this.report(join(at, discriminator), `${JSON.stringify(tag)} names no subtype of ${name}`);
         }
         const additional = e.schema.additionalProperties;
         for (const [key, v] of Object.entries(value)) {
@@ -202,10 +224,14 @@ class Checker {
             const where = join(at, key);
             const property = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
             if (property) {
-                if (effective(property).schema.readOnly === true) this.report(where, "is read-only and must not be sent");
+                if (effective(property).schema.readOnly === true)
+                    this.report(where, "is read-only and must not be sent");
                 else this.check(v, property, where);
             } else if (isObject(additional)) this.check(v, additional, where);
-            else if (!open && (additional === false || (additional === undefined && Object.keys(properties).length > 0))) {
+            else if (
+                !open &&
+                (additional === false || (additional === undefined && Object.keys(properties).length > 0))
+            ) {
                 this.report(where, `is not a property of ${name ?? "the definition"}`);
             }
         }
@@ -223,7 +249,10 @@ class Checker {
         for (const key of PATH_PARAMETERS) {
             const v = inputs[key];
             if (v !== UNKNOWN && (typeof v !== "string" || v === "")) {
-                this.report(key, `expected a non-empty string, got ${v === undefined ? "nothing" : this.shown(v, key, false)}`);
+                this.report(
+                    key,
+                    `expected a non-empty string, got ${v === undefined ? "nothing" : this.shown(v, key, false)}`,
+                );
             }
             delete body[key];
         }
@@ -231,10 +260,17 @@ class Checker {
         const ids = isObject(identity) ? identity.userAssignedIdentities : undefined;
         if (isObject(identity) && ids !== undefined && ids !== UNKNOWN) {
             const at = "identity.userAssignedIdentities";
-            if (!Array.isArray(ids)) this.report(at, `expected an array of identity ids, got ${this.shown(ids, at, false)}`);
+            if (!Array.isArray(ids))
+                this.report(at, `expected an array of identity ids, got ${this.shown(ids, at, false)}`);
             const list: unknown[] = Array.isArray(ids) ? ids : [];
-            list.forEach((id, i) => typeof id !== "string" && this.report(`${at}[${i}]`, `expected string, got ${this.shown(id, at, false)}`));
-            const map = Object.fromEntries(list.filter((id): id is string => typeof id === "string").map((id) => [id, {}]));
+            list.forEach(
+                (id, i) =>
+                    typeof id !== "string" &&
+                    this.report(`${at}[${i}]`, `expected string, got ${this.shown(id, at, false)}`),
+            );
+            const map = Object.fromEntries(
+                list.filter((id): id is string => typeof id === "string").map((id) => [id, {}]),
+            );
             body.identity = { ...identity, userAssignedIdentities: map }; // The REST body's shape: id -> {}.
         }
         return this.body(body);
@@ -248,7 +284,11 @@ class Checker {
 }
 
 /** Checks a registered azure-native Compute's inputs against the REST definitions. */
-export function checkComputePayload(inputs: Record<string, unknown>, secretPaths: readonly string[], options: CheckOptions = {}): PayloadProblem[] {
+export function checkComputePayload(
+    inputs: Record<string, unknown>,
+    secretPaths: readonly string[],
+    options: CheckOptions = {},
+): PayloadProblem[] {
     return new Checker(secretPaths, options).run(inputs).problems;
 }
 
@@ -261,15 +301,24 @@ export function secretPathsIn(inputs: Record<string, unknown>): string[] {
  * Checks a compute's REST PUT body as ARM receives it (azure-native sends secrets as plain values, so any leaf
  * may hold one), and lists its x-ms-secret leaves (which Azure never returns in a GET).
  */
-export function checkComputeRestBody(body: Record<string, unknown>, options: CheckOptions = {}): { problems: PayloadProblem[]; secretLeaves: string[] } {
+export function checkComputeRestBody(
+    body: Record<string, unknown>,
+    options: CheckOptions = {},
+): { problems: PayloadProblem[]; secretLeaves: string[] } {
     const checker = new Checker([""], options).body(body);
     return { problems: checker.problems, secretLeaves: checker.secretLeaves };
 }
 
 /** Throws an AssertionError listing every problem, when there are any. */
-export function assertValidComputePayload(inputs: Record<string, unknown>, secretPaths: readonly string[], options: CheckOptions = {}): void {
+export function assertValidComputePayload(
+    inputs: Record<string, unknown>,
+    secretPaths: readonly string[],
+    options: CheckOptions = {},
+): void {
     const problems = checkComputePayload(inputs, secretPaths, options);
     if (problems.length === 0) return;
     const lines = problems.map((p) => `  ${p.path || "(payload)"}: ${p.message}`);
-    throw new AssertionError({ message: `the Compute payload does not match the REST definitions:\n${lines.join("\n")}` });
+    throw new AssertionError({
+        message: `the Compute payload does not match the REST definitions:\n${lines.join("\n")}`,
+    });
 }
