@@ -5,6 +5,7 @@ import { STACK_KINDS } from "../components/stack/config";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { isSecretStandIn } from "../components/core/validate";
+import { at, settingsOf } from "./settings";
 import { InvokeCall, isPlaceholder } from "./invokes";
 import { Registration, UNKNOWN } from "./recordingMonitor";
 
@@ -77,8 +78,6 @@ function placeholderPaths(value: unknown, path: string): string[] {
     return [];
 }
 
-type Tree = Record<string, unknown>;
-
 /** The inputs as a person should see them: secrets hidden, unknowns marked. */
 function displayInputs(value: unknown, path: string, secretPaths: ReadonlySet<string>): unknown {
     if (secretPaths.has(path) || isSecretStandIn(value)) return "[secret]";
@@ -90,137 +89,6 @@ function displayInputs(value: unknown, path: string, secretPaths: ReadonlySet<st
         );
     }
     return value;
-}
-
-function at(tree: unknown, path: string): unknown {
-    return path
-        .split(".")
-        .reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Tree)[k] : undefined), tree);
-}
-
-/** `.../virtualNetworks/vnet-ml/subnets/training` -> `vnet-ml/training`. */
-function shortSubnet(id: unknown): unknown {
-    const match = typeof id === "string" ? /virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i.exec(id) : null;
-    return match ? `${match[1]}/${match[2]}` : id;
-}
-
-/** The settings worth a glance, per computeType: [label, value] in display order. */
-const KEY_SETTINGS: Record<string, (inputs: unknown) => [string, unknown][]> = {
-    AmlCompute: (inputs) => {
-        const p = (path: string) => at(inputs, `properties.properties.${path}`);
-        const admin = p("userAccountCredentials") as Tree | undefined;
-        const adminText =
-            admin === undefined
-                ? undefined
-                : [
-                      admin.adminUserName,
-                      admin.adminUserSshPublicKey !== undefined ? "ssh key" : undefined,
-                      admin.adminUserPassword !== undefined ? `password ${String(admin.adminUserPassword)}` : undefined,
-                  ]
-                      .filter((x) => x !== undefined)
-                      .join(", ");
-        return [
-            ["size", p("vmSize")],
-            ["priority", p("vmPriority")],
-            ["nodes", `${String(p("scaleSettings.minNodeCount"))}-${String(p("scaleSettings.maxNodeCount"))}`],
-            ["idle", p("scaleSettings.nodeIdleTimeBeforeScaleDown")],
-            ["os", p("osType")],
-            ["subnet", shortSubnet(p("subnet.id"))],
-            ["publicIp", p("enableNodePublicIp")],
-            ["ssh", p("remoteLoginPortPublicAccess")],
-            ["admin", adminText],
-            ["identity", at(inputs, "identity.type")],
-            ["location", at(inputs, "properties.computeLocation")],
-        ];
-    },
-};
-
-KEY_SETTINGS.ComputeInstance = (inputs) => {
-    const p = (path: string) => at(inputs, `properties.properties.${path}`);
-    const user = p("personalComputeInstanceSettings.assignedUser.objectId");
-    const schedules = p("schedules.computeStartStop");
-    return [
-        ["size", p("vmSize")],
-        ["ssh", p("sshSettings.sshPublicAccess")],
-        ["user", user],
-        ["idleShutdown", p("idleTimeBeforeShutdown")],
-        ["schedules", Array.isArray(schedules) ? String(schedules.length) : schedules],
-        ["subnet", shortSubnet(p("subnet.id"))],
-        ["publicIp", p("enableNodePublicIp")],
-        ["sharing", p("applicationSharingPolicy")],
-        ["identity", at(inputs, "identity.type")],
-    ];
-};
-
-KEY_SETTINGS.AKS = (inputs) => {
-    const p = (path: string) => at(inputs, `properties.properties.${path}`);
-    const nodes = p("agentCount");
-    return [
-        ["cluster", shortId(at(inputs, "properties.resourceId")) ?? "new"],
-        ["size", p("agentVmSize")],
-        ["nodes", nodes],
-        ["purpose", p("clusterPurpose")],
-        ["ssl", p("sslConfiguration.status")],
-        ["loadBalancer", p("loadBalancerType")],
-        ["subnet", shortSubnet(p("aksNetworkingConfiguration.subnetId"))],
-        ["location", at(inputs, "properties.computeLocation")],
-    ];
-};
-
-KEY_SETTINGS.Kubernetes = (inputs) => {
-    const p = (path: string) => at(inputs, `properties.properties.${path}`);
-    const types = p("instanceTypes");
-    return [
-        ["cluster", shortId(at(inputs, "properties.resourceId"))],
-        ["namespace", p("namespace")],
-        ["instanceTypes", typeof types === "object" && types !== null ? Object.keys(types).join(",") : types],
-        ["default", p("defaultInstanceType")],
-        ["identity", at(inputs, "identity.type")],
-    ];
-};
-
-/** Attached compute: what is attached, and how Azure ML signs in. */
-function attachedSettings(inputs: unknown): [string, unknown][] {
-    const p = (path: string) => at(inputs, `properties.properties.${path}`);
-    const account = p("administratorAccount") as Tree | undefined;
-    const signIn =
-        account === undefined
-            ? undefined
-            : [
-                  account.username,
-                  account.privateKeyData !== undefined ? `private key ${String(account.privateKeyData)}` : undefined,
-                  account.password !== undefined ? `password ${String(account.password)}` : undefined,
-              ]
-                  .filter((x) => x !== undefined)
-                  .join(", ");
-    return [
-        ["resource", shortId(at(inputs, "properties.resourceId"))],
-        ["address", p("address")],
-        ["sshPort", p("sshPort")],
-        ["account", signIn],
-        ["token", p("databricksAccessToken")],
-        ["url", p("workspaceUrl")],
-        ["store", p("dataLakeStoreAccountName")],
-    ];
-}
-for (const type of ["VirtualMachine", "HDInsight", "Databricks", "DataLakeAnalytics", "SynapseSpark"])
-    KEY_SETTINGS[type] = attachedSettings;
-
-/** `.../managedClusters/aks-prod` -> `managedClusters/aks-prod`: the kind and name of a resource id. */
-function shortId(id: unknown): string | undefined {
-    if (typeof id !== "string") return undefined;
-    const parts = id.split("/");
-    return parts.length >= 2 ? parts.slice(-2).join("/") : id;
-}
-
-function settingsOf(computeType: string, inputs: unknown): Record<string, string> {
-    const pick = KEY_SETTINGS[computeType];
-    if (!pick) return {};
-    return Object.fromEntries(
-        pick(inputs)
-            .filter(([, v]) => v !== undefined)
-            .map(([k, v]) => [k, String(v)]),
-    );
 }
 
 /** The args whose change replaces this compute: the kind's replacing fields that apply to its compute type. */
