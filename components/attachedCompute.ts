@@ -360,7 +360,7 @@ const warnings: Rule<Values>[] = [
     },
 ];
 
-/** Everything that makes an AttachedCompute an AttachedCompute. */
+/** Everything that makes an AttachedCompute an AttachedCompute. @internal (its zod schemas stay out of the public types) */
 export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.shape> = {
     name: "AttachedCompute",
     rules: { fields, rules, warnings },
@@ -380,7 +380,7 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.
  * azure-native's DELETE, which carries no Detach/Delete choice: pass `{ retainOnDelete: true }` (or
  * `protect: true`) when the attached resource must stay untouched.
  */
-export class AttachedCompute extends ComputeComponent<AttachedComputeFields, typeof fields.shape> {
+export class AttachedCompute extends ComputeComponent<AttachedComputeFields> {
     constructor(name: string, args: AttachedComputeArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ATTACHED_COMPUTE, name, args, opts);
         this.registerOutputs(this.commonOutputs());

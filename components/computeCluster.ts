@@ -293,7 +293,7 @@ const warnings: Rule<Values>[] = [
     },
 ];
 
-/** Everything that makes a ComputeCluster a ComputeCluster. */
+/** Everything that makes a ComputeCluster a ComputeCluster. @internal (its zod schemas stay out of the public types) */
 export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shape> = {
     name: "ComputeCluster",
     rules: { fields, rules, warnings },
@@ -314,7 +314,7 @@ export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shap
  * });
  * ```
  */
-export class ComputeCluster extends ComputeComponent<ComputeClusterArgs, typeof fields.shape> {
+export class ComputeCluster extends ComputeComponent<ComputeClusterArgs> {
     constructor(name: string, args: ComputeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPUTE_CLUSTER, name, args, opts);
         this.registerOutputs(this.commonOutputs());

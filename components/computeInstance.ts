@@ -500,7 +500,7 @@ function fromScript(s: {
     };
 }
 
-/** Everything that makes a ComputeInstance a ComputeInstance. */
+/** Everything that makes a ComputeInstance a ComputeInstance. @internal (its zod schemas stay out of the public types) */
 export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof fields.shape> = {
     name: "ComputeInstance",
     rules: {
@@ -582,7 +582,7 @@ function endpointsOf(state: InstanceState): InstanceEndpoints {
  *
  * Replacing an instance deletes it with its local disk: pass `{ protect: true }` for instances people work on.
  */
-export class ComputeInstance extends ComputeComponent<ComputeInstanceArgs, typeof fields.shape> {
+export class ComputeInstance extends ComputeComponent<ComputeInstanceArgs> {
     /**
      * The instance's endpoints, as Azure reports them: `endpoints.jupyterLabUrl`, `endpoints.vsCodeUrl`,
      * `endpoints.ssh` (`{ user, host, port }` when SSH is enabled) and every `endpoints.applications` entry.

@@ -118,7 +118,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const nonEmpty = z.string().min(1).max(1024);
 
-/** The rules of one custom application's fields. */
+/** The rules of one custom application's fields. @internal */
 export const customServiceSchema = strictObject({
     name: z.string().regex(NAME, 'must be 1 to 64 letters, digits, "_", "-" or ".", starting with a letter or digit'),
     image: strictObject({
@@ -182,7 +182,7 @@ export const customServiceSchema = strictObject({
     }).optional(),
 });
 
-/** Names and published ports exist once on an instance; endpoint names once per application. */
+/** Names and published ports exist once on an instance; endpoint names once per application. @internal */
 export function checkCustomServices(
     services: readonly z.output<typeof customServiceSchema>[] | undefined,
     report: Report,

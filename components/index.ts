@@ -79,7 +79,21 @@ export { declareStack, readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./s
 export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { KEPT_BY_AZURE } from "./core/validate";
-export * from "./customServices";
+export {
+    CustomServiceImageType,
+    EndpointProtocol,
+    VolumeType,
+    CustomServiceImage,
+    CustomServiceVariable,
+    CustomServiceDocker,
+    CustomServiceEndpoint,
+    VolumeBindOptions,
+    VolumeVolumeOptions,
+    VolumeTmpfsOptions,
+    CustomServiceVolume,
+    CustomServiceKernel,
+    InstanceCustomService,
+} from "./customServices";
 export { FieldMap, FieldTarget } from "./core/fieldMap";
 export { IdentityType, ManagedIdentity } from "./core/identity";
 export { WorkspaceRef } from "./core/workspace";

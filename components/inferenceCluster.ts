@@ -574,7 +574,7 @@ function fromSsl(s: inputs.machinelearningservices.SslConfigurationArgs): unknow
     return undefined;
 }
 
-/** Everything that makes an InferenceCluster an InferenceCluster. */
+/** Everything that makes an InferenceCluster an InferenceCluster. @internal (its zod schemas stay out of the public types) */
 export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.shape> = {
     name: "InferenceCluster",
     rules: { fields, rules, warnings },
@@ -602,7 +602,7 @@ export function scoringFqdn(compute: Compute): pulumi.Output<string | undefined>
  * An inference cluster: Kubernetes compute that serves models (online endpoints), either a legacy AKS
  * compute that Azure ML creates or attaches, or an AKS/Arc cluster with the Azure ML extension.
  */
-export class InferenceCluster extends ComputeComponent<InferenceClusterArgs, typeof fields.shape> {
+export class InferenceCluster extends ComputeComponent<InferenceClusterArgs> {
     /** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
     public readonly scoringFqdn: pulumi.Output<string | undefined>;
 

@@ -110,6 +110,13 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the existential type of a list of different kinds
 export type AnyComputeKind = ComputeKind<any, any>;
 
+/**
+ * A kind for these args, whatever its field schemas: what a component class takes, so that its public type
+ * names its args only (the schemas' zod types stay out of the published declarations).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the kind's schema shape is its own business
+export type ArgsKind<Args extends BaseComputeArgs> = ComputeKind<Args, any>;
+
 /** A component class whatever its args (each class checks its own at run time): for the same lists. */
 export type AnyComponentClass = new (
     name: string,
@@ -451,7 +458,7 @@ function redactSecrets(
  * (Classes that must extend ComponentResource directly, as the component provider's do, call
  * {@link prepareCompute} and {@link createCompute} themselves.)
  */
-export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z.ZodRawShape>
+export abstract class ComputeComponent<Args extends BaseComputeArgs>
     extends pulumi.ComponentResource
     implements ComputeOutputs
 {
@@ -470,12 +477,7 @@ export abstract class ComputeComponent<Args extends BaseComputeArgs, S extends z
     /** The compute's user-assigned identities: resource id to its principal and client ids (empty without any). */
     public readonly userAssignedIdentities: pulumi.Output<Record<string, UserAssignedIdentityIds>>;
 
-    protected constructor(
-        kind: ComputeKind<Args, S>,
-        name: string,
-        args: Args,
-        opts: pulumi.ComponentResourceOptions = {},
-    ) {
+    protected constructor(kind: ArgsKind<Args>, name: string, args: Args, opts: pulumi.ComponentResourceOptions = {}) {
         const prepared = prepareCompute(kind, name, args, opts);
         // Never hand the args to the component's own registration: they would be stored as its inputs, secrets included.
         super(prepared.type, name, {}, opts);
