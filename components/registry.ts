@@ -5,9 +5,15 @@
  */
 import { AttachedCompute, ATTACHED_COMPUTE, ATTACHED_COMPUTE_DEFAULTS } from "./attachedCompute";
 import { ComputeCluster, COMPUTE_CLUSTER, COMPUTE_CLUSTER_DEFAULTS } from "./computeCluster";
-import { ComputeInstance, COMPUTE_INSTANCE, COMPUTE_INSTANCE_DEFAULTS, SCHEDULE_DEFAULTS } from "./computeInstance";
+import {
+    ComputeInstance,
+    COMPUTE_INSTANCE,
+    COMPUTE_INSTANCE_DEFAULTS,
+    instanceEndpoints,
+    SCHEDULE_DEFAULTS,
+} from "./computeInstance";
 import type { AnyComponentClass, AnyComputeKind } from "./core/component";
-import { InferenceCluster, INFERENCE_CLUSTER, INFERENCE_CLUSTER_DEFAULTS } from "./inferenceCluster";
+import { InferenceCluster, INFERENCE_CLUSTER, INFERENCE_CLUSTER_DEFAULTS, scoringFqdn } from "./inferenceCluster";
 
 /** One component, with what every reader of the list needs to know about it. */
 export interface RegisteredComponent {
@@ -21,6 +27,30 @@ export interface RegisteredComponent {
         readonly source: string;
         readonly defaults: Readonly<Record<string, unknown>>;
     };
+    /** For the component provider's class, generated into provider/components.ts by scripts/generateProvider.ts. */
+    readonly provider: ProviderClassFacts;
+}
+
+/** What the provider's class of a component says that neither its kind nor its docs entry does. */
+export interface ProviderClassFacts {
+    /** The class's doc comment: the resource's description in the provider schema. */
+    readonly description: string;
+    /**
+     * When the args differ from `docs.args` in other languages: the library interface they extend instead, and
+     * the args they declare as text (a duration is a string there), each with its doc comment.
+     */
+    readonly args?: { readonly extends: string; readonly asText: Readonly<Record<string, string>> };
+    /** Outputs beyond the common ones, each made from the Compute by a function that `docs.source` exports. */
+    readonly outputs?: readonly ProviderOutput[];
+}
+
+/** One output the provider's class adds: `this.<name> = <from.name>(this.compute)`. */
+export interface ProviderOutput {
+    readonly name: string;
+    readonly from: (compute: never) => unknown;
+    /** The value's type in the generated file, where the library is imported as `lib`. */
+    readonly type: string;
+    readonly doc: string;
 }
 
 export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
@@ -32,6 +62,16 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
             args: "ComputeClusterArgs",
             source: "components/computeCluster.ts",
             defaults: COMPUTE_CLUSTER_DEFAULTS,
+        },
+        provider: {
+            description: "An Azure ML compute cluster (see the TypeScript `ComputeCluster`).",
+            args: {
+                extends: "ComputeClusterSettings",
+                asText: {
+                    idleTimeBeforeScaleDown:
+                        'Idle time before a node is released: an ISO 8601 duration such as `PT5M`, or whole seconds as text (`"300"`).',
+                },
+            },
         },
     },
     {
@@ -48,6 +88,24 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
                 "schedules[].recurrence.interval": SCHEDULE_DEFAULTS.interval,
             },
         },
+        provider: {
+            description: "An Azure ML compute instance (see the TypeScript `ComputeInstance`).",
+            args: {
+                extends: "ComputeInstanceSettings",
+                asText: {
+                    idleTimeBeforeShutdown:
+                        "Stops the instance after this much inactivity: ISO 8601 (`PT30M`) or whole seconds as text; 15 minutes to 3 days.",
+                },
+            },
+            outputs: [
+                {
+                    name: "endpoints",
+                    from: instanceEndpoints,
+                    type: "lib.InstanceEndpoints",
+                    doc: "The instance's JupyterLab and VS Code URLs, applications and SSH endpoint, as Azure reports them.",
+                },
+            ],
+        },
     },
     {
         kind: INFERENCE_CLUSTER,
@@ -57,6 +115,18 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
             args: "InferenceClusterArgs",
             source: "components/inferenceCluster.ts",
             defaults: INFERENCE_CLUSTER_DEFAULTS,
+        },
+        provider: {
+            description:
+                "An inference cluster: legacy AKS or Kubernetes compute (see the TypeScript `InferenceCluster`).",
+            outputs: [
+                {
+                    name: "scoringFqdn",
+                    from: scoringFqdn,
+                    type: "string | undefined",
+                    doc: "The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports.",
+                },
+            ],
         },
     },
     {
@@ -68,5 +138,6 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
             source: "components/attachedCompute.ts",
             defaults: ATTACHED_COMPUTE_DEFAULTS,
         },
+        provider: { description: "An existing resource attached as compute (see the TypeScript `AttachedCompute`)." },
     },
 ];

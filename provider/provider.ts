@@ -10,7 +10,7 @@ import type { ConstructResult } from "@pulumi/pulumi/provider";
 import { ComputeValidationError } from "../components/core/errors";
 import { AnyFieldMap, secretArgPaths } from "../components/core/fieldMap";
 import { COMPONENT_REGISTRY } from "../components/registry";
-import { AttachedCompute, ComputeCluster, ComputeInstance, InferenceCluster } from "./components";
+import { PROVIDER_CLASSES } from "./components";
 
 /** The provider's name: the first part of every token (`azureml-compute:index:ComputeCluster`). */
 export const PROVIDER_NAME = "azureml-compute";
@@ -19,13 +19,8 @@ export const PROVIDER_NAME = "azureml-compute";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constructor type of classes with different args
 type ComponentClass = new (...args: any[]) => pulumi.ComponentResource;
 
-/** The provider's class of each registered component, by the component's name. */
-const CLASSES: Readonly<Record<string, ComponentClass>> = {
-    ComputeCluster,
-    ComputeInstance,
-    InferenceCluster,
-    AttachedCompute,
-};
+/** The provider's class of each registered component (generated into provider/components.ts), by its name. */
+const CLASSES: Readonly<Record<string, ComponentClass>> = Object.fromEntries(PROVIDER_CLASSES.map((c) => [c.name, c]));
 
 /** Each served component with the field map that says which of its inputs are secrets: every registered one. */
 const SERVED: readonly {

@@ -1,15 +1,27 @@
 /**
- * `npm run docs`: rewrites the generated sections of README.md and docs/reference.md from the code, and
- * adopt/data/restFacts.json from the REST definitions.
+ * `npm run docs`: rewrites the generated sections of README.md and docs/reference.md from the code,
+ * adopt/data/restFacts.json from the REST definitions, and the provider's classes and schema snapshot from the
+ * registry (the classes first: the schema is inferred from their source).
  */
 import * as fs from "node:fs";
 import { writeDocs } from "./docs";
+import { writeProviderComponents } from "./generateProvider";
 import { REST_FACTS_FILE, restFactsText } from "./generateRestFacts";
+import { writeProviderSchema } from "./providerSchema";
 
-const changed = writeDocs();
-const facts = restFactsText();
-if (fs.readFileSync(REST_FACTS_FILE, "utf8") !== facts) {
-    fs.writeFileSync(REST_FACTS_FILE, facts);
-    changed.push("adopt/data/restFacts.json");
+async function main(): Promise<void> {
+    const changed = writeDocs();
+    const facts = restFactsText();
+    if (fs.readFileSync(REST_FACTS_FILE, "utf8") !== facts) {
+        fs.writeFileSync(REST_FACTS_FILE, facts);
+        changed.push("adopt/data/restFacts.json");
+    }
+    if (await writeProviderComponents()) changed.push("provider/components.ts");
+    if (await writeProviderSchema()) changed.push("provider/schema.json");
+    console.log(changed.length > 0 ? `updated: ${changed.join(", ")}` : "the docs are up to date");
 }
-console.log(changed.length > 0 ? `updated: ${changed.join(", ")}` : "the docs are up to date");
+
+void main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+});
