@@ -1,7 +1,7 @@
 /**
  * The plan document (what `--json` prints, format documented in the README) and its human rendering.
  */
-import { STACK_KINDS } from "../components/stack/config";
+import { STACK_KINDS } from "../components/stack/readConfig";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { isSecretStandIn } from "../components/core/validate";

@@ -15,7 +15,7 @@ import {
 import { recordRegistrations, settle, valueOf } from "./support/monitor";
 import { defaultState } from "../plan/recordingMonitor";
 import { AKS_ID, IDENTITY_ID } from "./support/kinds";
-import { readStackConfig } from "../components/stack/config";
+import { readStackConfig } from "../components/stack/readConfig";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";

@@ -14,7 +14,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { ComputeValidationError } from "../components";
 import { prepareCompute, toComputeArgs } from "../components/core/component";
-import { readStackConfig } from "../components/stack/config";
+import { readStackConfig } from "../components/stack/readConfig";
 import { decodeWire, UNKNOWN } from "../plan/recordingMonitor";
 import { argsOf, asProgramPasses, CASES, hostileArgsOf, withUnknowns } from "./support/arbitraries";
 import { Case } from "./support/kinds";
