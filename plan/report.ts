@@ -6,7 +6,7 @@ import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { isSecretStandIn } from "../components/core/validate";
 import { InvokeCall, isPlaceholder } from "./invokes";
-import { Registration, UNKNOWN } from "./recordingMonitor";
+import { Registration, UNKNOWN } from "../monitor/recordingMonitor";
 
 const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
 const COMPONENT_PREFIX = "azureml-compute:index:";

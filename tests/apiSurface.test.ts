@@ -13,7 +13,7 @@ import {
     InferenceCluster,
 } from "../components";
 import { recordRegistrations, settle, valueOf } from "./support/monitor";
-import { defaultState } from "../plan/recordingMonitor";
+import { defaultState } from "../monitor/recordingMonitor";
 import { AKS_ID, IDENTITY_ID } from "./support/kinds";
 import { readStackConfig } from "../components/stack/readConfig";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";

@@ -15,7 +15,7 @@ import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { ComputeValidationError } from "../components";
 import { prepareCompute, toComputeArgs } from "../components/core/component";
 import { readStackConfig } from "../components/stack/readConfig";
-import { decodeWire, UNKNOWN } from "../plan/recordingMonitor";
+import { decodeWire, UNKNOWN } from "../monitor/recordingMonitor";
 import { argsOf, asProgramPasses, CASES, hostileArgsOf, withUnknowns } from "./support/arbitraries";
 import { Case } from "./support/kinds";
 import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
