@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONFIG_NAMESPACE } from "../components/stack/config";
+import { CONFIG_NAMESPACE } from "../components/stack/readConfig";
 import { UsageError } from "../plan/args";
 import { convert, Finding } from "./convert";
 import { readReported, ReportedFileError, SHAPES_UNDERSTOOD } from "./reported";

@@ -19,7 +19,7 @@ import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt, WHOLE } from "../compon
 import { isUnder } from "../components/core/paths";
 import { readBack, valueAtPath } from "../components/core/readBack";
 import { fieldIsValid, isPlainObject, KEPT_BY_AZURE, validateValues } from "../components/core/validate";
-import { CONFIG_NAMESPACE, readStackConfig, STACK_KINDS, StackKind } from "../components/stack/config";
+import { CONFIG_NAMESPACE, readStackConfig, STACK_KINDS, StackKind } from "../components/stack/readConfig";
 import { ReportedCompute } from "./reported";
 import { whyNotExpressible } from "./notExpressible";
 import { matchesPattern, REST_FACTS, settingOf, underPattern } from "./restFacts";

@@ -6,7 +6,7 @@
  */
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { isUnder } from "../components/core/paths";
-import { StackKind } from "../components/stack/config";
+import { StackKind } from "../components/stack/readConfig";
 import { REST_FACTS } from "./restFacts";
 
 const ATTACHED_KEEPS_ITS_OWN =

@@ -75,7 +75,8 @@ export {
     DATA_LAKE_ANALYTICS_RETIRED,
 } from "./attachedCompute";
 export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
-export { declareStack, readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/config";
+export { readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/readConfig";
+export { declareStack } from "./stack/declareStack";
 export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/component";
 export { ComputeValidationError, ValidationIssue } from "./core/errors";
 export { KEPT_BY_AZURE } from "./core/validate";

@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { computeArmId, workspaceArmId } from "../components/core/resourceIds";
 import { isPlainObject } from "../components/core/validate";
 import { UsageError } from "./args";
-import { CallFn } from "./recordingMonitor";
+import { CallFn } from "../monitor/recordingMonitor";
 
 /** Every placeholder GUID starts like this, so the report can find them in a payload. */
 const PLACEHOLDER_GUID_PREFIX = "0000c0de-0000-4000-8000-";

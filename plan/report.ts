@@ -1,13 +1,13 @@
 /**
  * The plan document (what `--json` prints, format documented in the README) and its human rendering.
  */
-import { STACK_KINDS } from "../components/stack/config";
+import { STACK_KINDS } from "../components/stack/readConfig";
 import { ComputeValidationError } from "../components/core/errors";
 import { FieldTarget, pathsOf } from "../components/core/fieldMap";
 import { isSecretStandIn } from "../components/core/validate";
 import { at, settingsOf } from "./settings";
 import { InvokeCall, isPlaceholder } from "./invokes";
-import { Registration, UNKNOWN } from "./recordingMonitor";
+import { Registration, UNKNOWN } from "../monitor/recordingMonitor";
 
 const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
 const COMPONENT_PREFIX = "azureml-compute:index:";

@@ -9,7 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { UsageError } from "./args";
 import { PlanInvokes } from "./invokes";
 import { Project, StackConfig } from "./project";
-import { captureDeploymentErrors, previewState, recordRegistrations, Registration } from "./recordingMonitor";
+import { previewState, recordRegistrations, Registration } from "../monitor/recordingMonitor";
+import { captureDeploymentErrors } from "../monitor/deploymentErrors";
 
 /** Run from this repository's sources (not from the built package): projects inside it use the sources too. */
 const FROM_SOURCES = __filename.endsWith(".ts");

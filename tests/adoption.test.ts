@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, ComputeValidationError } from "../components";
-import { declareStack } from "../components/stack/config";
+import { declareStack } from "../components/stack/declareStack";
 import { CASES, payloadOf } from "./support/kinds";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { recordRegistrations, settle, warningsDuring } from "./support/monitor";

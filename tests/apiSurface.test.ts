@@ -13,9 +13,9 @@ import {
     InferenceCluster,
 } from "../components";
 import { recordRegistrations, settle, valueOf } from "./support/monitor";
-import { defaultState } from "../plan/recordingMonitor";
+import { defaultState } from "../monitor/recordingMonitor";
 import { AKS_ID, IDENTITY_ID } from "./support/kinds";
-import { readStackConfig } from "../components/stack/config";
+import { readStackConfig } from "../components/stack/readConfig";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";

@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, ComputeValidationError, InferenceCluster } from "../components";
 import { MAX_DEPTH } from "../components/core/validate";
-import { readStackConfig } from "../components/stack/config";
+import { readStackConfig } from "../components/stack/readConfig";
 import { CASES, COMPUTE, IDENTITY_ID, outcomeOf, payloadOf, RSA_2048 } from "./support/kinds";
 import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";

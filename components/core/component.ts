@@ -259,10 +259,8 @@ export interface UserAssignedIdentityIds {
     readonly clientId?: string;
 }
 
-/** A component's args, checked before its registration; what {@link createCompute} builds the child from. */
-export interface PreparedCompute<Args extends BaseComputeArgs> {
-    /** The component's type token, `azureml-compute:index:<Name>`. */
-    readonly type: string;
+/** A component's args after {@link checkComputeArgs}: what the constructor goes on with. */
+export interface CheckedCompute<Args extends BaseComputeArgs> {
     readonly kind: ComputeKind<Args, z.ZodRawShape>;
     readonly name: string;
     readonly subject: string;
@@ -271,6 +269,12 @@ export interface PreparedCompute<Args extends BaseComputeArgs> {
     readonly checked: Checked;
     /** The ARM id the child imports (adoption), if any. */
     readonly importId?: string;
+}
+
+/** A component's args, checked before its registration; what {@link createCompute} builds the child from. */
+export interface PreparedCompute<Args extends BaseComputeArgs> extends CheckedCompute<Args> {
+    /** The component's type token, `azureml-compute:index:<Name>`. */
+    readonly type: string;
     readonly opts: pulumi.ComponentResourceOptions;
     /** Logs warnings on the component (set once it is registered). */
     owner?: pulumi.Resource;
@@ -279,15 +283,17 @@ export interface PreparedCompute<Args extends BaseComputeArgs> {
 }
 
 /**
- * First half of every component's constructor, before `super()`: checks the plain args (throwing a
- * ComputeValidationError), arranges the check of the Output args, and claims the compute name.
+ * Every check a component runs on its args, and nothing else (no name is claimed, nothing registered): throws
+ * one ComputeValidationError with every problem in the plain values, and arranges the check of the Output
+ * values. The component calls it; so does the stack reader, which has no Pulumi runtime when adopt or a test
+ * calls it, and which then hands the result to the component (see {@link constructChecked}).
  */
-export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawShape>(
+export function checkComputeArgs<Args extends BaseComputeArgs, S extends z.ZodRawShape>(
     kind: ComputeKind<Args, S>,
     name: string,
     args: Args,
-    opts: pulumi.ComponentResourceOptions = {},
-): PreparedCompute<Args> {
+    onLateWarnings: (warnings: readonly string[]) => void = () => {},
+): CheckedCompute<Args> {
     const subject = describe(kind.name, name);
     // Checked before anything reads the args: a string spread as args would be one field per character. A
     // JavaScript caller who passes none learns which fields are required.
@@ -314,25 +320,88 @@ export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawS
             ),
         );
     }
-    const prepared: { -readonly [K in keyof PreparedCompute<Args>]: PreparedCompute<Args>[K] } = {
-        type: `${PACKAGE}:index:${kind.name}`,
+    const adoption = adoptionOf(withName);
+    const kept = keptValueIssues(withName, notReturnedArgPaths(kind.fields));
+    const checked = checkArgs(kind.rules, subject, withName, onLateWarnings, [...adoption.issues, ...kept]);
+    return {
         kind: kind as unknown as ComputeKind<Args, z.ZodRawShape>,
         name,
         subject,
         args: withName,
+        checked,
+        importId: adoption.importId,
+    };
+}
+
+/** The check handed over by {@link constructChecked}, for the one constructor call it wraps. */
+let handedOver: { readonly args: object; readonly result: CheckedCompute<BaseComputeArgs> } | undefined;
+
+/**
+ * Constructs a component whose args were already checked by {@link checkComputeArgs} (the stack reader checks
+ * its entries' plain values before it wraps the secrets), so that they are not checked a second time. `args`
+ * must be the very object given to the constructor, in the same synchronous call: nothing can change between.
+ * Internal: for the stack program, not exported from the package.
+ */
+export function constructChecked<T>(args: object, result: CheckedCompute<BaseComputeArgs>, construct: () => T): T {
+    handedOver = { args, result };
+    try {
+        return construct();
+    } finally {
+        handedOver = undefined;
+    }
+}
+
+/** The handed-over check for these args, kind and name (once), or undefined. */
+function takeHandedOver<Args extends BaseComputeArgs>(
+    kind: ComputeKind<Args, z.ZodRawShape>,
+    name: string,
+    args: Args,
+): CheckedCompute<Args> | undefined {
+    const given = handedOver;
+    if (
+        given === undefined ||
+        given.args !== args ||
+        (given.result.kind as unknown) !== kind ||
+        given.result.name !== name
+    )
+        return undefined;
+    handedOver = undefined;
+    return {
+        ...(given.result as unknown as CheckedCompute<Args>),
+        args: { ...args, computeName: given.result.args.computeName },
+    };
+}
+
+/**
+ * First half of every component's constructor, before `super()`: checks the plain args (throwing a
+ * ComputeValidationError), arranges the check of the Output args, and claims the compute name.
+ */
+export function prepareCompute<Args extends BaseComputeArgs, S extends z.ZodRawShape>(
+    kind: ComputeKind<Args, S>,
+    name: string,
+    args: Args,
+    opts: pulumi.ComponentResourceOptions = {},
+): PreparedCompute<Args> {
+    // Warnings found once Outputs resolve are logged on the component, which exists by then.
+    const late: { prepared?: PreparedCompute<Args> } = {};
+    const result =
+        takeHandedOver(kind as unknown as ComputeKind<Args, z.ZodRawShape>, name, args) ??
+        checkComputeArgs(kind, name, args, (warnings) => {
+            if (late.prepared !== undefined) logWarnings(late.prepared, warnings);
+        });
+    const prepared: { -readonly [K in keyof PreparedCompute<Args>]: PreparedCompute<Args>[K] } = {
+        type: `${PACKAGE}:index:${kind.name}`,
+        kind: result.kind,
+        name,
+        subject: result.subject,
+        args: result.args,
         opts,
-        checked: { warnings: [] },
+        checked: result.checked,
+        importId: result.importId,
         said: new Set(),
     };
-    const adoption = adoptionOf(withName);
-    prepared.importId = adoption.importId;
-    const kept = keptValueIssues(withName, notReturnedArgPaths(kind.fields));
-    // Warnings found once Outputs resolve are logged on the component, which exists by then.
-    prepared.checked = checkArgs(kind.rules, subject, withName, (warnings) => logWarnings(prepared, warnings), [
-        ...adoption.issues,
-        ...kept,
-    ]);
-    claimComputeName(subject, withName.workspace, withName.computeName, kind.region?.(withName));
+    late.prepared = prepared;
+    claimComputeName(result.subject, result.args.workspace, result.args.computeName, kind.region?.(result.args));
     return prepared;
 }
 

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
 import { COMPONENT_REGISTRY } from "../../components/registry";
 import { payload, target } from "./payloads";
-import { forgetPendingPromises } from "../../plan/recordingMonitor";
+import { forgetPendingPromises } from "../../monitor/recordingMonitor";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const CONSTRUCTORS: Record<string, new (name: string, args: unknown) => unknown> = Object.fromEntries(

@@ -36,4 +36,5 @@ echo "@pulumi/pulumi $("${node22}" -p 'require("@pulumi/pulumi/package.json").ve
 
 "${node22}" node_modules/mocha/bin/mocha.js --no-config -r ts-node/register/transpile-only --extension ts --timeout 120000 \
     tests/computeCluster.test.ts tests/computeInstance.test.ts tests/inferenceCluster.test.ts tests/attachedCompute.test.ts \
-    tests/lookup.test.ts tests/realInputs.test.ts tests/properties.test.ts tests/stack/config.test.ts tests/core/*.test.ts
+    tests/lookup.test.ts tests/realInputs.test.ts tests/properties.test.ts tests/fieldMapCoverage.test.ts tests/stack/*.test.ts \
+    tests/core/*.test.ts

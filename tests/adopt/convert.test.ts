@@ -8,14 +8,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AttachedCompute, ComputeCluster, ComputeValidationError, KEPT_BY_AZURE } from "../../components";
-import { readStackConfig } from "../../components/stack/config";
+import { readStackConfig } from "../../components/stack/readConfig";
 import { FieldTarget, notReturnedArgPaths, NOT_REPORTED } from "../../components/core/fieldMap";
 import { readBack } from "../../components/core/readBack";
 import { convert, stackKindFor } from "../../adopt/convert";
 import { NOT_EXPRESSIBLE, undeclaredSettings } from "../../adopt/notExpressible";
 import { REST_FACTS } from "../../adopt/restFacts";
 import { readReported } from "../../adopt/reported";
-import { STACK_KINDS } from "../../components/stack/config";
+import { STACK_KINDS } from "../../components/stack/readConfig";
 import { recordRegistrations, settle } from "../support/monitor";
 import { cli, exampleBody, EXAMPLES } from "./roundTrip.test";
 

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeValidationError } from "../../components";
-import { declareStack, readStackConfig } from "../../components/stack/config";
+import { readStackConfig } from "../../components/stack/readConfig";
+import { declareStack } from "../../components/stack/declareStack";
 import { secretStandIn } from "../../components/core/validate";
 
 const STAND_IN = secretStandIn();

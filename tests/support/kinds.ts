@@ -2,7 +2,7 @@
  * The four components as the input tests drive them: each with args that make a minimal valid compute of each
  * compute type, and a helper that declares one and returns what its Compute child registered (or what failed).
  */
-import { STACK_KINDS, StackEntry, StackKind } from "../../components/stack/config";
+import { STACK_KINDS, StackEntry, StackKind } from "../../components/stack/readConfig";
 import { deploymentErrors, recordRegistrations, Registration } from "./monitor";
 import { IDENTITY_ID, SUBSCRIPTION, WORKSPACE } from "./fixtures";
 import { RSA_2048 } from "./sshKeyFixtures";

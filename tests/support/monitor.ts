@@ -1,5 +1,5 @@
 /**
- * Test helpers around the recording monitor (which lives with the offline plan, its other user).
+ * Test helpers around the recording monitor (monitor/, shared with the offline plan and the bench).
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -10,8 +10,8 @@ export {
     recordRegistrations,
     StateFn,
     UNKNOWN,
-} from "../../plan/recordingMonitor";
-import { captureDeploymentErrors } from "../../plan/recordingMonitor";
+} from "../../monitor/recordingMonitor";
+import { captureDeploymentErrors } from "../../monitor/deploymentErrors";
 
 /** An Output whose value is unknown, as an input computed by another resource is during preview. */
 export function unknownOutput<T>(): pulumi.Output<T> {

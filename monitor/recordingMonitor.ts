@@ -1,11 +1,16 @@
 /**
- * A recording resource monitor, for tests and the offline plan: the SDK's own MockMonitor, extended to keep every
+ * Test double: a recording resource monitor, for the offline plan, the tests and the bench: the SDK's own MockMonitor, extended to keep every
  * registration request as Pulumi sent it, with its resource options and its raw serialized inputs
  * (where secret and unknown values still carry their markers).
  *
  * `MockResourceArgs` (what `setMocks` hands to a mock) carries no resource options, so the
  * options are read from the request itself. This relies on @pulumi/pulumi's MockMonitor and
  * protobuf request getters, which is why the lockfile pins the SDK version tests and the plan run against.
+ *
+ * What it models: the engine's side of registrations, reads and invokes as `pulumi preview` (or, with `ids:
+ * "fake"`, the SDK's mocks) would answer them: ids, outputs from inputs, unknowns where preview has them, and
+ * secret markers kept on the wire. What it doesn't: any provider's behaviour (no diff, no replace, no Azure
+ * defaults or errors), the engine's checks of dependencies and options, or state across runs.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- MockMonitor's methods take the SDK's untyped gRPC requests */
 import * as pulumi from "@pulumi/pulumi";
@@ -226,39 +231,4 @@ const { leakedPromises } = require("@pulumi/pulumi/runtime/debuggable") as { lea
 /** Forgets the promises a mock run left pending, so the SDK's exit-time leak check does not count them. */
 export function forgetPendingPromises(): void {
     leakedPromises();
-}
-
-/** The errors that fail a program run, collected while a capture is on. */
-export interface DeploymentErrors {
-    /** Every distinct error (by message), in the order they came. */
-    readonly errors: Error[];
-    /** Records an error thrown while the program loaded. */
-    record(reason: unknown): void;
-    /** Puts the process's own rejection handlers back and forgets the run's pending promises. */
-    stop(): void;
-}
-
-/**
- * Collects what fails a program run the way the Pulumi host sees it: a resource whose registration fails
- * (an invalid Output input, say) surfaces as an unhandled rejection, which the host reports as the
- * program's error. Until `stop()`, those rejections are recorded instead of reaching the process's handlers.
- */
-export function captureDeploymentErrors(): DeploymentErrors {
-    const errors: Error[] = [];
-    const saved = process.listeners("unhandledRejection");
-    const record = (reason: unknown) => {
-        const error = reason instanceof Error ? reason : new Error(String(reason));
-        if (!errors.some((e) => e.message === error.message)) errors.push(error);
-    };
-    process.removeAllListeners("unhandledRejection");
-    process.on("unhandledRejection", record);
-    return {
-        errors,
-        record,
-        stop: () => {
-            process.off("unhandledRejection", record);
-            for (const listener of saved) process.on("unhandledRejection", listener);
-            forgetPendingPromises();
-        },
-    };
 }

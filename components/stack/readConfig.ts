@@ -1,20 +1,31 @@
 /**
- * A stack's compute, read from its config: under the project namespace, `workspace` and one map
- * per component kind from compute name to that component's args (without `workspace` and `computeName`).
+ * Public API (`readStackConfig`, exported from the package): a stack's compute, read from its config: under the
+ * project namespace, `workspace` and one map per component kind from compute name to that component's args
+ * (without `workspace` and `computeName`). The stack program (`declareStack.ts`), the offline plan (through that
+ * program) and adopt read config here.
  *
- * Entries are checked with the components' own schemas and rules, all at once, before any component is
- * constructed; each problem names the config key and the path inside it
- * (`azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)`).
+ * Each entry is checked once, by the components' own check (`checkComputeArgs`, core/component.ts), all entries
+ * before any component is constructed; each problem names the config key and the path inside it
+ * (`azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)`). The stack program hands
+ * each entry's check to its component, which does not check again.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { COMPONENT_REGISTRY } from "../registry";
-import { AnyComponentClass, AnyComputeKind, BaseComputeArgs, ComputeOutputs, PACKAGE } from "../core/component";
+import {
+    AnyComponentClass,
+    AnyComputeKind,
+    BaseComputeArgs,
+    checkComputeArgs,
+    CheckedCompute,
+    ComputeOutputs,
+    PACKAGE,
+} from "../core/component";
 import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
 import { secretArgPaths } from "../core/fieldMap";
 import { describeType, fromZodIssues } from "../core/schema";
 import { isUnder, joinPath } from "../core/paths";
 import { unknownFieldMessage } from "../core/suggest";
-import { isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred, validateValues } from "../core/validate";
+import { isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred } from "../core/validate";
 import { WorkspaceRef, workspaceSchema } from "../core/workspace";
 
 /** The config namespace the program reads: the project name. */
@@ -91,6 +102,30 @@ function wrapSecrets(args: Record<string, unknown>, paths: readonly string[]): R
  * `pulumi.runtime.allConfig()` gives them). Throws one ComputeValidationError with every problem.
  */
 export function readStackConfig(config: Readonly<Record<string, string>>, subject = "Stack config"): StackEntry[] {
+    return readCheckedEntries(config, subject).map(({ kind, name, args }) => ({ kind, name, args }));
+}
+
+/** A stack entry with the component's check of it, which the stack program hands to the component. */
+export interface CheckedStackEntry extends StackEntry {
+    readonly check: CheckedCompute<BaseComputeArgs>;
+}
+
+/** The component's check of one entry's plain args: its problems, or what the component goes on with. */
+function checkEntry(
+    kind: AnyComputeKind,
+    name: string,
+    args: BaseComputeArgs,
+): { check?: CheckedCompute<BaseComputeArgs>; issues: readonly ValidationIssue[] } {
+    try {
+        return { check: checkComputeArgs(kind, name, args) as unknown as CheckedCompute<BaseComputeArgs>, issues: [] };
+    } catch (e) {
+        if (!ComputeValidationError.isInstance(e)) throw e;
+        return { issues: e.issues };
+    }
+}
+
+/** {@link readStackConfig}, keeping each entry's check. */
+export function readCheckedEntries(config: Readonly<Record<string, string>>, subject: string): CheckedStackEntry[] {
     const issues: ValidationIssue[] = [];
     const prefix = `${CONFIG_NAMESPACE}:`;
     const values = new Map<string, unknown>();
@@ -126,7 +161,7 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
         else if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, split.plain, workspaceKey));
     }
 
-    const entries: StackEntry[] = [];
+    const entries: CheckedStackEntry[] = [];
     for (const stackKind of STACK_KINDS) {
         const mapKey = `${prefix}${stackKind.key}`;
         const map = values.get(stackKind.key);
@@ -165,43 +200,23 @@ export function readStackConfig(config: Readonly<Record<string, string>>, subjec
                 workspace: workspace ?? { workspaceName: "placeholder", resourceGroupName: "placeholder" },
                 computeName: name,
             };
-            const { plain, unchecked, problems, blocked } = splitDeferred(args);
-            for (const found of [
-                ...problems,
-                ...validateValues(stackKind.kind.rules, plain, blocked, unchecked).issues,
-            ]) {
+            // Checked as plain values, before the secrets are wrapped: a wrapped one would only be checked later.
+            const { check, issues: found } = checkEntry(stackKind.kind, name, args);
+            for (const problem of found) {
                 // The workspace is reported once, at its own key; the name at the entry's key.
-                if (isUnder(found.path, "workspace")) continue;
+                if (isUnder(problem.path, "workspace")) continue;
                 const at = (path: string) => (path === "computeName" || path === "" ? entryKey : `${entryKey}.${path}`);
-                issues.push(issue(at(found.path), found.message, ...found.paths.map(at)));
+                issues.push(issue(at(problem.path), problem.message, ...problem.paths.map(at)));
             }
+            if (check === undefined) continue;
             entries.push({
                 kind: stackKind,
                 name,
                 args: wrapSecrets({ ...entry, workspace, computeName: name }, stackKind.secrets) as StackEntry["args"],
+                check,
             });
         }
     }
     if (issues.length > 0) throw new ComputeValidationError(subject, issues);
     return entries;
-}
-
-/**
- * The stack program: declares every compute in the current stack's config and returns their outputs by
- * config key and name (`{ computeClusters: { "gpu-train": { computeId, computeName, provisioningState } } }`).
- */
-export function declareStack(
-    opts?: pulumi.ComponentResourceOptions,
-): Record<string, Record<string, StackComputeOutputs>> {
-    const entries = readStackConfig(pulumi.runtime.allConfig(), `Stack ${JSON.stringify(pulumi.getStack())} config`);
-    const outputs: Record<string, Record<string, StackComputeOutputs>> = {};
-    for (const entry of entries) {
-        const component = entry.kind.construct(entry.name, entry.args, opts);
-        (outputs[entry.kind.key] ??= {})[entry.name] = {
-            computeId: component.computeId,
-            computeName: component.computeName,
-            provisioningState: component.provisioningState,
-        };
-    }
-    return outputs;
 }
