@@ -319,10 +319,11 @@ function checkResourceKind(values: Values, report: Report): void {
 }
 
 const rules: Rule<Values>[] = [
-    { reads: ["type", ...TYPE_SPECIFIC], check: checkFieldsForType },
-    { reads: ["type", "resourceId"], check: checkResourceKind },
-    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+    { code: "attached-compute/field-for-other-type", reads: ["type", ...TYPE_SPECIFIC], check: checkFieldsForType },
+    { code: "attached-compute/resource-kind-mismatch", reads: ["type", "resourceId"], check: checkResourceKind },
+    { code: "identity/invalid", reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
     {
+        code: "attached-compute/credentials-without-secret",
         reads: ["credentials"],
         check: ({ credentials }, report) => {
             if (credentials && credentials.privateKey === undefined && credentials.password === undefined) {
@@ -337,6 +338,7 @@ const rules: Rule<Values>[] = [
 
 const warnings: Rule<Values>[] = [
     {
+        code: "attached-compute/password-only",
         reads: ["credentials"],
         check: ({ credentials }, report) => {
             if (credentials?.password !== undefined && credentials.privateKey === undefined) {
@@ -348,6 +350,7 @@ const warnings: Rule<Values>[] = [
         },
     },
     {
+        code: "attached-compute/data-lake-analytics-retired",
         reads: ["type"],
         check: ({ type }, report) => {
             if (type === AttachedComputeType.DataLakeAnalytics) {

@@ -221,18 +221,25 @@ void schemaMatchesArgs;
 type Values = z.output<typeof fields>;
 
 const rules: Rule<Values>[] = [
-    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
     {
+        code: "vm-size/retired",
+        reads: ["vmSize", "adopt"],
+        check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report),
+    },
+    {
+        code: "compute-cluster/max-nodes-below-min",
         reads: ["minNodes", "maxNodes"],
         check: ({ minNodes = COMPUTE_CLUSTER_DEFAULTS.minNodes, maxNodes }, report) => {
             if (maxNodes < minNodes) report(["maxNodes", "minNodes"], `must be at least minNodes (${minNodes})`);
         },
     },
     {
+        code: "vm-size/vm-type-mismatch",
         reads: ["vmSize", "vmType"],
         check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report),
     },
     {
+        code: "compute-cluster/admin-without-credential",
         reads: ["admin"],
         check: ({ admin }, report) => {
             if (admin && admin.sshPublicKey === undefined && admin.password === undefined) {
@@ -243,12 +250,17 @@ const rules: Rule<Values>[] = [
             }
         },
     },
-    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+    { code: "identity/invalid", reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
 ];
 
 const warnings: Rule<Values>[] = [
-    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) },
     {
+        code: "vm-size/advisory",
+        reads: ["vmSize", "adopt"],
+        check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report),
+    },
+    {
+        code: "compute-cluster/max-nodes-zero",
         reads: ["maxNodes"],
         check: ({ maxNodes }, report) => {
             if (maxNodes === 0)
@@ -256,6 +268,7 @@ const warnings: Rule<Values>[] = [
         },
     },
     {
+        code: "compute-cluster/password-only",
         reads: ["admin"],
         check: ({ admin }, report) => {
             if (admin?.password !== undefined && admin.sshPublicKey === undefined) {
@@ -267,6 +280,7 @@ const warnings: Rule<Values>[] = [
         },
     },
     {
+        code: "compute-cluster/public-ssh",
         // In the words of the policy pack's mandatory compute-no-public-ssh, which rejects such a cluster.
         reads: ["remoteLoginPortPublicAccess", "admin", "subnet", "enableNodePublicIp"],
         check: ({ remoteLoginPortPublicAccess, admin, subnet, enableNodePublicIp }, report) => {
@@ -281,6 +295,7 @@ const warnings: Rule<Values>[] = [
         },
     },
     {
+        code: "compute-cluster/no-public-ip-without-subnet",
         reads: ["enableNodePublicIp", "subnet"],
         check: ({ enableNodePublicIp, subnet }, report) => {
             if (enableNodePublicIp === false && subnet === undefined) {

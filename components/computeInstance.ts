@@ -341,12 +341,18 @@ void schemaMatchesArgs;
 type Values = z.output<typeof fields>;
 
 const rules: Rule<Values>[] = [
-    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
     {
+        code: "vm-size/retired",
+        reads: ["vmSize", "adopt"],
+        check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report),
+    },
+    {
+        code: "vm-size/vm-type-mismatch",
         reads: ["vmSize", "vmType"],
         check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report),
     },
     {
+        code: "compute-instance/ssh-with-assigned-user",
         reads: ["ssh", "assignedUser"],
         check: ({ ssh, assignedUser }, report) => {
             if (ssh !== undefined && assignedUser !== undefined) {
@@ -358,6 +364,7 @@ const rules: Rule<Values>[] = [
         },
     },
     {
+        code: "compute-instance/no-public-ip-without-network",
         reads: ["enableNodePublicIp", "subnet", "managedNetwork"],
         check: ({ enableNodePublicIp, subnet, managedNetwork }, report) => {
             if (enableNodePublicIp === false && subnet === undefined && managedNetwork !== true) {
@@ -369,6 +376,7 @@ const rules: Rule<Values>[] = [
         },
     },
     {
+        code: "compute-instance/schedule-trigger-not-one",
         reads: ["schedules"],
         check: ({ schedules }, report) =>
             (schedules ?? []).forEach((s, i) => {
@@ -382,6 +390,7 @@ const rules: Rule<Values>[] = [
             }),
     },
     {
+        code: "compute-instance/setup-script-source-not-one",
         reads: ["setupScripts"],
         check: ({ setupScripts }, report) => {
             for (const which of ["creation", "startup"] as const) {
@@ -396,12 +405,20 @@ const rules: Rule<Values>[] = [
             }
         },
     },
-    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
-    { reads: ["customServices"], check: ({ customServices }, report) => checkCustomServices(customServices, report) },
+    { code: "identity/invalid", reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+    {
+        code: "custom-services/invalid",
+        reads: ["customServices"],
+        check: ({ customServices }, report) => checkCustomServices(customServices, report),
+    },
 ];
 
 const warnings: Rule<Values>[] = [
-    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) },
+    {
+        code: "vm-size/advisory",
+        reads: ["vmSize", "adopt"],
+        check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report),
+    },
 ];
 
 type ScheduleArgs = inputs.machinelearningservices.ComputeStartStopScheduleArgs;

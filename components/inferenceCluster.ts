@@ -488,17 +488,28 @@ function checkSsl(values: Values, report: Report): void {
 }
 
 const rules: Rule<Values>[] = [
-    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report) },
     {
+        code: "vm-size/retired",
+        reads: ["vmSize", "adopt"],
+        check: ({ vmSize, adopt }, report) => f.checkRetiredVmSize(vmSize, adopt, report),
+    },
+    {
+        code: "inference-cluster/field-for-other-type",
         reads: ["computeType", "clusterResourceId", ...AKS_ONLY, ...KUBERNETES_ONLY],
         check: checkFieldsForType,
     },
-    { reads: ["computeType", "clusterResourceId"], check: checkClusterKind },
     {
+        code: "inference-cluster/cluster-kind-mismatch",
+        reads: ["computeType", "clusterResourceId"],
+        check: checkClusterKind,
+    },
+    {
+        code: "inference-cluster/capacity",
         reads: ["computeType", "clusterResourceId", "vmSize", "nodeCount", "vcpusPerNode", "clusterPurpose"],
         check: checkCapacity,
     },
     {
+        code: "inference-cluster/network-addressing",
         reads: ["network"],
         check: ({ network }, report) => {
             if (network === undefined) return;
@@ -507,6 +518,7 @@ const rules: Rule<Values>[] = [
         },
     },
     {
+        code: "inference-cluster/load-balancer-subnet-not-internal",
         reads: ["loadBalancer"],
         check: ({ loadBalancer }, report) => {
             if (loadBalancer?.subnet !== undefined && loadBalancer.type !== LoadBalancerType.InternalLoadBalancer) {
@@ -514,8 +526,9 @@ const rules: Rule<Values>[] = [
             }
         },
     },
-    { reads: ["ssl", "loadBalancer"], check: checkSsl },
+    { code: "inference-cluster/ssl", reads: ["ssl", "loadBalancer"], check: checkSsl },
     {
+        code: "inference-cluster/default-instance-type-unknown",
         reads: ["instanceTypes", "defaultInstanceType"],
         check: ({ instanceTypes, defaultInstanceType }, report) => {
             if (
@@ -530,8 +543,9 @@ const rules: Rule<Values>[] = [
             }
         },
     },
-    { reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
+    { code: "identity/invalid", reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
     {
+        code: "inference-cluster/kubernetes-one-identity",
         // Azure ML's identity article: Kubernetes compute takes "one system-assigned identity or one user-assigned identity, not both".
         reads: ["identity", "computeType"],
         check: ({ identity, computeType }, report) => {
@@ -551,7 +565,11 @@ const rules: Rule<Values>[] = [
 ];
 
 const warnings: Rule<Values>[] = [
-    { reads: ["vmSize", "adopt"], check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report) },
+    {
+        code: "vm-size/advisory",
+        reads: ["vmSize", "adopt"],
+        check: ({ vmSize, adopt }, report) => f.warnAboutVmSize(vmSize, adopt, report),
+    },
 ];
 
 /** SSL as azure-native takes it: the form decides the status; cert and key arrive as secrets on their leaves. */

@@ -42,14 +42,15 @@ function checkLookup(workspace: unknown, computeName: unknown): ValidationIssue[
         const parsed = workspaceSchema.safeParse(workspace);
         if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, workspace, "workspace"));
     } else if (workspace === undefined) {
-        issues.push(issue("workspace", "is required"));
+        issues.push(issue("field/required", "workspace", "is required"));
     }
     if (computeName === undefined) {
-        issues.push(issue("computeName", "is required"));
+        issues.push(issue("field/required", "computeName", "is required"));
     } else if (!isDeferred(computeName)) {
         if (typeof computeName !== "string" || !REST_COMPUTE_NAME_PATTERN.test(computeName)) {
             issues.push(
                 issue(
+                    "lookup/compute-name-format",
                     "computeName",
                     `${typeof computeName === "string" ? quote(computeName) : "the value"} is not a compute name Azure accepts: 3 to 24 letters, digits and "-", starting with a letter, not ending in "-" followed by digits only`,
                 ),

@@ -447,7 +447,12 @@ describeInBothModes("ComputeCluster", (t) => {
 
         it("names both fields of a cross-field problem", () => {
             assert.deepEqual(errorOf({ ...MINIMAL, minNodes: 4, maxNodes: 2 }).issues, [
-                { path: "maxNodes", message: "must be at least minNodes (4)", paths: ["maxNodes", "minNodes"] },
+                {
+                    code: "compute-cluster/max-nodes-below-min",
+                    path: "maxNodes",
+                    message: "must be at least minNodes (4)",
+                    paths: ["maxNodes", "minNodes"],
+                },
             ]);
         });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import { DOCUMENTS, README, REFERENCE, renderSections, updateDocument } from "../scripts/docs";
-import { ComputeCluster, ComputeClusterArgs } from "../components";
+import { ComputeCluster, ComputeClusterArgs, ComputeValidationError } from "../components";
 import { recordRegistrations } from "./support/monitor";
 import { REST_FACTS_FILE, restFactsText } from "../scripts/generateRestFacts";
 
@@ -43,6 +43,7 @@ describe("docs", () => {
     it("shows the message the components really print for its example of wrong inputs", async () => {
         await recordRegistrations();
         let message = "";
+        let codes: string[] = [];
         try {
             new ComputeCluster("gpu-train", {
                 workspace: { workspaceName: "mlw-dev", resourceGroupName: "rg-ml" },
@@ -54,8 +55,12 @@ describe("docs", () => {
             } as unknown as ComputeClusterArgs);
         } catch (e) {
             message = (e as Error).message;
+            codes = (e as ComputeValidationError).issues.map((i) => i.code);
         }
         assert.ok(message.startsWith('ComputeCluster "gpu-train" has 3 invalid inputs:'), message);
+        // The README names the finding codes of the same example.
+        const codeList = `\`[${codes.map((c) => JSON.stringify(c)).join(", ")}]\``;
+        assert.ok(fs.readFileSync(README, "utf8").includes(codeList), `README does not show the codes ${codeList}`);
         assert.ok(
             fs.readFileSync(README, "utf8").includes("```\n" + message + "\n```"),
             `README does not show:\n${message}`,

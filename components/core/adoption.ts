@@ -25,6 +25,7 @@ export function keptValueIssues(args: { readonly adopt?: unknown }, allowed: rea
         .kept.map((path) => {
             if (!allowed.some((a) => isUnder(path, a))) {
                 return issue(
+                    "adopt/kept-value-returned-by-azure",
                     path,
                     `can't be ${JSON.stringify(KEPT_BY_AZURE)}: Azure returns this value, so declare it (only ${allowed.join(", ")} can be kept by Azure)`,
                 );
@@ -32,6 +33,7 @@ export function keptValueIssues(args: { readonly adopt?: unknown }, allowed: rea
             return args.adopt === true
                 ? undefined
                 : issue(
+                      "adopt/kept-value-without-adopt",
                       path,
                       `is ${JSON.stringify(KEPT_BY_AZURE)}, which only an adopted compute (adopt: true) can be: give the value`,
                   );
@@ -47,10 +49,22 @@ export function adoptionOf(args: {
 }): Adoption {
     const { adopt, workspace, computeName } = args;
     if (isDeferred(adopt))
-        return { issues: [issue("adopt", `must be a plain true or false, not an Output or a Promise: ${WHY}`)] };
+        return {
+            issues: [
+                issue(
+                    "adopt/deferred-adopt",
+                    "adopt",
+                    `must be a plain true or false, not an Output or a Promise: ${WHY}`,
+                ),
+            ],
+        };
     if (adopt !== true) return { issues: [] };
     if (isDeferred(workspace))
-        return { issues: [issue("workspace", `must be a plain object to adopt the compute: ${WHY}`)] };
+        return {
+            issues: [
+                issue("adopt/deferred-workspace", "workspace", `must be a plain object to adopt the compute: ${WHY}`),
+            ],
+        };
     if (!isPlainObject(workspace)) return { issues: [] }; // The workspace's own rules report it.
     const ws = workspace as Record<string, unknown>;
     const issues: ValidationIssue[] = [];
@@ -61,10 +75,12 @@ export function adoptionOf(args: {
         computeName,
     };
     for (const [path, value] of Object.entries(parts)) {
-        if (isDeferred(value)) issues.push(issue(path, `must be a plain string to adopt the compute: ${WHY}`));
+        if (isDeferred(value))
+            issues.push(issue("adopt/deferred-id-part", path, `must be a plain string to adopt the compute: ${WHY}`));
         else if (value === undefined && path === "workspace.subscriptionId") {
             issues.push(
                 issue(
+                    "adopt/subscription-id-required",
                     path,
                     "is required with adopt: true: the ARM id of the compute to adopt is formed from it and the names",
                 ),

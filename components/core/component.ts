@@ -299,7 +299,7 @@ export function checkComputeArgs<Args extends BaseComputeArgs, S extends z.ZodRa
     // JavaScript caller who passes none learns which fields are required.
     if (args !== undefined && !isPlainObject(args)) {
         throw new ComputeValidationError(subject, [
-            issue("", `expected an object of arguments, got ${describeType(args)}`),
+            issue("args/not-an-object", "", `expected an object of arguments, got ${describeType(args)}`),
         ]);
     }
     // The name defaults to the resource name, also when it is given as an Output that resolves to nothing.
@@ -316,7 +316,11 @@ export function checkComputeArgs<Args extends BaseComputeArgs, S extends z.ZodRa
         throw new ComputeValidationError(
             subject,
             branching.map((key) =>
-                issue(key, "must be a plain value, not an Output or a Promise: the component's shape depends on it"),
+                issue(
+                    "args/deferred-plain-field",
+                    key,
+                    "must be a plain value, not an Output or a Promise: the component's shape depends on it",
+                ),
             ),
         );
     }

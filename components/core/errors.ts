@@ -1,7 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/**
+ * Finding codes: every issue carries a stable `code` that says which check found it, for programs that act on
+ * a kind of problem without reading its message (which may be reworded).
+ *
+ * The scheme: `<area>/<problem>`, kebab-case, at least two segments (see {@link ISSUE_CODE_FORMAT}).
+ * - `<area>` is a component (`compute-cluster`, `compute-instance`, `inference-cluster`, `attached-compute`) for
+ *   a rule only that component has, or a shared area (`vm-size`, `identity`, `field`, `args`, `adopt`, `stack`,
+ *   `lookup`, `name`...) for a check several components share; the same check gives the same code everywhere.
+ * - A field schema's problem is `field/<failure>` (`field/required`, `field/invalid-type`, `field/too-small`,
+ *   `field/too-big`, `field/not-one-of`, `field/invalid`), unless its refinement attaches a code of its own
+ *   (`params: { code }`, e.g. `tags/refused-character`); an unknown field is `field/unknown`.
+ * - A cross-field `Rule` declares its `code`; a rule that finds several distinct problems may pass a code per
+ *   report.
+ * A code never changes once shipped: a check that changes meaning gets a new code.
+ */
+/** What a finding code looks like: kebab-case segments joined by "/", two at least. */
+export const ISSUE_CODE_FORMAT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)+$/;
+
 /** One problem with one input: where it is and what is wrong with it. */
 export interface ValidationIssue {
+    /** Which check found the problem, stable across releases (`compute-cluster/max-nodes-below-min`). */
+    readonly code: string;
     /**
      * The dotted path of the field the problem is about (`maxNodes`, `admin.password`, `tags["cost center"]`).
      * Empty for a problem with the args object itself.
@@ -75,6 +95,6 @@ export function formatValidationMessage(subject: string, issues: readonly Valida
 }
 
 /** Builds an issue; `paths` lists every field involved, the first one being the issue's own path. */
-export function issue(path: string, message: string, ...related: string[]): ValidationIssue {
-    return { path, message, paths: [path, ...related.filter((p) => p !== path)] };
+export function issue(code: string, path: string, message: string, ...related: string[]): ValidationIssue {
+    return { code, path, message, paths: [path, ...related.filter((p) => p !== path)] };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { checkDuration, DurationInput } from "./durations";
 import { checkInferenceOrAttachedName, checkInstanceOrClusterName } from "./names";
 import { checkResourceId, ExpectedType, SUBNET } from "./resourceIds";
-import { checkedString, choice, FREE_TEXT_MAX, tagsSchema, text } from "./schema";
+import { checkedString, choice, FREE_TEXT_MAX, tagsSchema, text, withCode } from "./schema";
 import { checkSshRsaPublicKey, SSH_KEY_MAX_LENGTH } from "./sshKeys";
 import { Report } from "./validate";
 import { checkVmSize, lookupVmSize, VmType, vmTypeMismatch } from "./vmSizes";
@@ -15,30 +15,34 @@ import { checkVmSize, lookupVmSize, VmType, vmTypeMismatch } from "./vmSizes";
 const ID_MAX = 2048;
 
 /** A compute instance or compute cluster name (3 to 24 characters). */
-export const instanceOrClusterName = checkedString(checkInstanceOrClusterName, ID_MAX);
+export const instanceOrClusterName = checkedString(checkInstanceOrClusterName, ID_MAX, "name/invalid");
 /** An inference cluster or attached compute name (3 to 16 characters). */
-export const inferenceOrAttachedName = checkedString(checkInferenceOrAttachedName, ID_MAX);
+export const inferenceOrAttachedName = checkedString(checkInferenceOrAttachedName, ID_MAX, "name/invalid");
 
 /**
  * An Azure VM size name. Whether it is retired is a rule of its own (`checkRetiredVmSize`): a compute
  * that already exists may have a retired size, and adopting it must not be refused.
  */
-export const vmSize = checkedString((size) => {
-    const check = checkVmSize(size, undefined);
-    return check.errors.filter((e) => e !== check.retired);
-}, ID_MAX);
+export const vmSize = checkedString(
+    (size) => {
+        const check = checkVmSize(size, undefined);
+        return check.errors.filter((e) => e !== check.retired);
+    },
+    ID_MAX,
+    "vm-size/invalid",
+);
 /** `"CPU"` or `"GPU"`. */
 export const vmType = choice(VmType);
 
 /** An ARM resource id of one of the given kinds; `what` names them in words ("a subnet"). */
 export function resourceId(expected: ExpectedType | readonly ExpectedType[], what: string) {
-    return checkedString((id) => checkResourceId(id, expected, what), ID_MAX);
+    return checkedString((id) => checkResourceId(id, expected, what), ID_MAX, "resource-id/invalid");
 }
 /** A virtual network subnet id. */
 export const subnetId = resourceId(SUBNET, "a subnet");
 
 /** An OpenSSH `ssh-rsa` public key. */
-export const sshRsaPublicKey = checkedString(checkSshRsaPublicKey, SSH_KEY_MAX_LENGTH);
+export const sshRsaPublicKey = checkedString(checkSshRsaPublicKey, SSH_KEY_MAX_LENGTH, "ssh-key/invalid");
 
 /** Free text such as a description. */
 export const description = text(FREE_TEXT_MAX);
@@ -52,7 +56,8 @@ export function duration(bounds: { readonly min: number; readonly max: number })
             error: 'must be a number of seconds or an ISO 8601 duration such as "PT2M"',
         })
         .superRefine((value: DurationInput, ctx) => {
-            for (const message of checkDuration(value, bounds)) ctx.addIssue({ code: "custom", message });
+            for (const message of checkDuration(value, bounds))
+                ctx.addIssue({ code: "custom", message, ...withCode("duration/invalid") });
         });
 }
 

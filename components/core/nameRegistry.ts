@@ -43,6 +43,7 @@ export function claimComputeName(subject: string, workspace: unknown, computeNam
         if (owner !== undefined) {
             throw new ComputeValidationError(subject, [
                 issue(
+                    "name/already-used",
                     "computeName",
                     `${JSON.stringify(computeName)} is already used by ${owner} in ${claim.where}; ${claim.rule}`,
                 ),

@@ -31,15 +31,18 @@ export function choice<const T extends Record<string, string>>(choices: T) {
     return z.enum(Object.values(choices) as [T[keyof T], ...T[keyof T][]]);
 }
 
-/** A string checked by a rule function that returns its problems as messages (empty = valid). */
-export function checkedString(check: (value: string) => readonly string[], max = 4096) {
+/**
+ * A string checked by a rule function that returns its problems as messages (empty = valid); `code` is the
+ * finding code of those problems (`field/invalid` when the format has none of its own).
+ */
+export function checkedString(check: (value: string) => readonly string[], max = 4096, code?: string) {
     return z
         .string()
         .min(1)
         .max(max)
         .superRefine((value, ctx) => {
             for (const message of check(value)) {
-                ctx.addIssue({ code: "custom", message });
+                ctx.addIssue({ code: "custom", message, ...(code === undefined ? {} : withCode(code)) });
             }
         });
 }
@@ -74,6 +77,7 @@ const tagName = z
             ctx.addIssue({
                 code: "custom",
                 message: `${quote(name)} is not a tag name Azure takes: tag names can't contain <, >, %, &, \\, ? or /`,
+                ...withCode("tags/refused-character"),
             });
         }
         // The Pulumi SDK turns the tags into text on the way to the engine: a "toString" that is a string stops
@@ -82,12 +86,14 @@ const tagName = z
             ctx.addIssue({
                 code: "custom",
                 message: `"toString" can't be a tag name here: the Pulumi SDK fails to register a resource with it`,
+                ...withCode("tags/to-string-name"),
             });
         }
         if (DIFF_KEY_BREAKING.test(name)) {
             ctx.addIssue({
                 code: "custom",
                 message: `${quote(name)} can't be a tag name here: a "[" or "]" in it makes every later pulumi preview and up of the tag fail (azure-native's diff keys can't hold them)`,
+                ...withCode("tags/bracket-in-name"),
             });
         }
     });
@@ -97,6 +103,7 @@ export const tagsSchema = z
     .record(tagName, z.string().max(TAG_LIMITS.value))
     .refine((tags) => Object.keys(tags).length <= TAG_LIMITS.count, {
         message: `at most ${TAG_LIMITS.count} tags are allowed on an Azure resource`,
+        ...withCode("tags/too-many"),
     });
 
 /** Describes a value's type for a message, without echoing the value (it may be a secret). */
@@ -173,11 +180,46 @@ export function valueAt(root: unknown, segments: readonly PropertyKey[]): unknow
     return current;
 }
 
+/** The code a refinement attaches to its issue: `ctx.addIssue({ code: "custom", message, params: { code } })`. */
+export function withCode(code: string): { readonly params: { readonly code: string } } {
+    return { params: { code } };
+}
+
+/**
+ * The finding code of one zod issue: the refinement's own (`params.code`, see {@link withCode}), else one derived
+ * from zod's failure kind alone, so that rewording a message or a schema never changes it.
+ */
+function codeOf(raw: z.core.$ZodIssue, input: unknown): string {
+    switch (raw.code) {
+        case "invalid_type":
+            return input === undefined ? "field/required" : "field/invalid-type";
+        case "too_small":
+            return "field/too-small";
+        case "too_big":
+            return "field/too-big";
+        case "invalid_value":
+            return input === undefined ? "field/required" : "field/not-one-of";
+        case "unrecognized_keys":
+            return "field/unknown";
+        case "invalid_key": {
+            // A record key's problem (a tag name) is the key's own: the inner issue's code.
+            const inner = raw.issues[0];
+            return inner === undefined ? "field/invalid-key" : codeOf(inner, raw.path[raw.path.length - 1]);
+        }
+        case "custom": {
+            const attached = (raw.params as { code?: unknown } | undefined)?.code;
+            return typeof attached === "string" ? attached : "field/invalid";
+        }
+        default:
+            return "field/invalid";
+    }
+}
+
 /** Converts zod's issues for `input` into the library's issues, paths prefixed with `base`. */
 export function fromZodIssues(raws: readonly z.core.$ZodIssue[], input: unknown, base = ""): ValidationIssue[] {
     return raws.map((raw) => {
         const value = valueAt(input, raw.path);
-        const found = issue(formatPath(raw.path, base), humanMessage(raw, value));
+        const found = issue(codeOf(raw, value), formatPath(raw.path, base), humanMessage(raw, value));
         return raw.code === "invalid_type" && value !== undefined ? { ...found, kind: "type" as const } : found;
     });
 }

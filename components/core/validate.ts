@@ -15,11 +15,16 @@ import { formatPath, isUnder, joinPath } from "./paths";
 import { describeType, fromZodIssues } from "./schema";
 import { quote, unknownFieldMessage } from "./suggest";
 
-/** Reports a problem: the paths of every field involved (the first is the problem's own), and the message. */
-export type Report = (paths: string | readonly string[], message: string) => void;
+/**
+ * Reports a problem: the paths of every field involved (the first is the problem's own), and the message; `code`
+ * is the problem's own finding code, for a rule that finds several distinct problems (else the rule's `code`).
+ */
+export type Report = (paths: string | readonly string[], message: string, code?: string) => void;
 
 /** A rule over several fields. */
 export interface Rule<V> {
+    /** The finding code of the rule's problems (see `ValidationIssue.code`): stable once shipped, unique per rule. */
+    readonly code: string;
     /** The top-level fields the rule reads; it runs only when each of them is known and valid. */
     readonly reads: readonly (keyof V & string)[];
     /** Checks the parsed values and reports each problem. */
@@ -149,20 +154,28 @@ export function splitDeferred(value: unknown): SplitArgs {
         if (hasDataPrototype(v)) {
             // What `obj.__proto__ = {...}` makes (a copy of a JSON object with an own "__proto__" key, say): its
             // prototype's fields would be serialized as real fields, unchecked.
-            split.problems.push(issue(joinPath(path, "__proto__"), PROTO_KEY_MESSAGE));
+            split.problems.push(issue("args/proto-key", joinPath(path, "__proto__"), PROTO_KEY_MESSAGE));
             return v;
         }
         if (!isArray && !isPlainObject(v)) return v;
         if (onPath.has(v as object)) {
             split.problems.push(
-                issue(path, "refers back to an object that contains it (a cycle): args must be plain data"),
+                issue(
+                    "args/cycle",
+                    path,
+                    "refers back to an object that contains it (a cycle): args must be plain data",
+                ),
             );
             split.blocked.push(path);
             return DEFERRED;
         }
         if (segments.length >= MAX_DEPTH) {
             split.problems.push(
-                issue(path, `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`),
+                issue(
+                    "args/too-deep",
+                    path,
+                    `is nested more than ${MAX_DEPTH} levels deep: args must be plain data of a few levels`,
+                ),
             );
             split.blocked.push(path);
             return DEFERRED;
@@ -181,7 +194,7 @@ export function splitDeferred(value: unknown): SplitArgs {
             const entries: [string, unknown][] = [];
             for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
                 if (k === "__proto__") {
-                    split.problems.push(issue(joinPath(path, k), PROTO_KEY_MESSAGE));
+                    split.problems.push(issue("args/proto-key", joinPath(path, k), PROTO_KEY_MESSAGE));
                     changed = true;
                     continue;
                 }
@@ -240,7 +253,7 @@ export function validateValues<S extends z.ZodRawShape>(
     const dropped = (i: ValidationIssue) => touchesDeferred(i.path) || (touchesUnchecked(i.path) && i.kind !== "type");
     if (!isPlainObject(raw)) {
         return {
-            issues: [issue("", `expected an object of arguments, got ${describeType(raw)}`)],
+            issues: [issue("args/not-an-object", "", `expected an object of arguments, got ${describeType(raw)}`)],
             warnings: [],
             values: {},
         };
@@ -254,6 +267,7 @@ export function validateValues<S extends z.ZodRawShape>(
             const why = spec.absentFields?.[key];
             issues.push(
                 issue(
+                    "field/unknown",
                     "",
                     why !== undefined ? `unknown field ${quote(key)}: ${why}` : unknownFieldMessage(key, known),
                     key,
@@ -290,17 +304,17 @@ export function validateValues<S extends z.ZodRawShape>(
         }
     }
 
-    const run = (rules: readonly Rule<V>[], onReport: Report) => {
+    const run = (rules: readonly Rule<V>[], onReport: (rule: Rule<V>) => Report) => {
         for (const rule of rules) {
-            if (rule.reads.every((key) => ready.has(key))) rule.check(values as V, onReport);
+            if (rule.reads.every((key) => ready.has(key))) rule.check(values as V, onReport(rule));
         }
     };
-    run(spec.rules, (paths, message) => {
+    run(spec.rules, (rule) => (paths, message, code) => {
         const [first, ...rest] = typeof paths === "string" ? [paths] : paths;
-        issues.push(issue(first ?? "", message, ...rest));
+        issues.push(issue(code ?? rule.code, first ?? "", message, ...rest));
     });
     const warnings: string[] = [];
-    run(spec.warnings, (paths, message) => {
+    run(spec.warnings, () => (paths, message) => {
         const first = typeof paths === "string" ? paths : paths[0];
         warnings.push(first ? `${first}: ${message}` : message);
     });

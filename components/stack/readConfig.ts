@@ -133,7 +133,7 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
         if (!fullKey.startsWith(prefix)) continue;
         const key = fullKey.slice(prefix.length);
         if (!STACK_CONFIG_KEYS.includes(key)) {
-            issues.push(issue(fullKey, unknownFieldMessage(key, STACK_CONFIG_KEYS, "config key")));
+            issues.push(issue("stack/unknown-key", fullKey, unknownFieldMessage(key, STACK_CONFIG_KEYS, "config key")));
             continue;
         }
         values.set(key, parseValue(text));
@@ -146,6 +146,7 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
         if (STACK_KINDS.some((k) => values.has(k.key))) {
             issues.push(
                 issue(
+                    "stack/workspace-required",
                     workspaceKey,
                     "is required: set it to { workspaceName, resourceGroupName } of the workspace the compute belongs to",
                 ),
@@ -155,7 +156,7 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
         const split = splitDeferred(workspaceValue);
         const parsed = workspaceSchema.safeParse(split.plain);
         issues.push(
-            ...split.problems.map((p) => issue(p.path ? `${workspaceKey}.${p.path}` : workspaceKey, p.message)),
+            ...split.problems.map((p) => issue(p.code, p.path ? `${workspaceKey}.${p.path}` : workspaceKey, p.message)),
         );
         if (parsed.success && split.problems.length === 0) workspace = parsed.data;
         else if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, split.plain, workspaceKey));
@@ -169,6 +170,7 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
         if (!isPlainObject(map)) {
             issues.push(
                 issue(
+                    "stack/kind-not-a-map",
                     mapKey,
                     `expected a map from compute name to ${stackKind.kind.name} settings, got ${describeType(map)}`,
                 ),
@@ -180,6 +182,7 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
             if (!isPlainObject(entry)) {
                 issues.push(
                     issue(
+                        "stack/entry-not-a-map",
                         entryKey,
                         `expected the ${stackKind.kind.name} settings as a map, got ${describeType(entry)}`,
                     ),
@@ -192,7 +195,9 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
                         reserved === "workspace"
                             ? `the workspace is set once, at ${workspaceKey}`
                             : "the entry's key is the compute name";
-                    issues.push(issue(joinPath(entryKey, reserved), `is not allowed here: ${why}`));
+                    issues.push(
+                        issue("stack/reserved-key", joinPath(entryKey, reserved), `is not allowed here: ${why}`),
+                    );
                 }
             }
             const args = {
@@ -206,7 +211,7 @@ export function readCheckedEntries(config: Readonly<Record<string, string>>, sub
                 // The workspace is reported once, at its own key; the name at the entry's key.
                 if (isUnder(problem.path, "workspace")) continue;
                 const at = (path: string) => (path === "computeName" || path === "" ? entryKey : `${entryKey}.${path}`);
-                issues.push(issue(at(problem.path), problem.message, ...problem.paths.map(at)));
+                issues.push(issue(problem.code, at(problem.path), problem.message, ...problem.paths.map(at)));
             }
             if (check === undefined) continue;
             entries.push({
