@@ -13,12 +13,12 @@
  * Values Azure keeps but never returns (x-ms-secret values, an instance's SSH key) are declared kept by Azure
  * (`KEPT_BY_AZURE`): declaring a value would be a difference, and these are fixed at creation.
  */
-import { toComputeArgs } from "../components/core/component";
-import { ComputeValidationError } from "../components/core/errors";
-import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt, WHOLE } from "../components/core/fieldMap";
-import { isUnder } from "../components/core/paths";
-import { readBack, valueAtPath } from "../components/core/readBack";
-import { fieldIsValid, isPlainObject, KEPT_BY_AZURE, validateValues } from "../components/core/validate";
+import { toComputeArgs } from "../components/core/pulumi/component";
+import { ComputeValidationError } from "../components/core/validation/errors";
+import { FieldTarget, NOT_REPORTED, pathsOf, replacesAt, WHOLE } from "../components/core/pulumi/fieldMap";
+import { isUnder } from "../components/core/validation/paths";
+import { readBack, valueAtPath } from "../components/core/pulumi/readBack";
+import { fieldIsValid, isPlainObject, KEPT_BY_AZURE, validateValues } from "../components/core/validation/validate";
 import { CONFIG_NAMESPACE, readStackConfig, STACK_KINDS, StackKind } from "../components/stack/readConfig";
 import { ReportedCompute } from "./reported";
 import { whyNotExpressible } from "./notExpressible";

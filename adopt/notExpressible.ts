@@ -4,8 +4,8 @@
  * components declare from their field maps; a test fails when a setting is neither declared nor explained
  * here, or explained here but declared. `adopt` quotes the reason, and `npm run docs` lists them in the README.
  */
-import { FieldTarget, pathsOf } from "../components/core/fieldMap";
-import { isUnder } from "../components/core/paths";
+import { FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
+import { isUnder } from "../components/core/validation/paths";
 import { StackKind } from "../components/stack/readConfig";
 import { REST_FACTS } from "./restFacts";
 

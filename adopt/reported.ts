@@ -5,8 +5,8 @@
  * (the shape the field maps speak): the path parameters from its id, and user-assigned identities as a list
  * of ids instead of the REST map.
  */
-import { parseResourceId } from "../components/core/resourceIds";
-import { isPlainObject } from "../components/core/validate";
+import { parseResourceId } from "../components/core/azure/resourceIds";
+import { isPlainObject } from "../components/core/validation/validate";
 
 /** One compute as Azure reports it. */
 export interface ReportedCompute {

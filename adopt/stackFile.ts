@@ -9,7 +9,7 @@
  */
 import * as fs from "node:fs";
 import YAML, { isMap, isScalar, Node, visit } from "yaml";
-import { isPlainObject } from "../components/core/validate";
+import { isPlainObject } from "../components/core/validation/validate";
 
 /** A YAML node for `value`, its ambiguous strings quoted. */
 function nodeFor(doc: YAML.Document, value: unknown): Node {

@@ -6,9 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
-import * as f from "./core/fields";
-import { FieldMap, immutablePaths, NOT_REPORTED, WHOLE } from "./core/fieldMap";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import * as f from "./core/azure/fields";
+import { FieldMap, immutablePaths, NOT_REPORTED, WHOLE } from "./core/pulumi/fieldMap";
 import {
     DATA_LAKE_ANALYTICS,
     DATABRICKS_WORKSPACE,
@@ -19,12 +19,12 @@ import {
     parseResourceId,
     SYNAPSE_SPARK_POOL,
     VIRTUAL_MACHINE,
-} from "./core/resourceIds";
-import { checkedString, choice, strictObject } from "./core/schema";
-import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/identity";
-import { armLocation, regionSchema } from "./core/workspace";
-import { quote } from "./core/suggest";
-import { Report, Rule, SameShape } from "./core/validate";
+} from "./core/azure/resourceIds";
+import { checkedString, choice, strictObject } from "./core/validation/schema";
+import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/azure/identity";
+import { armLocation, regionSchema } from "./core/azure/workspace";
+import { quote } from "./core/validation/suggest";
+import { Report, Rule, SameShape } from "./core/validation/validate";
 
 /** The kinds of compute that can be attached. */
 export const AttachedComputeType = {

@@ -5,17 +5,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
-import * as f from "./core/fields";
-import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
-import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/identity";
-import { normalizeDuration, DurationInput } from "./core/durations";
-import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/resourceIds";
-import { choice, count, INT32_MAX, strictObject } from "./core/schema";
-import { SameShape, Rule } from "./core/validate";
-import { VmType } from "./core/vmSizes";
-import { clusterSshExposure } from "./core/publicSsh";
-import { armLocation, regionSchema } from "./core/workspace";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import * as f from "./core/azure/fields";
+import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
+import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/azure/identity";
+import { normalizeDuration, DurationInput } from "./core/azure/durations";
+import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/azure/resourceIds";
+import { choice, count, INT32_MAX, strictObject } from "./core/validation/schema";
+import { SameShape, Rule } from "./core/validation/validate";
+import { VmType } from "./core/azure/vmSizes";
+import { clusterSshExposure } from "./core/azure/publicSsh";
+import { armLocation, regionSchema } from "./core/azure/workspace";
 
 /** How a cluster's nodes are bought. */
 export const VmPriority = {

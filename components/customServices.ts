@@ -6,8 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { choice, count, strictObject } from "./core/schema";
-import { Report } from "./core/validate";
+import { choice, count, strictObject } from "./core/validation/schema";
+import { Report } from "./core/validation/validate";
 
 /** Where a custom application's image comes from. */
 export const CustomServiceImageType = {

@@ -77,9 +77,9 @@ export {
 export { lookupCompute, ComputeLookupArgs, ExistingCompute } from "./lookup";
 export { readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/readConfig";
 export { declareStack } from "./stack/declareStack";
-export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/component";
-export { ComputeValidationError, ValidationIssue } from "./core/errors";
-export { KEPT_BY_AZURE } from "./core/validate";
+export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/pulumi/component";
+export { ComputeValidationError, ValidationIssue } from "./core/validation/errors";
+export { KEPT_BY_AZURE } from "./core/validation/validate";
 export {
     CustomServiceImageType,
     EndpointProtocol,
@@ -95,10 +95,10 @@ export {
     CustomServiceKernel,
     InstanceCustomService,
 } from "./customServices";
-export { FieldMap, FieldTarget } from "./core/fieldMap";
-export { IdentityType, ManagedIdentity } from "./core/identity";
-export { WorkspaceRef } from "./core/workspace";
-export { DurationInput } from "./core/durations";
+export { FieldMap, FieldTarget } from "./core/pulumi/fieldMap";
+export { IdentityType, ManagedIdentity } from "./core/azure/identity";
+export { WorkspaceRef } from "./core/azure/workspace";
+export { DurationInput } from "./core/azure/durations";
 export {
     checkComputeName,
     checkInstanceOrClusterName,
@@ -106,5 +106,5 @@ export {
     COMPUTE_NAME_RULES,
     INSTANCE_OR_CLUSTER_NAME,
     INFERENCE_OR_ATTACHED_NAME,
-} from "./core/names";
-export { VmType, VmSizeFacts, checkVmSize, lookupVmSize, vcpusOf } from "./core/vmSizes";
+} from "./core/azure/names";
+export { VmType, VmSizeFacts, checkVmSize, lookupVmSize, vcpusOf } from "./core/azure/vmSizes";

@@ -9,17 +9,17 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/component";
-import * as f from "./core/fields";
-import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/fieldMap";
-import { checkIdentity, identityField, identitySchema, IdentityType, ManagedIdentity } from "./core/identity";
-import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/network";
-import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/resourceIds";
-import { checkedString, choice, count, strictObject } from "./core/schema";
-import { listShort, quote } from "./core/suggest";
-import { Report, Rule, SameShape } from "./core/validate";
-import { lookupVmSize } from "./core/vmSizes";
-import { armLocation, regionSchema } from "./core/workspace";
+import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import * as f from "./core/azure/fields";
+import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
+import { checkIdentity, identityField, identitySchema, IdentityType, ManagedIdentity } from "./core/azure/identity";
+import { checkAksAddressing, checkCidr, checkIpv4 } from "./core/azure/network";
+import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from "./core/azure/resourceIds";
+import { checkedString, choice, count, strictObject } from "./core/validation/schema";
+import { listShort, quote } from "./core/validation/suggest";
+import { Report, Rule, SameShape } from "./core/validation/validate";
+import { lookupVmSize } from "./core/azure/vmSizes";
+import { armLocation, regionSchema } from "./core/azure/workspace";
 
 /** The two inference compute types. */
 export const InferenceComputeType = {

@@ -5,12 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { getComputeOutput } from "@pulumi/azure-native/machinelearningservices";
-import { ComputeValidationError, issue, ValidationIssue } from "./core/errors";
-import { REST_COMPUTE_NAME_PATTERN } from "./core/names";
-import { fromZodIssues } from "./core/schema";
-import { quote } from "./core/suggest";
-import { isDeferred } from "./core/validate";
-import { WorkspaceRef, workspaceSchema } from "./core/workspace";
+import { ComputeValidationError, issue, ValidationIssue } from "./core/validation/errors";
+import { REST_COMPUTE_NAME_PATTERN } from "./core/azure/names";
+import { fromZodIssues } from "./core/validation/schema";
+import { quote } from "./core/validation/suggest";
+import { isDeferred } from "./core/validation/validate";
+import { WorkspaceRef, workspaceSchema } from "./core/azure/workspace";
 
 /** Which compute to look up. */
 export interface ComputeLookupArgs {

@@ -12,7 +12,7 @@ import {
     instanceEndpoints,
     SCHEDULE_DEFAULTS,
 } from "./computeInstance";
-import type { AnyComponentClass, AnyComputeKind } from "./core/component";
+import type { AnyComponentClass, AnyComputeKind } from "./core/pulumi/component";
 import { InferenceCluster, INFERENCE_CLUSTER, INFERENCE_CLUSTER_DEFAULTS, scoringFqdn } from "./inferenceCluster";
 
 /** One component, with what every reader of the list needs to know about it. */

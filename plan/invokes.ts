@@ -6,8 +6,8 @@
  */
 import * as fs from "node:fs";
 import type * as pulumi from "@pulumi/pulumi";
-import { computeArmId, workspaceArmId } from "../components/core/resourceIds";
-import { isPlainObject } from "../components/core/validate";
+import { computeArmId, workspaceArmId } from "../components/core/azure/resourceIds";
+import { isPlainObject } from "../components/core/validation/validate";
 import { UsageError } from "./args";
 import { CallFn } from "../monitor/recordingMonitor";
 

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { isPlainObject, secretStandIn } from "../components/core/validate";
+import { isPlainObject, secretStandIn } from "../components/core/validation/validate";
 import { UsageError } from "./args";
 
 export interface Project {

@@ -2,9 +2,9 @@
  * The plan document (what `--json` prints, format documented in the README) and its human rendering.
  */
 import { STACK_KINDS } from "../components/stack/readConfig";
-import { ComputeValidationError } from "../components/core/errors";
-import { FieldTarget, pathsOf } from "../components/core/fieldMap";
-import { isSecretStandIn } from "../components/core/validate";
+import { ComputeValidationError } from "../components/core/validation/errors";
+import { FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
+import { isSecretStandIn } from "../components/core/validation/validate";
 import { at, settingsOf } from "./settings";
 import { InvokeCall, isPlaceholder } from "./invokes";
 import { Registration, UNKNOWN } from "../monitor/recordingMonitor";

@@ -7,8 +7,8 @@ import { ATTACHED_COMPUTE } from "../components/attachedCompute";
 import { COMPUTE_CLUSTER } from "../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../components/computeInstance";
 import type { z } from "zod";
-import { AnyComputeKind, BaseComputeArgs, ComputeKind } from "../components/core/component";
-import { AnyFieldMap, FieldTarget, pathsOf } from "../components/core/fieldMap";
+import { AnyComputeKind, BaseComputeArgs, ComputeKind } from "../components/core/pulumi/component";
+import { AnyFieldMap, FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
 import { INFERENCE_CLUSTER } from "../components/inferenceCluster";
 
 type Tree = Record<string, unknown>;

@@ -6,8 +6,8 @@
  * Pure definitions: `index.ts` puts them in a PolicyPack; tests call each `validateResource` directly.
  */
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { clusterSshExposure } from "../components/core/publicSsh";
-import { checkVmSize } from "../components/core/vmSizes";
+import { clusterSshExposure } from "../components/core/azure/publicSsh";
+import { checkVmSize } from "../components/core/azure/vmSizes";
 
 export const COMPUTE_TYPE = "azure-native:machinelearningservices:Compute";
 

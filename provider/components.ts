@@ -12,7 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import * as lib from "../components";
-import { AnyComputeKind, createCompute, prepareCompute } from "../components/core/component";
+import { AnyComputeKind, createCompute, prepareCompute } from "../components/core/pulumi/component";
 import { COMPONENT_REGISTRY } from "../components/registry";
 import { instanceEndpoints } from "../components/computeInstance";
 import { scoringFqdn } from "../components/inferenceCluster";

@@ -7,8 +7,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import type { ConstructResult } from "@pulumi/pulumi/provider";
-import { ComputeValidationError } from "../components/core/errors";
-import { AnyFieldMap, secretArgPaths } from "../components/core/fieldMap";
+import { ComputeValidationError } from "../components/core/validation/errors";
+import { AnyFieldMap, secretArgPaths } from "../components/core/pulumi/fieldMap";
 import { COMPONENT_REGISTRY } from "../components/registry";
 import { PROVIDER_CLASSES } from "./components";
 

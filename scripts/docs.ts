@@ -9,11 +9,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { ATTACHED_FIELDS_BY_TYPE, ATTACHED_RESOURCE_TYPES, AttachedComputeType } from "../components";
-import { AnyComputeKind } from "../components/core/component";
-import { formatType } from "../components/core/resourceIds";
+import { AnyComputeKind } from "../components/core/pulumi/component";
+import { formatType } from "../components/core/azure/resourceIds";
 import { POLICIES } from "../policy/policies";
-import { FieldMap, FieldTarget, pathsOf } from "../components/core/fieldMap";
-import { COMPUTE_NAME_RULES } from "../components/core/names";
+import { FieldMap, FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
+import { COMPUTE_NAME_RULES } from "../components/core/azure/names";
 import { COMPONENT_REGISTRY } from "../components/registry";
 import { stackKindFor } from "../adopt/convert";
 import { undeclaredSettings, whyNotExpressible } from "../adopt/notExpressible";
@@ -88,11 +88,11 @@ export function renderNotExpressible(): string {
 const SOURCES = [
     ...COMPONENT_REGISTRY.map((c) => c.docs.source),
     "components/customServices.ts",
-    "components/core/component.ts",
-    "components/core/identity.ts",
-    "components/core/workspace.ts",
-    "components/core/vmSizes.ts",
-    "components/core/durations.ts",
+    "components/core/pulumi/component.ts",
+    "components/core/azure/identity.ts",
+    "components/core/azure/workspace.ts",
+    "components/core/azure/vmSizes.ts",
+    "components/core/azure/durations.ts",
 ];
 
 /** One documented member of an interface. */

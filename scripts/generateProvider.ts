@@ -116,7 +116,7 @@ export async function providerComponentsText(
         'import * as pulumi from "@pulumi/pulumi";',
         'import type { Compute } from "@pulumi/azure-native/machinelearningservices";',
         'import * as lib from "../components";',
-        'import { AnyComputeKind, createCompute, prepareCompute } from "../components/core/component";',
+        'import { AnyComputeKind, createCompute, prepareCompute } from "../components/core/pulumi/component";',
         'import { COMPONENT_REGISTRY } from "../components/registry";',
         ...renderOutputImports(registry),
         "",

@@ -9,7 +9,7 @@ import { declareStack } from "../components/stack/declareStack";
 import { CASES, payloadOf } from "./support/kinds";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { recordRegistrations, settle, warningsDuring } from "./support/monitor";
-import { setClock } from "../components/core/clock";
+import { setClock } from "../components/core/azure/clock";
 
 const ADOPTING = { ...WORKSPACE, subscriptionId: SUBSCRIPTION };
 const idOf = (name: string) =>

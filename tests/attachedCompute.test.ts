@@ -7,12 +7,12 @@ import {
     AttachedComputeArgs,
     ComputeValidationError,
 } from "../components";
-import { replacesAt } from "../components/core/fieldMap";
+import { replacesAt } from "../components/core/pulumi/fieldMap";
 import { deploymentErrors, settle, warningsDuring } from "./support/monitor";
 import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { RSA_2048 } from "./support/sshKeyFixtures";
-import { pathsOf } from "../components/core/fieldMap";
+import { pathsOf } from "../components/core/pulumi/fieldMap";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const id = (path: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-x/providers/${path}`;

@@ -8,7 +8,7 @@ import {
     ComputeClusterArgs,
     ComputeValidationError,
 } from "../components";
-import { replacesAt } from "../components/core/fieldMap";
+import { replacesAt } from "../components/core/pulumi/fieldMap";
 import { deploymentErrors, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
 import { IDENTITY_ID, IMAGE_ID, SUBNET_ID, WORKSPACE } from "./support/fixtures";
 import { ED25519, RSA_2048 } from "./support/sshKeyFixtures";

@@ -7,7 +7,7 @@ import {
     ComputeInstanceArgs,
     ComputeValidationError,
 } from "../components";
-import { pathsOf, replacesAt } from "../components/core/fieldMap";
+import { pathsOf, replacesAt } from "../components/core/pulumi/fieldMap";
 import { deploymentErrors, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
 import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
 import { IDENTITY_ID, SUBNET_ID, WORKSPACE } from "./support/fixtures";

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import { COMPONENT_REGISTRY } from "../components/registry";
-import { FieldTarget, pathsOf } from "../components/core/fieldMap";
+import { FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
 import { deploymentErrors, recordRegistrations } from "./support/monitor";
 import { IDENTITY_ID, IMAGE_ID, SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { RSA_2048 } from "./support/sshKeyFixtures";

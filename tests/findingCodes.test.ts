@@ -2,8 +2,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, ComputeInstance, ComputeValidationError, InferenceCluster } from "../components";
-import { ISSUE_CODE_FORMAT } from "../components/core/errors";
-import { splitDeferred } from "../components/core/validate";
+import { ISSUE_CODE_FORMAT } from "../components/core/validation/errors";
+import { splitDeferred } from "../components/core/validation/validate";
 import { COMPONENT_REGISTRY } from "../components/registry";
 import { readStackConfig } from "../components/stack/readConfig";
 import { WORKSPACE } from "./support/fixtures";

@@ -8,7 +8,7 @@ import {
     InferenceClusterArgs,
     LEGACY_AKS_NOTICE,
 } from "../components";
-import { pathsOf, replacesAt } from "../components/core/fieldMap";
+import { pathsOf, replacesAt } from "../components/core/pulumi/fieldMap";
 import { deploymentErrors, settle, unknownOutput, valueOf, warningsDuring } from "./support/monitor";
 import { at, declarer, describeInBothModes, validationErrorOf } from "./support/components";
 import { SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
-import { setClock } from "../components/core/clock";
+import { setClock } from "../components/core/azure/clock";
 import { COMPUTE_TYPE, POLICIES, stackOf } from "../policy/policies";
 import { ComputeCluster } from "../components";
 import { recordRegistrations } from "./support/monitor";

@@ -13,16 +13,16 @@ import fc from "fast-check";
 import type * as pulumi from "@pulumi/pulumi";
 import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { ComputeValidationError } from "../components";
-import { prepareCompute, toComputeArgs } from "../components/core/component";
+import { prepareCompute, toComputeArgs } from "../components/core/pulumi/component";
 import { readStackConfig } from "../components/stack/readConfig";
 import { decodeWire, UNKNOWN } from "../monitor/recordingMonitor";
 import { argsOf, asProgramPasses, CASES, hostileArgsOf, withUnknowns } from "./support/arbitraries";
 import { Case } from "./support/kinds";
 import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
 import { checkComputePayload } from "./support/restDefinitions";
-import { setClock } from "../components/core/clock";
-import { FieldTarget, pathsOf } from "../components/core/fieldMap";
-import { plainFieldsOf } from "../components/core/component";
+import { setClock } from "../components/core/azure/clock";
+import { FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
+import { plainFieldsOf } from "../components/core/pulumi/component";
 
 const SEED = 20261202;
 /** Cases per component type and property: a few thousand per component over the properties below. */

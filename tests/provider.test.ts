@@ -12,9 +12,9 @@ import { AzureMlComputeProvider } from "../provider/provider";
 import { unknown } from "@pulumi/pulumi/output";
 import { COMPUTE_CLUSTER } from "../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../components/computeInstance";
-import { validateValues } from "../components/core/validate";
+import { validateValues } from "../components/core/validation/validate";
 import { COMPONENT_REGISTRY } from "../components/registry";
-import type { AnyComputeKind } from "../components/core/component";
+import type { AnyComputeKind } from "../components/core/pulumi/component";
 import { recordRegistrations, RecordingMonitor, settle } from "./support/monitor";
 import { SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 

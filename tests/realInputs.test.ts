@@ -7,13 +7,13 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeCluster, ComputeValidationError, InferenceCluster } from "../components";
-import { MAX_DEPTH } from "../components/core/validate";
+import { MAX_DEPTH } from "../components/core/validation/validate";
 import { readStackConfig } from "../components/stack/readConfig";
 import { CASES, COMPUTE, IDENTITY_ID, outcomeOf, payloadOf, RSA_2048 } from "./support/kinds";
 import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { assertValidComputePayload } from "./support/restDefinitions";
-import { plainFieldsOf } from "../components/core/component";
+import { plainFieldsOf } from "../components/core/pulumi/component";
 
 /** The message of the one ComputeValidationError a constructor throws. */
 function thrown(construct: () => unknown): ComputeValidationError {

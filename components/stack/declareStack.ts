@@ -3,7 +3,7 @@
  * `export const computes = declareStack();`, as this repository's own `index.ts` is.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { constructChecked } from "../core/component";
+import { constructChecked } from "../core/pulumi/component";
 import { readCheckedEntries, StackComputeOutputs } from "./readConfig";
 
 /**

@@ -4,7 +4,7 @@
  * (without `workspace` and `computeName`). The stack program (`declareStack.ts`), the offline plan (through that
  * program) and adopt read config here.
  *
- * Each entry is checked once, by the components' own check (`checkComputeArgs`, core/component.ts), all entries
+ * Each entry is checked once, by the components' own check (`checkComputeArgs`, core/pulumi/component.ts), all entries
  * before any component is constructed; each problem names the config key and the path inside it
  * (`azureml-compute:computeClusters.gpu-train.maxNodes: must be at least minNodes (4)`). The stack program hands
  * each entry's check to its component, which does not check again.
@@ -19,14 +19,14 @@ import {
     CheckedCompute,
     ComputeOutputs,
     PACKAGE,
-} from "../core/component";
-import { ComputeValidationError, issue, ValidationIssue } from "../core/errors";
-import { secretArgPaths } from "../core/fieldMap";
-import { describeType, fromZodIssues } from "../core/schema";
-import { isUnder, joinPath } from "../core/paths";
-import { unknownFieldMessage } from "../core/suggest";
-import { isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred } from "../core/validate";
-import { WorkspaceRef, workspaceSchema } from "../core/workspace";
+} from "../core/pulumi/component";
+import { ComputeValidationError, issue, ValidationIssue } from "../core/validation/errors";
+import { secretArgPaths } from "../core/pulumi/fieldMap";
+import { describeType, fromZodIssues } from "../core/validation/schema";
+import { isUnder, joinPath } from "../core/validation/paths";
+import { unknownFieldMessage } from "../core/validation/suggest";
+import { isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred } from "../core/validation/validate";
+import { WorkspaceRef, workspaceSchema } from "../core/azure/workspace";
 
 /** The config namespace the program reads: the project name. */
 export const CONFIG_NAMESPACE = PACKAGE;

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type CliResult, pulumi, ROOT, type RunOptions } from "./cli";
-import { computeArmId, workspaceArmId } from "../../components/core/resourceIds";
+import { computeArmId, workspaceArmId } from "../../components/core/azure/resourceIds";
 import { DEFAULT_SIGNED_IN, SimulatedAzure } from "../simulator/azure";
 
 export const SUBSCRIPTION = DEFAULT_SIGNED_IN.subscriptionId;

@@ -7,7 +7,7 @@ import { ATTACHED_COMPUTE } from "../../components/attachedCompute";
 import { COMPUTE_CLUSTER } from "../../components/computeCluster";
 import { COMPUTE_INSTANCE } from "../../components/computeInstance";
 import { INFERENCE_CLUSTER } from "../../components/inferenceCluster";
-import { AnyComputeKind, toComputeArgs } from "../../components/core/component";
+import { AnyComputeKind, toComputeArgs } from "../../components/core/pulumi/component";
 
 const WORKSPACE = { workspaceName: "mlw-bench", resourceGroupName: "rg-bench" };
 const SUB = "00000000-0000-0000-0000-000000000000";

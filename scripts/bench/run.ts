@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
-import { validateValues } from "../../components/core/validate";
+import { validateValues } from "../../components/core/validation/validate";
 import { target } from "./payloads";
 
 const SIDES = ["components", "bare", "raw"] as const;

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { checkCron } from "../../components/core/cron";
+import { checkCron } from "../../components/core/azure/cron";
 
 describe("core/cron", () => {
     const valid = [

@@ -6,7 +6,7 @@ import {
     normalizeDuration,
     parseDurationSeconds,
     toIsoDuration,
-} from "../../components/core/durations";
+} from "../../components/core/azure/durations";
 
 /** The bounds of an idle-time field: 15 minutes to 3 days. */
 const BOUNDS = { min: 900, max: 259200 } as const;

@@ -7,7 +7,7 @@ import {
     INFERENCE_OR_ATTACHED_NAME,
     INSTANCE_OR_CLUSTER_NAME,
     REST_COMPUTE_NAME_PATTERN,
-} from "../../components/core/names";
+} from "../../components/core/azure/names";
 
 const HYPHEN = 'a "-" must be followed by at least one letter later in the name';
 const CHARS = 'only ASCII letters, digits and "-" are allowed';

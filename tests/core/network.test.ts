@@ -6,7 +6,7 @@ import {
     formatIpv4,
     parseCidr,
     parseIpv4,
-} from "../../components/core/network";
+} from "../../components/core/azure/network";
 
 describe("core/network", () => {
     const addresses: [string, number | undefined][] = [

@@ -13,7 +13,7 @@ import {
     SYNAPSE_SPARK_POOL,
     USER_ASSIGNED_IDENTITY,
     VIRTUAL_MACHINE,
-} from "../../components/core/resourceIds";
+} from "../../components/core/azure/resourceIds";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
 const SUBNET_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/default`;

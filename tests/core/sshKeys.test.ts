@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { checkSshRsaPublicKey } from "../../components/core/sshKeys";
+import { checkSshRsaPublicKey } from "../../components/core/azure/sshKeys";
 import {
     ED25519,
     PRIVATE_KEY_TEXT,

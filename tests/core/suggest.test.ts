@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { closest, quote, unknownFieldMessage } from "../../components/core/suggest";
+import { closest, quote, unknownFieldMessage } from "../../components/core/validation/suggest";
 
 const FIELDS = ["vmSize", "vmPriority", "minNodeCount", "maxNodeCount", "idleTimeBeforeScaleDown", "subnet"] as const;
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import data from "../../components/core/data/windowsTimeZones.json";
-import { checkTimeZone, WINDOWS_TIME_ZONES } from "../../components/core/timeZones";
+import data from "../../components/core/azure/data/windowsTimeZones.json";
+import { checkTimeZone, WINDOWS_TIME_ZONES } from "../../components/core/azure/timeZones";
 
 const EXAMPLES = 'is not a Windows time zone ID such as "UTC", "W. Europe Standard Time" or "Pacific Standard Time"';
 const IANA_UNMAPPED =

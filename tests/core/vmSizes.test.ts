@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { setClock } from "../../components/core/clock";
-import catalogData from "../../components/core/data/vmSizes.json";
+import { setClock } from "../../components/core/azure/clock";
+import catalogData from "../../components/core/azure/data/vmSizes.json";
 import {
     checkVmSize,
     lookupVmSize,
@@ -11,7 +11,7 @@ import {
     VM_SIZE_PATTERN,
     VmType,
     VmSizeFacts,
-} from "../../components/core/vmSizes";
+} from "../../components/core/azure/vmSizes";
 
 /** The error for a value that is not a size name, as users read it. */
 const malformed = (shown: string): string =>

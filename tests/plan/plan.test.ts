@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parsePlanArgs, UsageError } from "../../plan/args";
 import { readProject, readStack } from "../../plan/project";
 import { PLAN_FORMAT_VERSION } from "../../plan/report";
-import { isSecretStandIn } from "../../components/core/validate";
+import { isSecretStandIn } from "../../components/core/validation/validate";
 import { COMPUTE_CLUSTER_IMMUTABLE } from "../../components";
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { POLICIES } from "../../policy/policies";

@@ -3,7 +3,7 @@
  */
 import { strict as assert } from "node:assert";
 import { COMPONENT_REGISTRY } from "../../components/registry";
-import { pathsOf } from "../../components/core/fieldMap";
+import { pathsOf } from "../../components/core/pulumi/fieldMap";
 import { settingRows, settingsOf } from "../../plan/settings";
 
 describe("plan settings", () => {

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import * as validate from "../../components/core/validate";
+import * as validate from "../../components/core/validation/validate";
 import { declareStack } from "../../components/stack/declareStack";
 import { readStackConfig } from "../../components/stack/readConfig";
 import { recordRegistrations, settle } from "../support/monitor";

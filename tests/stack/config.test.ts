@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComputeValidationError } from "../../components";
 import { readStackConfig } from "../../components/stack/readConfig";
 import { declareStack } from "../../components/stack/declareStack";
-import { secretStandIn } from "../../components/core/validate";
+import { secretStandIn } from "../../components/core/validation/validate";
 
 const STAND_IN = secretStandIn();
 import { recordRegistrations, settle, valueOf } from "../support/monitor";

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CASES, Case } from "./kinds";
 import { IDENTITY_ID, IMAGE_ID, SUBNET_ID } from "./fixtures";
 import { RSA_2048 } from "./sshKeyFixtures";
-import { isPlainObject } from "../../components/core/validate";
+import { isPlainObject } from "../../components/core/validation/validate";
 
 const ID_2 = IDENTITY_ID.replace("id-train", "id-serve");
 const text = fc.string({ minLength: 1, maxLength: 40 });

@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeValidationError } from "../../components";
-import { setClock } from "../../components/core/clock";
+import { setClock } from "../../components/core/azure/clock";
 import { recordRegistrations, RecordingMonitor, settle, StateFn, valueOf } from "./monitor";
 
 type ComponentClass<Args, C> = new (name: string, args: Args, opts?: pulumi.ComponentResourceOptions) => C;

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { GUID, GUID_MESSAGE } from "./resourceIds";
-import { strictObject, text } from "./schema";
+import { strictObject, text } from "../validation/schema";
 
 /** Where a compute lives. */
 export interface WorkspaceRef {

@@ -2,7 +2,7 @@
  * IPv4 addresses and CIDR ranges, for an AKS cluster's network settings (service CIDR, DNS service IP,
  * Docker bridge): parsed strictly, compared as 32-bit numbers.
  */
-import { quote } from "./suggest";
+import { quote } from "../validation/suggest";
 
 /** A CIDR as written (`172.17.0.1/16`: an address with a prefix) and the range it covers. */
 export interface Cidr {

@@ -6,7 +6,7 @@
  * Only days, hours, minutes and seconds are supported: years, months and weeks are not fixed lengths
  * (or, for weeks, not accepted by .NET's TimeSpan parser behind the API), so Azure can't take them.
  */
-import { quote } from "./suggest";
+import { quote } from "../validation/suggest";
 
 /** A duration as a user writes it: a number of seconds (also as text, `"120"`), or an ISO 8601 duration such as `"PT2M"`. */
 export type DurationInput = number | string;

@@ -4,7 +4,7 @@
  * `a-b/n`, or a comma-separated list of those; months and week days also by name (`JAN`, `MON`).
  * Checked here so a schedule that would never fire (or that Azure rejects) fails before deployment.
  */
-import { quote } from "./suggest";
+import { quote } from "../validation/suggest";
 
 interface CronField {
     readonly name: string;

@@ -6,7 +6,7 @@
  * ending in "-", the pattern lets it through. Every name these rules accept matches the pattern, so
  * following Studio never produces a name the API refuses.
  */
-import { listShort, quote } from "./suggest";
+import { listShort, quote } from "../validation/suggest";
 
 /** An inclusive range of name lengths, in characters. */
 export interface NameRange {

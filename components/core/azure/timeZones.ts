@@ -11,7 +11,7 @@
  * Pure functions only (no Pulumi), so they can run at construction time and in tests.
  */
 import data from "./data/windowsTimeZones.json";
-import { closest, quote } from "./suggest";
+import { closest, quote } from "../validation/suggest";
 
 /**
  * Every Windows time zone ID, spelled exactly as Windows (and so Azure) spells it, in CLDR's order

@@ -4,7 +4,7 @@
  * (each landing's `back`, the inverse of its `send`). The converse of ./landing.
  */
 import { AnyFieldMap, FieldTarget } from "./fieldMap";
-import { isPlainObject } from "./validate";
+import { isPlainObject } from "../validation/validate";
 
 /** What a compute's reported properties say as args. */
 export interface ReadBack {

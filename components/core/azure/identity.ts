@@ -7,9 +7,9 @@ import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { canonicalOrder } from "./canonical";
 import { USER_ASSIGNED_IDENTITY } from "./resourceIds";
-import { choice, strictObject } from "./schema";
+import { choice, strictObject } from "../validation/schema";
 import { resourceId } from "./fields";
-import { Report } from "./validate";
+import { Report } from "../validation/validate";
 
 /** The kinds of managed identity a compute can have. */
 export const IdentityType = {

@@ -4,8 +4,8 @@
  * `pulumi up`; the registry says so in the constructor of the second component.
  */
 import { deploymentState } from "./deployment";
-import { ComputeValidationError, issue } from "./errors";
-import { armLocation } from "./workspace";
+import { ComputeValidationError, issue } from "../validation/errors";
+import { armLocation } from "../azure/workspace";
 
 function registry(): Map<string, string> {
     return deploymentState("computeNames", () => new Map<string, string>());

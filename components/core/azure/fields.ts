@@ -6,9 +6,9 @@ import { z } from "zod";
 import { checkDuration, DurationInput } from "./durations";
 import { checkInferenceOrAttachedName, checkInstanceOrClusterName } from "./names";
 import { checkResourceId, ExpectedType, SUBNET } from "./resourceIds";
-import { checkedString, choice, FREE_TEXT_MAX, tagsSchema, text, withCode } from "./schema";
+import { checkedString, choice, FREE_TEXT_MAX, tagsSchema, text, withCode } from "../validation/schema";
 import { checkSshRsaPublicKey, SSH_KEY_MAX_LENGTH } from "./sshKeys";
-import { Report } from "./validate";
+import { Report } from "../validation/validate";
 import { checkVmSize, lookupVmSize, VmType, vmTypeMismatch } from "./vmSizes";
 
 // Long enough that the rule's own length message (which says what is allowed) is the one a user sees.

@@ -6,18 +6,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute, ComputeArgs } from "@pulumi/azure-native/machinelearningservices";
 import { z } from "zod";
-import { ComputeValidationError, issue, ValidationIssue } from "./errors";
-import { isUnder } from "./paths";
-import { quote } from "./suggest";
-import { describeType, valueAt } from "./schema";
+import { ComputeValidationError, issue, ValidationIssue } from "../validation/errors";
+import { isUnder } from "../validation/paths";
+import { quote } from "../validation/suggest";
+import { describeType, valueAt } from "../validation/schema";
 import { firstTimeInDeployment } from "./deployment";
-import { armLocation, WorkspaceRef, workspaceSchema } from "./workspace";
-import * as f from "./fields";
+import { armLocation, WorkspaceRef, workspaceSchema } from "../azure/workspace";
+import * as f from "../azure/fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap, notReturnedArgPaths } from "./fieldMap";
 import { landArgs } from "./landing";
 import { adoptionOf, keptValueIssues } from "./adoption";
-import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validateValues } from "./validate";
+import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validateValues } from "../validation/validate";
 
 /** The package name, the first part of every component's type token. */
 export const PACKAGE = "azureml-compute";

@@ -14,8 +14,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { AnyFieldMap, FieldTarget, Landing, WHOLE } from "./fieldMap";
-import { isUnder } from "./paths";
-import { ArgsRules, fieldIsValid, isPlainObject, KEPT_BY_AZURE, replaceAt, splitDeferred } from "./validate";
+import { isUnder } from "../validation/paths";
+import {
+    ArgsRules,
+    fieldIsValid,
+    isPlainObject,
+    KEPT_BY_AZURE,
+    replaceAt,
+    splitDeferred,
+} from "../validation/validate";
 
 /** What a component's mapping needs besides its field map. */
 export interface LandingSpec {

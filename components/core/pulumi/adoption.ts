@@ -3,10 +3,10 @@
  * compute's ARM id, so `pulumi up` brings it under the stack instead of creating it. Pulumi's `import` is a
  * plain string fixed when the child is constructed, so every part of the id must be a plain value then.
  */
-import { issue, ValidationIssue } from "./errors";
-import { isUnder } from "./paths";
-import { computeArmId } from "./resourceIds";
-import { isDeferred, isPlainObject, KEPT_BY_AZURE, splitDeferred } from "./validate";
+import { issue, ValidationIssue } from "../validation/errors";
+import { isUnder } from "../validation/paths";
+import { computeArmId } from "../azure/resourceIds";
+import { isDeferred, isPlainObject, KEPT_BY_AZURE, splitDeferred } from "../validation/validate";
 
 /** What adoption needs from a component's args: the id to import, or why it can't be formed now. */
 export interface Adoption {

@@ -7,7 +7,7 @@
  * `/subscriptions/<GUID>/resourceGroups/<rg>/providers/<Namespace>/<type>/<name>[/<type>/<name>...]`,
  * which is every kind of resource an Azure ML compute refers to.
  */
-import { quote } from "./suggest";
+import { quote } from "../validation/suggest";
 
 /** The parts of a resource id, as written in it (case kept). */
 export interface ResourceId {
