@@ -25,6 +25,13 @@ import { checkIdentity, identityField, identitySchema, ManagedIdentity } from ".
 import { armLocation, regionSchema } from "./core/azure/workspace";
 import { quote } from "./core/validation/suggest";
 import { Report, Rule, SameShape } from "./core/validation/validate";
+import {
+    FieldsByType,
+    fieldsNotTakenBy,
+    TypeFields,
+    typeSpecificFields,
+    TypeSpecific,
+} from "./core/validation/fieldsByType";
 
 /** The kinds of compute that can be attached. */
 export const AttachedComputeType = {
@@ -85,7 +92,7 @@ export interface AttachedComputeFields extends BaseComputeArgs {
     readonly location?: pulumi.Input<string>;
 }
 
-type Common = Omit<AttachedComputeFields, (typeof TYPE_SPECIFIC)[number] | "type">;
+type Common = Omit<AttachedComputeFields, TypeSpecific<typeof ATTACHED_FIELDS_BY_TYPE> | "type">;
 
 /** Attach a VM (e.g. a Data Science VM) or an HDInsight cluster: address and SSH credentials. */
 export interface AttachedSshComputeArgs extends Common {
@@ -119,19 +126,6 @@ export interface AttachedSynapseSparkArgs extends Common {
 /** The arguments of an {@link AttachedCompute}: one shape per `type`. */
 export type AttachedComputeArgs =
     AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
-
-/** The args that only some types take (ATTACHED_FIELDS_BY_TYPE says which). */
-const TYPE_SPECIFIC = [
-    "address",
-    "sshPort",
-    "credentials",
-    "accessToken",
-    "workspaceUrl",
-    "dataLakeStoreAccountName",
-    "identity",
-    "disableLocalAuth",
-    "location",
-] as const;
 
 export const ATTACHED_COMPUTE_DEFAULTS = Object.freeze({ sshPort: 22 });
 
@@ -191,16 +185,17 @@ export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
 /** The child paths whose change replaces (re-attaches) an attached compute: its `replaceOnChanges`. */
 export const ATTACHED_COMPUTE_IMMUTABLE: readonly string[] = immutablePaths(ATTACHED_COMPUTE_FIELDS);
 
-/** Which args each type takes (required ones first), for the rules and the README. */
-export const ATTACHED_FIELDS_BY_TYPE: Readonly<
-    Record<AttachedComputeType, { readonly required: readonly string[]; readonly optional: readonly string[] }>
-> = {
+/** Which args each type takes (required ones first): the rules, the args the mapping leaves out, and the README. */
+export const ATTACHED_FIELDS_BY_TYPE = {
     VirtualMachine: { required: ["address", "credentials"], optional: ["sshPort"] },
     HDInsight: { required: ["address", "credentials"], optional: ["sshPort"] },
     Databricks: { required: ["accessToken"], optional: ["workspaceUrl"] },
     DataLakeAnalytics: { required: ["dataLakeStoreAccountName"], optional: [] },
     SynapseSpark: { required: [], optional: ["identity", "disableLocalAuth", "location"] },
-};
+} as const satisfies FieldsByType<AttachedComputeType, keyof AttachedComputeFields & string>;
+
+/** The args that only some types take, in field map order. */
+const TYPE_SPECIFIC = typeSpecificFields(ATTACHED_FIELDS_BY_TYPE, Object.keys(ATTACHED_COMPUTE_FIELDS));
 
 const HOST_NAME =
     /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -287,7 +282,7 @@ type Values = z.output<typeof fields>;
 
 /** Each type needs its own fields and takes no other type's. */
 function checkFieldsForType(values: Values, report: Report): void {
-    const own = ATTACHED_FIELDS_BY_TYPE[values.type];
+    const own: TypeFields<string> = ATTACHED_FIELDS_BY_TYPE[values.type];
     for (const name of own.required) {
         if (values[name as keyof Values] === undefined)
             report(
@@ -295,8 +290,8 @@ function checkFieldsForType(values: Values, report: Report): void {
                 `is required to attach ${ATTACHED_RESOURCE_TYPES[values.type].what} (type "${values.type}")`,
             );
     }
-    for (const name of TYPE_SPECIFIC) {
-        if (values[name] !== undefined && !own.required.includes(name) && !own.optional.includes(name)) {
+    for (const name of fieldsNotTakenBy(ATTACHED_FIELDS_BY_TYPE, values.type, TYPE_SPECIFIC)) {
+        if (values[name] !== undefined) {
             const takes = [...own.required, ...own.optional];
             report(
                 [name, "type"],
@@ -370,12 +365,11 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.
     fields: ATTACHED_COMPUTE_FIELDS,
     immutable: ATTACHED_COMPUTE_IMMUTABLE,
     plainFields: ["type"],
-    inapplicable: (computeType) => {
-        const own = ATTACHED_FIELDS_BY_TYPE[computeType as AttachedComputeType];
-        return own === undefined
-            ? []
-            : TYPE_SPECIFIC.filter((f) => !own.required.includes(f) && !own.optional.includes(f));
-    },
+    // An unknown type takes every field: it is refused by the type's own schema, not by missing fields.
+    inapplicable: (computeType) =>
+        computeType in ATTACHED_FIELDS_BY_TYPE
+            ? fieldsNotTakenBy(ATTACHED_FIELDS_BY_TYPE, computeType, TYPE_SPECIFIC)
+            : [],
 };
 
 /**

@@ -43,6 +43,10 @@ export {
 export {
     InferenceCluster,
     InferenceClusterArgs,
+    InferenceClusterFields,
+    AksInferenceClusterArgs,
+    KubernetesInferenceClusterArgs,
+    INFERENCE_FIELDS_BY_TYPE,
     AksNetwork,
     InferenceLoadBalancer,
     InferenceSsl,

@@ -18,6 +18,13 @@ import { AKS_CLUSTER, ARC_CLUSTER, isOfType, parseResourceId, formatType } from 
 import { checkedString, choice, count, strictObject } from "./core/validation/schema";
 import { listShort, quote } from "./core/validation/suggest";
 import { Report, Rule, SameShape } from "./core/validation/validate";
+import {
+    FieldsByType,
+    fieldsNotTakenBy,
+    TakenBy,
+    typeSpecificFields,
+    TypeSpecific,
+} from "./core/validation/fieldsByType";
 import { lookupVmSize } from "./core/azure/vmSizes";
 import { armLocation, regionSchema } from "./core/azure/workspace";
 
@@ -98,8 +105,8 @@ export interface KubernetesInstanceType {
     readonly resources?: pulumi.Input<InstanceTypeResources>;
 }
 
-/** The arguments of an {@link InferenceCluster}. */
-export interface InferenceClusterArgs extends BaseComputeArgs {
+/** Every inference cluster arg, as one interface: what the schema checks (stack config can hold any mix). */
+export interface InferenceClusterFields extends BaseComputeArgs {
     /** `AKS` (the Studio form, legacy) or `Kubernetes`; a plain value, not an Output. */
     readonly computeType?: InferenceComputeType;
     /** An existing cluster: an AKS cluster id, or for `Kubernetes` also an Arc cluster id. Absent: a new AKS cluster (AKS only). */
@@ -132,6 +139,50 @@ export interface InferenceClusterArgs extends BaseComputeArgs {
      */
     readonly identity?: pulumi.Input<ManagedIdentity>;
 }
+
+/**
+ * Which args each compute type takes, of those the two differ on: the rules, the args the mapping leaves out, the
+ * args' union type and the README's table all read it.
+ */
+export const INFERENCE_FIELDS_BY_TYPE = {
+    AKS: {
+        required: [],
+        optional: [
+            "clusterResourceId",
+            "vmSize",
+            "nodeCount",
+            "vcpusPerNode",
+            "clusterPurpose",
+            "location",
+            "network",
+            "loadBalancer",
+            "ssl",
+        ],
+    },
+    Kubernetes: { required: ["clusterResourceId"], optional: ["namespace", "instanceTypes", "defaultInstanceType"] },
+} as const satisfies FieldsByType<InferenceComputeType, keyof InferenceClusterFields & string>;
+
+type ByType = typeof INFERENCE_FIELDS_BY_TYPE;
+type InferenceCommon = Omit<InferenceClusterFields, TypeSpecific<ByType> | "computeType">;
+
+/** An AKS inference cluster (the Studio form, legacy): a new cluster, or an existing one by `clusterResourceId`. */
+export interface AksInferenceClusterArgs extends InferenceCommon, Pick<InferenceClusterFields, TakenBy<ByType, "AKS">> {
+    /** `AKS`, the default; a plain value, not an Output. */
+    readonly computeType?: "AKS";
+}
+
+/** Kubernetes compute: an AKS or Arc-enabled cluster with the Azure ML extension, by `clusterResourceId`. */
+export interface KubernetesInferenceClusterArgs
+    extends
+        InferenceCommon,
+        Pick<InferenceClusterFields, ByType["Kubernetes"]["optional"][number]>,
+        Required<Pick<InferenceClusterFields, ByType["Kubernetes"]["required"][number]>> {
+    /** `Kubernetes`; a plain value, not an Output. */
+    readonly computeType: "Kubernetes";
+}
+
+/** The arguments of an {@link InferenceCluster}: one shape per `computeType`. */
+export type InferenceClusterArgs = AksInferenceClusterArgs | KubernetesInferenceClusterArgs;
 
 /** Defaults, as the v1 SDK's for a new AKS cluster; `namespace` for Kubernetes compute. */
 export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
@@ -167,7 +218,7 @@ const whenCreating =
  * example), SSL and the load balancer (what the v1 SDK's AksUpdateConfiguration updates), identity,
  * description and tags; everything else replaces.
  */
-export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
+export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterFields> = {
     ...BASE_FIELDS,
     computeType: {
         lands: { "properties.computeType": {} },
@@ -247,18 +298,11 @@ export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterArgs> = {
 /** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */
 export const INFERENCE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(INFERENCE_CLUSTER_FIELDS);
 
-const AKS_ONLY = [
-    "vmSize",
-    "nodeCount",
-    "vcpusPerNode",
-    "clusterPurpose",
-    "location",
-    "network",
-    "loadBalancer",
-    "ssl",
-] as const;
+/** The args a compute type does not take, in field map order. */
+const notTakenBy = (type: string) =>
+    fieldsNotTakenBy(INFERENCE_FIELDS_BY_TYPE, type, Object.keys(INFERENCE_CLUSTER_FIELDS));
+const TYPE_SPECIFIC = typeSpecificFields(INFERENCE_FIELDS_BY_TYPE, Object.keys(INFERENCE_CLUSTER_FIELDS));
 const NEW_CLUSTER_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "location", "network"] as const;
-const KUBERNETES_ONLY = ["namespace", "instanceTypes", "defaultInstanceType"] as const;
 
 /** A DNS label: lower-case letters, digits and "-", 1-63 characters, not starting or ending with "-". */
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -358,21 +402,29 @@ const fields = strictObject({
 });
 
 // Stops compiling when the schema and the args interface drift apart.
-const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<InferenceClusterArgs>> = true;
+const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<InferenceClusterFields>> = true;
 void schemaMatchesArgs;
 
 type Values = z.output<typeof fields>;
 
+/** Why a compute type requires an arg, said after "is required for computeType ...". */
+const WHY_REQUIRED: Readonly<Record<string, string>> = {
+    clusterResourceId: "the id of an AKS or Arc-enabled cluster with the Azure ML extension",
+};
+
 /** Fields given for the wrong compute type, or for an existing cluster. */
 function checkFieldsForType(values: Values, report: Report): void {
     const type = values.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType;
-    const wrong = type === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY;
-    for (const name of wrong) {
-        if (values[name] !== undefined)
+    for (const name of notTakenBy(type)) {
+        if (values[name] !== undefined) {
+            const takers = Object.entries(INFERENCE_FIELDS_BY_TYPE)
+                .filter(([, t]) => ([...t.required, ...t.optional] as readonly string[]).includes(name))
+                .map(([taker]) => `"${taker}"`);
             report(
                 [name, "computeType"],
-                `applies to computeType "${type === "AKS" ? "Kubernetes" : "AKS"}" only; this cluster is "${type}"`,
+                `applies to computeType ${takers.join(" or ")} only; this cluster is "${type}"`,
             );
+        }
     }
     if (type === InferenceComputeType.AKS && values.clusterResourceId !== undefined) {
         for (const name of NEW_CLUSTER_ONLY) {
@@ -383,11 +435,9 @@ function checkFieldsForType(values: Values, report: Report): void {
                 );
         }
     }
-    if (type === InferenceComputeType.Kubernetes && values.clusterResourceId === undefined) {
-        report(
-            ["clusterResourceId", "computeType"],
-            'is required for computeType "Kubernetes": the id of an AKS or Arc-enabled cluster with the Azure ML extension',
-        );
+    for (const name of INFERENCE_FIELDS_BY_TYPE[type].required) {
+        if (values[name] === undefined)
+            report([name, "computeType"], `is required for computeType "${type}": ${WHY_REQUIRED[name]}`);
     }
 }
 
@@ -495,7 +545,7 @@ const rules: Rule<Values>[] = [
     },
     {
         code: "inference-cluster/field-for-other-type",
-        reads: ["computeType", "clusterResourceId", ...AKS_ONLY, ...KUBERNETES_ONLY],
+        reads: ["computeType", ...TYPE_SPECIFIC],
         check: checkFieldsForType,
     },
     {
@@ -593,13 +643,13 @@ function fromSsl(s: inputs.machinelearningservices.SslConfigurationArgs): unknow
 }
 
 /** Everything that makes an InferenceCluster an InferenceCluster. @internal (its zod schemas stay out of the public types) */
-export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterArgs, typeof fields.shape> = {
+export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterFields, typeof fields.shape> = {
     name: "InferenceCluster",
     rules: { fields, rules, warnings },
     fields: INFERENCE_CLUSTER_FIELDS,
     immutable: INFERENCE_CLUSTER_IMMUTABLE,
     plainFields: ["computeType"],
-    inapplicable: (computeType) => (computeType === InferenceComputeType.Kubernetes ? AKS_ONLY : KUBERNETES_ONLY),
+    inapplicable: notTakenBy,
     notices: (args) =>
         (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS
             ? [LEGACY_AKS_NOTICE]
@@ -620,7 +670,7 @@ export function scoringFqdn(compute: Compute): pulumi.Output<string | undefined>
  * An inference cluster: Kubernetes compute that serves models (online endpoints), either a legacy AKS
  * compute that Azure ML creates or attaches, or an AKS/Arc cluster with the Azure ML extension.
  */
-export class InferenceCluster extends ComputeComponent<InferenceClusterArgs> {
+export class InferenceCluster extends ComputeComponent<InferenceClusterFields> {
     /** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
     public readonly scoringFqdn: pulumi.Output<string | undefined>;
 

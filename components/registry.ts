@@ -112,7 +112,7 @@ export const COMPONENT_REGISTRY: readonly RegisteredComponent[] = [
         Component: InferenceCluster,
         stackKey: "inferenceClusters",
         docs: {
-            args: "InferenceClusterArgs",
+            args: "InferenceClusterFields",
             source: "components/inferenceCluster.ts",
             defaults: INFERENCE_CLUSTER_DEFAULTS,
         },

@@ -38,7 +38,7 @@ export interface ComputeInstanceArgs extends lib.ComputeInstanceSettings {
 
 /** InferenceCluster's args for other languages: those of TypeScript. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the schema takes the interface's own name
-export interface InferenceClusterArgs extends lib.InferenceClusterArgs {}
+export interface InferenceClusterArgs extends lib.InferenceClusterFields {}
 
 /** AttachedCompute's args for other languages: those of TypeScript. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the schema takes the interface's own name

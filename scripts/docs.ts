@@ -8,7 +8,13 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { ATTACHED_FIELDS_BY_TYPE, ATTACHED_RESOURCE_TYPES, AttachedComputeType } from "../components";
+import {
+    ATTACHED_FIELDS_BY_TYPE,
+    ATTACHED_RESOURCE_TYPES,
+    AttachedComputeType,
+    INFERENCE_FIELDS_BY_TYPE,
+} from "../components";
+import { FieldsByType } from "../components/core/validation/fieldsByType";
 import { AnyComputeKind } from "../components/core/pulumi/component";
 import { formatType } from "../components/core/azure/resourceIds";
 import { POLICIES } from "../policy/policies";
@@ -31,6 +37,7 @@ export const DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
         "ComputeCluster",
         "ComputeInstance",
         "InferenceCluster",
+        "inference-types",
         "AttachedCompute",
         "attached-types",
     ],
@@ -60,14 +67,32 @@ export const COMPONENTS: readonly DocumentedComponent[] = COMPONENT_REGISTRY.map
     documented(c.kind, c.docs.args, c.docs.defaults),
 );
 
-/** What each attach type takes: from the same table the rules check. */
+/** What each type of a component takes: from the same table its rules check; `extra` adds a column before the lists. */
+function renderFieldsByType(
+    byType: FieldsByType<string, string>,
+    typeArg: string,
+    extra?: { readonly header: string; readonly cell: (type: string) => string },
+): string {
+    const list = (names: readonly string[]) => (names.length > 0 ? names.map((n) => `\`${n}\``).join(", ") : "-");
+    const rows = Object.entries(byType).map(
+        ([type, { required, optional }]) =>
+            `| \`${type}\` |${extra ? ` ${extra.cell(type)} |` : ""} ${list(required)} | ${list(optional)} |`,
+    );
+    const header = `| ${typeArg} |${extra ? ` ${extra.header} |` : ""} requires | also takes |`;
+    return [header, `|---|${extra ? "---|" : ""}---|---|`, ...rows, ""].join("\n");
+}
+
+/** What each attach type takes. */
 export function renderAttachedTypes(): string {
-    const rows = (Object.keys(ATTACHED_FIELDS_BY_TYPE) as AttachedComputeType[]).map((type) => {
-        const { required, optional } = ATTACHED_FIELDS_BY_TYPE[type];
-        const list = (names: readonly string[]) => (names.length > 0 ? names.map((n) => `\`${n}\``).join(", ") : "-");
-        return `| \`${type}\` | \`${formatType(ATTACHED_RESOURCE_TYPES[type].kind)}\` | ${list(required)} | ${list(optional)} |`;
+    return renderFieldsByType(ATTACHED_FIELDS_BY_TYPE, "type", {
+        header: "resourceId of",
+        cell: (type) => `\`${formatType(ATTACHED_RESOURCE_TYPES[type as AttachedComputeType].kind)}\``,
     });
-    return ["| type | resourceId of | requires | also takes |", "|---|---|---|---|", ...rows, ""].join("\n");
+}
+
+/** What each inference compute type takes. */
+export function renderInferenceTypes(): string {
+    return renderFieldsByType(INFERENCE_FIELDS_BY_TYPE, "computeType");
 }
 
 /** The REST settings no component declares, by compute type, with why (adopt/notExpressible.ts). */
@@ -273,6 +298,7 @@ export function renderSections(): Record<string, string> {
         "name-rules": renderNameRules(),
         "plan-dev": renderPlanExample(),
         "attached-types": renderAttachedTypes(),
+        "inference-types": renderInferenceTypes(),
         "not-expressible": renderNotExpressible(),
         policies: renderPolicies(),
     };

@@ -432,3 +432,27 @@ describeInBothModes("InferenceCluster", (t) => {
         });
     });
 });
+
+describe("InferenceCluster types", () => {
+    it("refuses another compute type's fields, and Kubernetes without a cluster, at compile time", () => {
+        const kubernetes: InferenceClusterArgs = {
+            workspace: WORKSPACE,
+            computeType: "Kubernetes",
+            clusterResourceId: AKS_ID,
+            // @ts-expect-error ssl is AKS only: this line must not type-check.
+            ssl: { leafDomainLabel: "contoso-ml" },
+        };
+        // @ts-expect-error Kubernetes compute needs clusterResourceId: this line must not type-check.
+        const unattached: InferenceClusterArgs = { workspace: WORKSPACE, computeType: "Kubernetes" };
+        // With computeType left out TypeScript can't tell the two apart, so the run-time rule is what refuses it.
+        const aks: InferenceClusterArgs = {
+            workspace: WORKSPACE,
+            computeType: "AKS",
+            // @ts-expect-error namespace is Kubernetes only: this line must not type-check.
+            namespace: "scoring",
+        };
+        assert.equal(kubernetes.computeType, "Kubernetes");
+        assert.equal(unattached.computeType, "Kubernetes");
+        assert.equal(aks.computeType, "AKS");
+    });
+});
