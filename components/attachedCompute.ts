@@ -25,6 +25,7 @@ import { checkIdentity, identityField, identitySchema, ManagedIdentity } from ".
 import { armLocation, regionSchema } from "./core/azure/workspace";
 import { quote } from "./core/validation/suggest";
 import { Report, Rule, SameShape } from "./core/validation/validate";
+import { sshSignInRules } from "./core/azure/sshSignIn";
 import {
     FieldsByType,
     fieldsNotTakenBy,
@@ -280,6 +281,9 @@ void schemaMatchesArgs;
 
 type Values = z.output<typeof fields>;
 
+/** A VM or HDInsight attach signs in with an SSH private key, a password, or both. */
+const CREDENTIALS_SIGN_IN = sshSignInRules<Values>("credentials", { name: "privateKey", article: "a" });
+
 /** Each type needs its own fields and takes no other type's. */
 function checkFieldsForType(values: Values, report: Report): void {
     const own: TypeFields<string> = ATTACHED_FIELDS_BY_TYPE[values.type];
@@ -317,33 +321,11 @@ const rules: Rule<Values>[] = [
     { code: "attached-compute/field-for-other-type", reads: ["type", ...TYPE_SPECIFIC], check: checkFieldsForType },
     { code: "attached-compute/resource-kind-mismatch", reads: ["type", "resourceId"], check: checkResourceKind },
     { code: "identity/invalid", reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
-    {
-        code: "attached-compute/credentials-without-secret",
-        reads: ["credentials"],
-        check: ({ credentials }, report) => {
-            if (credentials && credentials.privateKey === undefined && credentials.password === undefined) {
-                report(
-                    ["credentials", "credentials.privateKey", "credentials.password"],
-                    "needs a privateKey or a password",
-                );
-            }
-        },
-    },
+    CREDENTIALS_SIGN_IN.rule,
 ];
 
 const warnings: Rule<Values>[] = [
-    {
-        code: "attached-compute/password-only",
-        reads: ["credentials"],
-        check: ({ credentials }, report) => {
-            if (credentials?.password !== undefined && credentials.privateKey === undefined) {
-                report(
-                    "credentials",
-                    "signs in with a password only; passwords can be brute-forced, an SSH privateKey is safer (the Studio's recommendation)",
-                );
-            }
-        },
-    },
+    CREDENTIALS_SIGN_IN.warning,
     {
         code: "attached-compute/data-lake-analytics-retired",
         reads: ["type"],

@@ -13,6 +13,7 @@ import { normalizeDuration, DurationInput } from "./core/azure/durations";
 import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/azure/resourceIds";
 import { choice, count, INT32_MAX, strictObject } from "./core/validation/schema";
 import { SameShape, Rule } from "./core/validation/validate";
+import { sshSignInRules } from "./core/azure/sshSignIn";
 import { VmType } from "./core/azure/vmSizes";
 import { clusterSshExposure } from "./core/azure/publicSsh";
 import { armLocation, regionSchema } from "./core/azure/workspace";
@@ -220,6 +221,9 @@ void schemaMatchesArgs;
 
 type Values = z.output<typeof fields>;
 
+/** The admin signs in with an SSH public key, a password, or both. */
+const ADMIN_SIGN_IN = sshSignInRules<Values>("admin", { name: "sshPublicKey", article: "an" });
+
 const rules: Rule<Values>[] = [
     {
         code: "vm-size/retired",
@@ -238,18 +242,7 @@ const rules: Rule<Values>[] = [
         reads: ["vmSize", "vmType"],
         check: ({ vmSize, vmType }, report) => f.checkVmTypeAgreement(vmSize, vmType, report),
     },
-    {
-        code: "compute-cluster/admin-without-credential",
-        reads: ["admin"],
-        check: ({ admin }, report) => {
-            if (admin && admin.sshPublicKey === undefined && admin.password === undefined) {
-                report(
-                    ["admin", "admin.sshPublicKey", "admin.password"],
-                    "needs an sshPublicKey or a password (or both)",
-                );
-            }
-        },
-    },
+    ADMIN_SIGN_IN.rule,
     { code: "identity/invalid", reads: ["identity"], check: ({ identity }, report) => checkIdentity(identity, report) },
 ];
 
@@ -267,18 +260,7 @@ const warnings: Rule<Values>[] = [
                 report("maxNodes", "is 0, so the cluster can run nothing; set it to 1 or more to run jobs");
         },
     },
-    {
-        code: "compute-cluster/password-only",
-        reads: ["admin"],
-        check: ({ admin }, report) => {
-            if (admin?.password !== undefined && admin.sshPublicKey === undefined) {
-                report(
-                    "admin",
-                    "signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)",
-                );
-            }
-        },
-    },
+    ADMIN_SIGN_IN.warning,
     {
         code: "compute-cluster/public-ssh",
         // In the words of the policy pack's mandatory compute-no-public-ssh, which rejects such a cluster.

@@ -187,7 +187,7 @@ describeInBothModes("AttachedCompute", (t) => {
             [
                 "credentials without key or password",
                 { ...VM, credentials: { username: "azureuser" } },
-                ["credentials: needs a privateKey or a password"],
+                ["credentials: needs a privateKey or a password (or both)"],
             ],
             [
                 "a public key where the private key goes",
@@ -283,7 +283,7 @@ describeInBothModes("AttachedCompute", (t) => {
                 declare({ ...VM, credentials: { username: "azureuser", password: PASSWORD } }).then(() => undefined),
             );
             assert.deepEqual(warnings, [
-                'AttachedCompute "dsvm": credentials: signs in with a password only; passwords can be brute-forced, an SSH privateKey is safer (the Studio\'s recommendation)',
+                'AttachedCompute "dsvm": credentials: signs in with a password only; passwords can be brute-forced, a privateKey is safer (the Studio\'s recommendation)',
             ]);
         });
 

@@ -540,7 +540,9 @@ describeInBothModes("ComputeCluster", (t) => {
             [
                 "a password-only admin",
                 { admin: { username: "azureuser", password: PASSWORD }, remoteLoginPortPublicAccess: "Disabled" },
-                ["admin: signs in with a password only; an sshPublicKey is safer (the Studio's recommendation)"],
+                [
+                    "admin: signs in with a password only; passwords can be brute-forced, an sshPublicKey is safer (the Studio's recommendation)",
+                ],
             ],
             [
                 "an admin on a cluster whose SSH port Azure opens to the internet, in the policy pack's words",
@@ -660,7 +662,7 @@ describeInBothModes("ComputeCluster", (t) => {
                 await new Promise((r) => setTimeout(r, 50));
             });
             assert.deepEqual(warnings, [
-                'ComputeCluster "cpu-train": admin: signs in with a password only; an sshPublicKey is safer (the Studio\'s recommendation)',
+                'ComputeCluster "cpu-train": admin: signs in with a password only; passwords can be brute-forced, an sshPublicKey is safer (the Studio\'s recommendation)',
             ]);
         });
 
