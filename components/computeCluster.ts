@@ -7,14 +7,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
 import * as f from "./core/azure/fields";
+import { NODE_FIELDS, NODE_SCHEMAS, NodeSettings } from "./nodeSettings";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
-import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/azure/identity";
+import { checkIdentity, identityField } from "./core/azure/identity";
 import { normalizeDuration, DurationInput } from "./core/azure/durations";
 import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/azure/resourceIds";
 import { choice, count, INT32_MAX, strictObject } from "./core/validation/schema";
 import { SameShape, Rule } from "./core/validation/validate";
 import { sshSignInRules } from "./core/azure/sshSignIn";
-import { VmType } from "./core/azure/vmSizes";
 import { clusterSshExposure } from "./core/azure/publicSsh";
 import { armLocation, regionSchema } from "./core/azure/workspace";
 
@@ -57,35 +57,23 @@ export interface ClusterAdmin {
  * A cluster's settings other than its idle time: shared by the TypeScript args and the component
  * provider's (which types durations as strings for other languages).
  */
-export interface ComputeClusterSettings extends BaseComputeArgs {
-    /** `CPU` or `GPU`: checked against `vmSize` (Azure reads the type from the size, so it is not sent). */
-    readonly vmType?: pulumi.Input<VmType>;
-    /** The nodes' VM size, e.g. `Standard_DS3_v2`; not a retired size. */
-    readonly vmSize: pulumi.Input<string>;
+export interface ComputeClusterSettings extends BaseComputeArgs, NodeSettings {
     /** `Dedicated` or `LowPriority` (cheaper, nodes can be pre-empted). */
     readonly vmPriority?: pulumi.Input<VmPriority>;
     /** Nodes kept running when idle; 0 means no cost while idle (the Studio's advice). */
     readonly minNodes?: pulumi.Input<number>;
     /** The most nodes the cluster scales up to; at least `minNodes`. 0 is allowed (with a warning): such a cluster runs nothing. */
     readonly maxNodes: pulumi.Input<number>;
-    /** The subnet the nodes join: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
-    readonly subnet?: pulumi.Input<string>;
-    /** The cluster's managed identity: system-assigned, or one or more user-assigned identities. */
-    readonly identity?: pulumi.Input<ManagedIdentity>;
     /** The admin account on the nodes: a user name and an SSH public key or a password (or both). */
     readonly admin?: pulumi.Input<ClusterAdmin>;
     /** Whether the nodes' public SSH port is open: `Enabled`, `Disabled` or `NotSpecified`. */
     readonly remoteLoginPortPublicAccess?: pulumi.Input<RemoteLoginPortPublicAccess>;
-    /** Whether nodes get public IP addresses; `false` needs a subnet (or a workspace managed network). */
-    readonly enableNodePublicIp?: pulumi.Input<boolean>;
     /** Whether the cluster is in an isolated network. */
     readonly isolatedNetwork?: pulumi.Input<boolean>;
     /** `Linux` or `Windows`. */
     readonly osType?: pulumi.Input<OsType>;
     /** A custom VM image: a managed image, or an Azure Compute Gallery image or image version resource id. */
     readonly image?: pulumi.Input<string>;
-    /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
-    readonly disableLocalAuth?: pulumi.Input<boolean>;
     /** The region of the nodes, when not the workspace's (e.g. where a GPU size has quota). */
     readonly location?: pulumi.Input<string>;
 }
@@ -113,8 +101,8 @@ export const COMPUTE_CLUSTER_DEFAULTS = Object.freeze({
  */
 export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
     ...BASE_FIELDS,
-    vmType: { lands: {}, replaces: false },
-    vmSize: { lands: { "properties.properties.vmSize": {} }, replaces: true },
+    vmType: NODE_FIELDS.vmType,
+    vmSize: NODE_FIELDS.vmSize,
     vmPriority: {
         lands: { "properties.properties.vmPriority": {} },
         replaces: true,
@@ -136,10 +124,7 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
         replaces: false,
         default: COMPUTE_CLUSTER_DEFAULTS.idleTimeBeforeScaleDown,
     },
-    subnet: {
-        lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } },
-        replaces: true,
-    },
+    subnet: NODE_FIELDS.subnet,
     identity: identityField(false),
     admin: {
         lands: {
@@ -161,18 +146,14 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
         replaces: true,
         default: COMPUTE_CLUSTER_DEFAULTS.remoteLoginPortPublicAccess,
     },
-    enableNodePublicIp: {
-        lands: { "properties.properties.enableNodePublicIp": {} },
-        replaces: true,
-        default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp,
-    },
+    enableNodePublicIp: { ...NODE_FIELDS.enableNodePublicIp, default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp },
     isolatedNetwork: { lands: { "properties.properties.isolatedNetwork": {} }, replaces: true },
     osType: { lands: { "properties.properties.osType": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.osType },
     image: {
         lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } },
         replaces: true,
     },
-    disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
+    disableLocalAuth: NODE_FIELDS.disableLocalAuth,
     location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
 };
 
@@ -196,21 +177,21 @@ const adminSchema = strictObject({
 /** The rules of each arg on its own. */
 const fields = strictObject({
     ...baseShape(f.instanceOrClusterName),
-    vmType: f.vmType.optional(),
-    vmSize: f.vmSize,
+    vmType: NODE_SCHEMAS.vmType,
+    vmSize: NODE_SCHEMAS.vmSize,
     vmPriority: choice(VmPriority).optional(),
     minNodes: count(0).optional(),
     maxNodes: count(0),
     idleTimeBeforeScaleDown: f.duration({ min: 0, max: INT32_MAX }).optional(),
-    subnet: f.subnetId.optional(),
-    identity: identitySchema.optional(),
+    subnet: NODE_SCHEMAS.subnet,
+    identity: NODE_SCHEMAS.identity,
     admin: adminSchema.optional(),
     remoteLoginPortPublicAccess: choice(RemoteLoginPortPublicAccess).optional(),
-    enableNodePublicIp: z.boolean().optional(),
+    enableNodePublicIp: NODE_SCHEMAS.enableNodePublicIp,
     isolatedNetwork: z.boolean().optional(),
     osType: choice(OsType).optional(),
     image: f.resourceId([GALLERY_IMAGE_VERSION, GALLERY_IMAGE, VM_IMAGE], "a VM image").optional(),
-    disableLocalAuth: z.boolean().optional(),
+    disableLocalAuth: NODE_SCHEMAS.disableLocalAuth,
     location: regionSchema.optional(),
 });
 

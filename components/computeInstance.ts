@@ -11,14 +11,14 @@ import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind 
 import { checkCron } from "./core/azure/cron";
 import { DurationInput, normalizeDuration } from "./core/azure/durations";
 import * as f from "./core/azure/fields";
+import { NODE_FIELDS, NODE_SCHEMAS, NodeSettings } from "./nodeSettings";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
-import { checkIdentity, identityField, identitySchema, ManagedIdentity } from "./core/azure/identity";
+import { checkIdentity, identityField } from "./core/azure/identity";
 import { canonicalOrder, contentKey } from "./core/azure/canonical";
 import { checkedString, choice, count, strictObject } from "./core/validation/schema";
 import { GUID, GUID_MESSAGE } from "./core/azure/resourceIds";
 import { checkTimeZone } from "./core/azure/timeZones";
 import { Rule, SameShape } from "./core/validation/validate";
-import { VmType } from "./core/azure/vmSizes";
 import { checkCustomServices, customServiceSchema, InstanceCustomService } from "./customServices";
 
 /** Who can use the applications (JupyterLab, VS Code, ...) of an instance. */
@@ -125,33 +125,21 @@ export interface SetupScripts {
  * An instance's settings other than its idle shutdown: shared by the TypeScript args and the component
  * provider's (which types durations as strings for other languages).
  */
-export interface ComputeInstanceSettings extends BaseComputeArgs {
-    /** `CPU` or `GPU`: checked against `vmSize` (Azure reads the type from the size, so it is not sent). */
-    readonly vmType?: pulumi.Input<VmType>;
-    /** The VM size, e.g. `Standard_DS3_v2`; not a retired size. */
-    readonly vmSize: pulumi.Input<string>;
+export interface ComputeInstanceSettings extends BaseComputeArgs, NodeSettings {
     /** SSH access: present enables it with this public key; absent leaves it disabled (the Studio default). */
     readonly ssh?: pulumi.Input<InstanceSsh>;
-    /** The subnet the instance joins: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`. */
-    readonly subnet?: pulumi.Input<string>;
     /** The user the instance is created for (only they can use it); not with `ssh`. */
     readonly assignedUser?: pulumi.Input<AssignedUser>;
     /** Start and stop schedules, at most 4. */
     readonly schedules?: pulumi.Input<pulumi.Input<InstanceSchedule>[]>;
     /** Creation and startup scripts. */
     readonly setupScripts?: pulumi.Input<SetupScripts>;
-    /** Whether the instance gets a public IP address; `false` needs a subnet (or `managedNetwork: true`). */
-    readonly enableNodePublicIp?: pulumi.Input<boolean>;
     /** Says the workspace has a managed virtual network, so an instance without a public IP needs no subnet. */
     readonly managedNetwork?: pulumi.Input<boolean>;
     /** Single sign-on to the instance's applications. */
     readonly enableSso?: pulumi.Input<boolean>;
-    /** The instance's managed identity: system-assigned, or one or more user-assigned identities. */
-    readonly identity?: pulumi.Input<ManagedIdentity>;
     /** `Personal` (only the instance's user) or `Shared` (workspace users, as their role allows). */
     readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
-    /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
-    readonly disableLocalAuth?: pulumi.Input<boolean>;
     /** Custom applications the instance runs (the Studio's "Add application"), such as RStudio; fixed at creation. */
     readonly customServices?: pulumi.Input<pulumi.Input<InstanceCustomService>[]>;
 }
@@ -185,8 +173,8 @@ export const IDLE_SHUTDOWN_BOUNDS = Object.freeze({ min: 15 * 60, max: 3 * 24 * 
  */
 export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
     ...BASE_FIELDS,
-    vmType: { lands: {}, replaces: false },
-    vmSize: { lands: { "properties.properties.vmSize": {} }, replaces: true },
+    vmType: NODE_FIELDS.vmType,
+    vmSize: NODE_FIELDS.vmSize,
     ssh: {
         lands: {
             "properties.properties.sshSettings": {
@@ -200,10 +188,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
         replaces: true,
         notReturned: ["publicKey"],
     },
-    subnet: {
-        lands: { "properties.properties.subnet": { send: (id) => ({ id }), back: (s) => s.id } },
-        replaces: true,
-    },
+    subnet: NODE_FIELDS.subnet,
     assignedUser: {
         lands: {
             "properties.properties.personalComputeInstanceSettings": {
@@ -258,11 +243,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
         },
         replaces: true,
     },
-    enableNodePublicIp: {
-        lands: { "properties.properties.enableNodePublicIp": {} },
-        replaces: true,
-        default: COMPUTE_INSTANCE_DEFAULTS.enableNodePublicIp,
-    },
+    enableNodePublicIp: { ...NODE_FIELDS.enableNodePublicIp, default: COMPUTE_INSTANCE_DEFAULTS.enableNodePublicIp },
     managedNetwork: { lands: {}, replaces: false },
     enableSso: {
         lands: { "properties.properties.enableSSO": {} },
@@ -275,7 +256,7 @@ export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
         replaces: true,
         default: COMPUTE_INSTANCE_DEFAULTS.applicationSharingPolicy,
     },
-    disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
+    disableLocalAuth: NODE_FIELDS.disableLocalAuth,
     // A PUT does not change them on an existing instance; only a preview API's updateCustomServices action does.
     customServices: { lands: { "properties.properties.customServices": {} }, replaces: true },
 };
@@ -317,20 +298,20 @@ const scriptSchema = strictObject({
 /** The rules of each arg on its own. */
 const fields = strictObject({
     ...baseShape(f.instanceOrClusterName),
-    vmType: f.vmType.optional(),
-    vmSize: f.vmSize,
+    vmType: NODE_SCHEMAS.vmType,
+    vmSize: NODE_SCHEMAS.vmSize,
     ssh: strictObject({ publicKey: f.sshRsaPublicKey }).optional(),
-    subnet: f.subnetId.optional(),
+    subnet: NODE_SCHEMAS.subnet,
     assignedUser: strictObject({ objectId: guid, tenantId: guid }).optional(),
     idleTimeBeforeShutdown: f.duration(IDLE_SHUTDOWN_BOUNDS).optional(),
     schedules: z.array(scheduleSchema).max(MAX_SCHEDULES).optional(),
     setupScripts: strictObject({ creation: scriptSchema.optional(), startup: scriptSchema.optional() }).optional(),
-    enableNodePublicIp: z.boolean().optional(),
+    enableNodePublicIp: NODE_SCHEMAS.enableNodePublicIp,
     managedNetwork: z.boolean().optional(),
     enableSso: z.boolean().optional(),
-    identity: identitySchema.optional(),
+    identity: NODE_SCHEMAS.identity,
     applicationSharingPolicy: choice(ApplicationSharingPolicy).optional(),
-    disableLocalAuth: z.boolean().optional(),
+    disableLocalAuth: NODE_SCHEMAS.disableLocalAuth,
     customServices: z.array(customServiceSchema).optional(),
 });
 

@@ -83,6 +83,7 @@ export { readStackConfig, CONFIG_NAMESPACE, StackEntry } from "./stack/readConfi
 export { declareStack } from "./stack/declareStack";
 export { ComputeComponent, BaseComputeArgs, PACKAGE, UserAssignedIdentityIds } from "./core/pulumi/component";
 export { ComputeValidationError, ValidationIssue } from "./core/validation/errors";
+export { NodeSettings } from "./nodeSettings";
 export { KEPT_BY_AZURE } from "./core/validation/validate";
 export {
     CustomServiceImageType,

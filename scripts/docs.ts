@@ -113,6 +113,7 @@ export function renderNotExpressible(): string {
 const SOURCES = [
     ...COMPONENT_REGISTRY.map((c) => c.docs.source),
     "components/customServices.ts",
+    "components/nodeSettings.ts",
     "components/core/pulumi/component.ts",
     "components/core/azure/identity.ts",
     "components/core/azure/workspace.ts",
