@@ -55,7 +55,7 @@ export function stackKindFor(computeType: string): StackKind | undefined {
     return STACK_KINDS.find((k) => {
         const fixed = k.kind.fixed?.["properties.computeType"];
         if (fixed !== undefined) return fixed === computeType;
-        const field = Object.entries<FieldTarget>(k.kind.fields).find(
+        const field = Object.entries<FieldTarget>(k.kind.fieldMap).find(
             ([, t]) => "properties.computeType" in t.lands,
         )?.[0];
         return field !== undefined && fieldIsValid(k.kind.rules, field, computeType);
@@ -175,9 +175,9 @@ function convertOne(
     const facts = REST_FACTS[compute.computeType!] ?? { readOnly: [], secret: [], defaults: {}, settings: [] };
     const findings: Finding[] = [];
     const say = (severity: Severity, message: string) => findings.push({ severity, subject, message });
-    const back = readBack(kind.fields, compute.reported);
+    const back = readBack(kind.fieldMap, compute.reported);
     // A field that is one secret Azure never returns (a Databricks token) is there whenever this type has it.
-    for (const [name, target] of Object.entries<FieldTarget>(kind.fields)) {
+    for (const [name, target] of Object.entries<FieldTarget>(kind.fieldMap)) {
         const whole = target.secrets?.includes(WHOLE) && pathsOf(target).some((p) => facts.secret.includes(p));
         if (whole && back.args[name] === undefined) back.args[name] = NOT_REPORTED;
     }
@@ -199,7 +199,7 @@ function convertOne(
             `${path}: the library can't read this setting back, so it is left out; the first pulumi up after the import sends the compute without it`,
         );
 
-    const covered = [...Object.values<FieldTarget>(kind.fields).flatMap(pathsOf), ...Object.keys(kind.fixed ?? {})];
+    const covered = [...Object.values<FieldTarget>(kind.fieldMap).flatMap(pathsOf), ...Object.keys(kind.fixed ?? {})];
     const readOnly = (path: string) => facts.readOnly.some((p) => underPattern(path, p));
     const secret = (path: string) => facts.secret.some((p) => underPattern(path, p));
     const restDefault = (path: string) => Object.entries(facts.defaults).find(([p]) => matchesPattern(path, p));
@@ -311,7 +311,7 @@ function refusals(config: Record<string, unknown>): Finding[] {
 function restPathOf(stackKind: StackKind, argPath: string): string {
     if (argPath === "") return "";
     const field = /^[^.[]+/.exec(argPath)?.[0] ?? argPath;
-    const target = (stackKind.kind.fields as Record<string, FieldTarget | undefined>)[field];
+    const target = (stackKind.kind.fieldMap as Record<string, FieldTarget | undefined>)[field];
     const [landing] = target ? Object.entries(target.lands) : [];
     if (landing === undefined) return `${argPath}: `;
     const inner = landing[1].send === undefined ? argPath.slice(field.length) : "";

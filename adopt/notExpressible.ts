@@ -93,7 +93,7 @@ export function whyNotExpressible(computeType: string, setting: string): string 
 export function undeclaredSettings(stackKind: StackKind, computeType: string): string[] {
     const skip = new Set(stackKind.kind.inapplicable?.(computeType) ?? []);
     const paths = [
-        ...Object.entries<FieldTarget>(stackKind.kind.fields).flatMap(([name, target]) =>
+        ...Object.entries<FieldTarget>(stackKind.kind.fieldMap).flatMap(([name, target]) =>
             skip.has(name) ? [] : pathsOf(target),
         ),
         ...Object.keys(stackKind.kind.fixed ?? {}),

@@ -245,7 +245,7 @@ const workspaceUrl = checkedString(
 );
 
 /** The rules of each arg on its own. */
-const fields = strictObject({
+const argSchemas = strictObject({
     ...baseShape(f.inferenceOrAttachedName),
     type: choice(AttachedComputeType),
     resourceId: f.resourceId([], "a resource"),
@@ -276,10 +276,10 @@ const fields = strictObject({
 });
 
 // Stops compiling when the schema and the args interface drift apart.
-const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<AttachedComputeFields>> = true;
+const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<AttachedComputeFields>> = true;
 void schemaMatchesArgs;
 
-type Values = z.output<typeof fields>;
+type Values = z.output<typeof argSchemas>;
 
 /** A VM or HDInsight attach signs in with an SSH private key, a password, or both. */
 const CREDENTIALS_SIGN_IN = sshSignInRules<Values>("credentials", { name: "privateKey", article: "a" });
@@ -341,10 +341,10 @@ const warnings: Rule<Values>[] = [
 ];
 
 /** Everything that makes an AttachedCompute an AttachedCompute. @internal (its zod schemas stay out of the public types) */
-export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof fields.shape> = {
+export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof argSchemas.shape> = {
     name: "AttachedCompute",
-    rules: { fields, rules, warnings },
-    fields: ATTACHED_COMPUTE_FIELDS,
+    rules: { schema: argSchemas, rules, warnings },
+    fieldMap: ATTACHED_COMPUTE_FIELDS,
     immutable: ATTACHED_COMPUTE_IMMUTABLE,
     plainFields: ["type"],
     // An unknown type takes every field: it is refused by the type's own schema, not by missing fields.

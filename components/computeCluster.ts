@@ -175,7 +175,7 @@ const adminSchema = strictObject({
 });
 
 /** The rules of each arg on its own. */
-const fields = strictObject({
+const argSchemas = strictObject({
     ...baseShape(f.instanceOrClusterName),
     vmType: NODE_SCHEMAS.vmType,
     vmSize: NODE_SCHEMAS.vmSize,
@@ -197,10 +197,10 @@ const fields = strictObject({
 
 // The schema must take exactly what the args interface allows (once Outputs are resolved): this line
 // stops compiling when the two drift apart.
-const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<ComputeClusterArgs>> = true;
+const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<ComputeClusterArgs>> = true;
 void schemaMatchesArgs;
 
-type Values = z.output<typeof fields>;
+type Values = z.output<typeof argSchemas>;
 
 /** The admin signs in with an SSH public key, a password, or both. */
 const ADMIN_SIGN_IN = sshSignInRules<Values>("admin", { name: "sshPublicKey", article: "an" });
@@ -272,10 +272,10 @@ const warnings: Rule<Values>[] = [
 ];
 
 /** Everything that makes a ComputeCluster a ComputeCluster. @internal (its zod schemas stay out of the public types) */
-export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof fields.shape> = {
+export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof argSchemas.shape> = {
     name: "ComputeCluster",
-    rules: { fields, rules, warnings },
-    fields: COMPUTE_CLUSTER_FIELDS,
+    rules: { schema: argSchemas, rules, warnings },
+    fieldMap: COMPUTE_CLUSTER_FIELDS,
     immutable: COMPUTE_CLUSTER_IMMUTABLE,
     region: (args) => args.location ?? (args.workspace as { location?: unknown } | undefined)?.location,
     fixed: { "properties.computeType": "AmlCompute" },

@@ -296,7 +296,7 @@ const scriptSchema = strictObject({
 });
 
 /** The rules of each arg on its own. */
-const fields = strictObject({
+const argSchemas = strictObject({
     ...baseShape(f.instanceOrClusterName),
     vmType: NODE_SCHEMAS.vmType,
     vmSize: NODE_SCHEMAS.vmSize,
@@ -316,10 +316,10 @@ const fields = strictObject({
 });
 
 // Stops compiling when the schema and the args interface drift apart.
-const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<ComputeInstanceArgs>> = true;
+const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<ComputeInstanceArgs>> = true;
 void schemaMatchesArgs;
 
-type Values = z.output<typeof fields>;
+type Values = z.output<typeof argSchemas>;
 
 const rules: Rule<Values>[] = [
     {
@@ -499,17 +499,17 @@ function fromScript(s: {
 }
 
 /** Everything that makes a ComputeInstance a ComputeInstance. @internal (its zod schemas stay out of the public types) */
-export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof fields.shape> = {
+export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof argSchemas.shape> = {
     name: "ComputeInstance",
     rules: {
-        fields,
+        schema: argSchemas,
         rules,
         warnings,
         absentFields: {
             location: "Azure places an instance in its workspace's region (and ignores computeLocation for instances)",
         },
     },
-    fields: COMPUTE_INSTANCE_FIELDS,
+    fieldMap: COMPUTE_INSTANCE_FIELDS,
     immutable: COMPUTE_INSTANCE_IMMUTABLE,
     // An instance's name is its regional DNS name; it runs in the workspace's region.
     region: (args) => (args.workspace as { location?: unknown } | undefined)?.location,

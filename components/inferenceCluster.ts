@@ -345,7 +345,7 @@ const instanceTypeSchema = strictObject({
 });
 
 /** The rules of each arg on its own. */
-const fields = strictObject({
+const argSchemas = strictObject({
     ...baseShape(f.inferenceOrAttachedName),
     computeType: choice(InferenceComputeType).optional(),
     clusterResourceId: f.resourceId([AKS_CLUSTER, ARC_CLUSTER], "a Kubernetes cluster").optional(),
@@ -402,10 +402,10 @@ const fields = strictObject({
 });
 
 // Stops compiling when the schema and the args interface drift apart.
-const schemaMatchesArgs: SameShape<z.input<typeof fields>, pulumi.Unwrap<InferenceClusterFields>> = true;
+const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<InferenceClusterFields>> = true;
 void schemaMatchesArgs;
 
-type Values = z.output<typeof fields>;
+type Values = z.output<typeof argSchemas>;
 
 /** Why a compute type requires an arg, said after "is required for computeType ...". */
 const WHY_REQUIRED: Readonly<Record<string, string>> = {
@@ -643,10 +643,10 @@ function fromSsl(s: inputs.machinelearningservices.SslConfigurationArgs): unknow
 }
 
 /** Everything that makes an InferenceCluster an InferenceCluster. @internal (its zod schemas stay out of the public types) */
-export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterFields, typeof fields.shape> = {
+export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterFields, typeof argSchemas.shape> = {
     name: "InferenceCluster",
-    rules: { fields, rules, warnings },
-    fields: INFERENCE_CLUSTER_FIELDS,
+    rules: { schema: argSchemas, rules, warnings },
+    fieldMap: INFERENCE_CLUSTER_FIELDS,
     immutable: INFERENCE_CLUSTER_IMMUTABLE,
     plainFields: ["computeType"],
     inapplicable: notTakenBy,

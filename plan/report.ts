@@ -96,7 +96,7 @@ function replacingFieldsOf(component: string | null, computeType: string): strin
     const kind = STACK_KINDS.find((k) => k.kind.name === component)?.kind;
     if (!kind) return [];
     const inapplicable = new Set(kind.inapplicable?.(computeType) ?? []);
-    return Object.entries<FieldTarget>(kind.fields)
+    return Object.entries<FieldTarget>(kind.fieldMap)
         .filter(([name, f]) => f.replaces && pathsOf(f).length > 0 && !inapplicable.has(name))
         .map(([name]) => name);
 }

@@ -175,7 +175,7 @@ export function settingsOf(computeType: string, inputs: unknown): Record<string,
     if (!table) return {};
     const shown: Record<string, string> = {};
     for (const row of table.rows) {
-        const landed = row.args.map((arg) => at(inputs, landingOf(table.kind.fields, arg)));
+        const landed = row.args.map((arg) => at(inputs, landingOf(table.kind.fieldMap, arg)));
         const value = row.show ? row.show(...landed) : landed[0];
         if (value !== undefined) shown[row.label] = String(value);
     }

@@ -30,7 +30,7 @@ const SERVED: readonly {
     const component = CLASSES[c.kind.name];
     if (component === undefined)
         throw new Error(`provider/components.ts has no class for the registered component ${c.kind.name}`);
-    return { component, fields: c.kind.fields };
+    return { component, fields: c.kind.fieldMap };
 });
 
 interface SchemaProperty {

@@ -60,7 +60,7 @@ function documented(
     args: string,
     defaults: Readonly<Record<string, unknown>>,
 ): DocumentedComponent {
-    return { name: kind.name, args, fields: kind.fields as FieldMap<object>, defaults, immutable: kind.immutable };
+    return { name: kind.name, args, fields: kind.fieldMap as FieldMap<object>, defaults, immutable: kind.immutable };
 }
 
 export const COMPONENTS: readonly DocumentedComponent[] = COMPONENT_REGISTRY.map((c) =>

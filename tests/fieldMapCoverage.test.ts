@@ -202,7 +202,7 @@ describe("every field map path is in a fully populated payload", () => {
             const inputs = monitor.ofType(COMPUTE)[0]?.inputs;
             assert.equal(at(inputs, "properties.computeType"), computeType);
             for (const arg of Object.keys(args)) {
-                const target: FieldTarget | undefined = registered.kind.fields[arg];
+                const target: FieldTarget | undefined = registered.kind.fieldMap[arg];
                 assert.ok(target, `${arg} is not a field of ${component}`);
                 for (const path of pathsOf(target)) {
                     assert.notEqual(at(inputs, path), undefined, `${arg} lands at ${path}, which the payload lacks`);
@@ -222,7 +222,7 @@ describe("every field map path is in a fully populated payload", () => {
                     Object.keys(c.args),
                 ),
             );
-            const missing = Object.entries<FieldTarget>(kind.fields)
+            const missing = Object.entries<FieldTarget>(kind.fieldMap)
                 .filter(([arg, target]) => !inapplicable.has(arg) && pathsOf(target).length > 0 && !given.has(arg))
                 .map(([arg]) => arg);
             assert.deepEqual(missing, [], "give these args a value in FULLY_POPULATED");

@@ -71,7 +71,7 @@ function sameBut(name: string, inputs: Record<string, unknown>) {
 }
 
 const optionalKeys = (c: Case) =>
-    Object.keys(c.stackKind.kind.fields).filter(
+    Object.keys(c.stackKind.kind.fieldMap).filter(
         (k) => !(k in c.minimal) && k !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(k),
     );
 const choices = fc.array(fc.nat(4), { minLength: 16, maxLength: 64 });
@@ -124,7 +124,7 @@ describe("properties of every component's inputs", function () {
                             "computeType",
                             "type",
                             "workspace",
-                            ...Object.entries<FieldTarget>(c.stackKind.kind.fields)
+                            ...Object.entries<FieldTarget>(c.stackKind.kind.fieldMap)
                                 .filter(([, f]) => pathsOf(f).length === 0)
                                 .map(([k]) => k),
                         ];

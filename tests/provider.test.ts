@@ -20,7 +20,7 @@ import { SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 
 const TOKENS = COMPONENT_REGISTRY.map((c) => `azureml-compute:index:${c.kind.name}`);
 const FIELD_MAPS: Record<string, object> = Object.fromEntries(
-    COMPONENT_REGISTRY.map((c) => [c.kind.name, c.kind.fields]),
+    COMPONENT_REGISTRY.map((c) => [c.kind.name, c.kind.fieldMap]),
 );
 
 type Prop = { type?: string; $ref?: string; description?: string; secret?: boolean };

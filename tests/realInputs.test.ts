@@ -32,7 +32,7 @@ const ID_2 = IDENTITY_ID.replace("id-train", "id-serve");
 describe("inputs as real programs pass them", () => {
     describe("optional inputs given as Outputs that resolve to undefined", () => {
         for (const c of CASES) {
-            const optional = Object.keys(c.stackKind.kind.fields).filter(
+            const optional = Object.keys(c.stackKind.kind.fieldMap).filter(
                 (key) => !(key in c.minimal) && key !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(key),
             );
             it(`${c.title}: each of ${optional.length} optional args as Output(undefined) registers the payload of the arg left out`, async () => {

@@ -53,7 +53,7 @@ function stackKind(key: string, kind: AnyComputeKind, Component: AnyComponentCla
     return {
         key,
         kind,
-        secrets: secretArgPaths(kind.fields),
+        secrets: secretArgPaths(kind.fieldMap),
         construct: (name, args, opts) => new Component(name, args, opts),
     };
 }

@@ -231,8 +231,8 @@ describe("azureml-compute adopt", function () {
 
         it("are declared only where the field map says Azure never returns the value, and every landing that transforms a value has a way back", () => {
             for (const { kind } of STACK_KINDS) {
-                const allowed = notReturnedArgPaths(kind.fields);
-                for (const [name, target] of Object.entries<FieldTarget>(kind.fields)) {
+                const allowed = notReturnedArgPaths(kind.fieldMap);
+                for (const [name, target] of Object.entries<FieldTarget>(kind.fieldMap)) {
                     for (const [at, landing] of Object.entries(target.lands))
                         assert.ok(
                             landing.send === undefined || landing.back !== undefined,
@@ -241,7 +241,7 @@ describe("azureml-compute adopt", function () {
                 }
                 // Every leaf a way back marks as not reported must be one the kind may keep by Azure.
                 const probe = Object.fromEntries(
-                    Object.values<FieldTarget>(kind.fields)
+                    Object.values<FieldTarget>(kind.fieldMap)
                         .flatMap((t) => Object.keys(t.lands))
                         .map((p) => [
                             p,
@@ -261,7 +261,7 @@ describe("azureml-compute adopt", function () {
                     else if (v && typeof v === "object")
                         for (const [k, x] of Object.entries(v)) walk(x, p ? `${p}.${k}` : k);
                 };
-                walk(readBack(kind.fields, nested).args, "");
+                walk(readBack(kind.fieldMap, nested).args, "");
                 for (const p of marked)
                     assert.ok(
                         allowed.includes(p),

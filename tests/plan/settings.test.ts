@@ -13,7 +13,7 @@ describe("plan settings", () => {
         for (const row of rows) {
             const kind = COMPONENT_REGISTRY.find((c) => c.kind.name === row.kind)!.kind;
             for (const arg of row.args) {
-                const target = kind.fields[arg];
+                const target = kind.fieldMap[arg];
                 assert.ok(target && pathsOf(target).length > 0, `${row.computeType}: ${arg} lands nowhere`);
             }
         }
@@ -21,9 +21,9 @@ describe("plan settings", () => {
 
     it("reads a value at its field map's landing, and leaves unset settings out", () => {
         const cluster = COMPONENT_REGISTRY.find((c) => c.kind.name === "ComputeCluster")!.kind;
-        const [sizePath] = pathsOf(cluster.fields.vmSize!);
-        const [minPath] = pathsOf(cluster.fields.minNodes!);
-        const [maxPath] = pathsOf(cluster.fields.maxNodes!);
+        const [sizePath] = pathsOf(cluster.fieldMap.vmSize!);
+        const [minPath] = pathsOf(cluster.fieldMap.minNodes!);
+        const [maxPath] = pathsOf(cluster.fieldMap.maxNodes!);
         const inputs: Record<string, unknown> = {};
         for (const [path, value] of [
             [sizePath!, "Standard_NC6s_v3"],

@@ -85,7 +85,7 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
     /** Field schemas, cross-field rules and warnings. */
     readonly rules: ArgsRules<S>;
     /** Where each arg lands in the child, whether its change replaces the compute, which parts are secret. */
-    readonly fields: FieldMap<Args>;
+    readonly fieldMap: FieldMap<Args>;
     /** Child property paths whose change Azure can't apply in place (from `fields`): they replace the compute. */
     readonly immutable: readonly string[];
     /**
@@ -132,10 +132,13 @@ export function toComputeArgs<Args extends BaseComputeArgs>(
 ): ComputeArgs {
     const all = args as unknown as Record<string, unknown>;
     const typeField = kind.plainFields?.[0];
-    const fields = kind.fields as FieldMap<unknown> as Record<string, { default?: unknown }>;
+    const fields = kind.fieldMap as FieldMap<unknown> as Record<string, { default?: unknown }>;
     const computeType = typeField === undefined ? undefined : (all[typeField] ?? fields[typeField]?.default);
     const skip = new Set(typeof computeType === "string" ? (kind.inapplicable?.(computeType) ?? []) : []);
-    return landArgs({ fields: kind.fields, rules: kind.rules, fixed: kind.fixed, skip }, all) as unknown as ComputeArgs;
+    return landArgs(
+        { fields: kind.fieldMap, rules: kind.rules, fixed: kind.fixed, skip },
+        all,
+    ) as unknown as ComputeArgs;
 }
 
 /** Common args that must be plain values (adoption's import id is fixed at construction). */
@@ -201,7 +204,7 @@ export function checkArgs<S extends z.ZodRawShape>(
         );
         const found = [...again.problems, ...later.issues];
         if (found.length > 0)
-            throw new ComputeValidationError(subject, redactSecrets(found, secrets, fieldNamesOf(rules.fields)));
+            throw new ComputeValidationError(subject, redactSecrets(found, secrets, fieldNamesOf(rules.schema)));
         // Only report what the plain check could not already see.
         onLateWarnings(later.warnings.filter((w) => !now.warnings.includes(w)));
         return true;
@@ -325,7 +328,7 @@ export function checkComputeArgs<Args extends BaseComputeArgs, S extends z.ZodRa
         );
     }
     const adoption = adoptionOf(withName);
-    const kept = keptValueIssues(withName, notReturnedArgPaths(kind.fields));
+    const kept = keptValueIssues(withName, notReturnedArgPaths(kind.fieldMap));
     const checked = checkArgs(kind.rules, subject, withName, onLateWarnings, [...adoption.issues, ...kept]);
     return {
         kind: kind as unknown as ComputeKind<Args, z.ZodRawShape>,

@@ -31,8 +31,8 @@ export interface ValidationIssue {
     readonly message: string;
     /** Every field the problem involves, `path` first (a cross-field rule names all of its fields). */
     readonly paths: readonly string[];
-    /** "type" when the value has the wrong type (not just the wrong content). */
-    readonly kind?: "type";
+    /** True when the value has the wrong type (not just the wrong content). */
+    readonly wrongType?: true;
 }
 
 /**

@@ -220,6 +220,6 @@ export function fromZodIssues(raws: readonly z.core.$ZodIssue[], input: unknown,
     return raws.map((raw) => {
         const value = valueAt(input, raw.path);
         const found = issue(codeOf(raw, value), formatPath(raw.path, base), humanMessage(raw, value));
-        return raw.code === "invalid_type" && value !== undefined ? { ...found, kind: "type" as const } : found;
+        return raw.code === "invalid_type" && value !== undefined ? { ...found, wrongType: true as const } : found;
     });
 }

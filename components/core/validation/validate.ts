@@ -34,7 +34,7 @@ export interface Rule<V> {
 /** What validation needs to know about one component's args. */
 export interface ArgsRules<S extends z.ZodRawShape> {
     /** The field schemas: one entry per top-level arg. */
-    readonly fields: z.ZodObject<S>;
+    readonly schema: z.ZodObject<S>;
     /** Cross-field rules whose problems are errors. */
     readonly rules: readonly Rule<z.output<z.ZodObject<S>>>[];
     /** Cross-field rules whose problems are warnings. */
@@ -250,7 +250,7 @@ export function validateValues<S extends z.ZodRawShape>(
     // Placeholders for values the offline plan could not decrypt: a wrong type is still an error (a decrypted
     // value is a string), but what the real value contains can't be known.
     const touchesUnchecked = (path: string) => uncheckedPaths.some((u) => isUnder(path, u) || isUnder(u, path));
-    const dropped = (i: ValidationIssue) => touchesDeferred(i.path) || (touchesUnchecked(i.path) && i.kind !== "type");
+    const dropped = (i: ValidationIssue) => touchesDeferred(i.path) || (touchesUnchecked(i.path) && !i.wrongType);
     if (!isPlainObject(raw)) {
         return {
             issues: [issue("args/not-an-object", "", `expected an object of arguments, got ${describeType(raw)}`)],
@@ -258,7 +258,7 @@ export function validateValues<S extends z.ZodRawShape>(
             values: {},
         };
     }
-    const shape = spec.fields.shape;
+    const shape = spec.schema.shape;
     const known = Object.keys(shape);
     const issues: ValidationIssue[] = [];
     for (const key of Object.keys(raw)) {
@@ -282,7 +282,7 @@ export function validateValues<S extends z.ZodRawShape>(
     // it fails (or some values are deferred) is each field parsed on its own, to say exactly what is wrong.
     const whole =
         deferredPaths.length === 0 && uncheckedPaths.length === 0 && issues.length === 0
-            ? spec.fields.safeParse(raw)
+            ? spec.schema.safeParse(raw)
             : undefined;
     if (whole?.success) {
         Object.assign(values, whole.data);
@@ -329,13 +329,13 @@ export function validateValues<S extends z.ZodRawShape>(
 export function fieldIsValid<S extends z.ZodRawShape>(spec: ArgsRules<S>, key: string, value: unknown): boolean {
     const split = splitDeferred(value);
     if (split.problems.length > 0 || split.deferred.length > 0) return false;
-    const schema = spec.fields.shape[key] as z.ZodType | undefined;
+    const schema = spec.schema.shape[key] as z.ZodType | undefined;
     if (schema === undefined) return false;
     const parsed = schema.safeParse(split.plain);
     if (parsed.success) return true;
     // Paths relative to the arg, as the placeholders' are.
     return fromZodIssues(parsed.error.issues, split.plain).every(
-        (i) => i.kind !== "type" && split.unchecked.some((u) => isUnder(i.path, u)),
+        (i) => !i.wrongType && split.unchecked.some((u) => isUnder(i.path, u)),
     );
 }
 
