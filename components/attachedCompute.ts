@@ -26,6 +26,7 @@ import { armLocation, regionSchema } from "./core/azure/workspace";
 import { quote } from "./core/validation/suggest";
 import { Report, Rule, SameShape } from "./core/validation/validate";
 import { sshSignInRules } from "./core/azure/sshSignIn";
+import { parseIpv4 } from "./core/azure/network";
 import {
     FieldsByType,
     fieldsNotTakenBy,
@@ -200,14 +201,13 @@ const TYPE_SPECIFIC = typeSpecificFields(ATTACHED_FIELDS_BY_TYPE, Object.keys(AT
 
 const HOST_NAME =
     /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const PRIVATE_KEY =
     /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----[\s\S]+-----END ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}( \S.*)?$/;
 
 const address = checkedString(
     (value) =>
-        IPV4.test(value) || (HOST_NAME.test(value) && !/^[\d.]+$/.test(value))
+        parseIpv4(value) !== undefined || (HOST_NAME.test(value) && !/^[\d.]+$/.test(value))
             ? []
             : [
                   `${quote(value)} is not a host name or IPv4 address, e.g. "dsvm.westeurope.cloudapp.azure.com" or "10.0.0.4"`,
