@@ -49,6 +49,11 @@ export interface PlanIssue {
     /** The field or config path ("" when the problem is not about one field). */
     readonly path: string;
     readonly message: string;
+    /**
+     * The issue's stable code (`compute-cluster/max-nodes-below-min`, see ValidationIssue); `program/error` for an
+     * error that is not a validation issue, `project-config/unsatisfied` for Pulumi.yaml's declared config.
+     */
+    readonly code: string;
 }
 
 export interface PlanDocument {
@@ -103,9 +108,9 @@ function replacingFieldsOf(component: string | null, computeType: string): strin
 
 function issuesOf(error: Error): PlanIssue[] {
     if (ComputeValidationError.isInstance(error)) {
-        return error.issues.map((i) => ({ subject: error.subject, path: i.path, message: i.message }));
+        return error.issues.map((i) => ({ subject: error.subject, path: i.path, message: i.message, code: i.code }));
     }
-    return [{ subject: "program", path: "", message: error.message }];
+    return [{ subject: "program", path: "", message: error.message, code: "program/error" }];
 }
 
 /**
@@ -185,6 +190,7 @@ export function buildPlan(
         subject: CONFIG_SUBJECT,
         path: p.key,
         message: p.message,
+        code: "project-config/unsatisfied",
     }));
     const errors = [...configErrors, ...run.errors.flatMap(issuesOf)];
     const invokes = meta.invokes ?? [];

@@ -133,6 +133,7 @@ describe("plan command", function () {
             subject: 'Stack "dev" config',
             path: "azureml-compute:computeClusters.gpu-train.maxNodes",
             message: "must be at least minNodes (4)",
+            code: "compute-cluster/max-nodes-below-min",
         });
     });
 
@@ -181,7 +182,12 @@ describe("plan command", function () {
         assert.equal(code, 1);
         const doc = JSON.parse(stdout);
         assert.deepEqual(doc.errors, [
-            { subject: 'ComputeCluster "late-cpu"', path: "maxNodes", message: "must be at least minNodes (4)" },
+            {
+                subject: 'ComputeCluster "late-cpu"',
+                path: "maxNodes",
+                message: "must be at least minNodes (4)",
+                code: "compute-cluster/max-nodes-below-min",
+            },
         ]);
         assert.match(stderr, /a program writing to stdout/);
     });
