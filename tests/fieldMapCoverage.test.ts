@@ -7,6 +7,7 @@
 import { strict as assert } from "node:assert";
 import { COMPONENT_REGISTRY } from "../components/registry";
 import { FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
+import { at } from "./support/components";
 import { deploymentErrors, recordRegistrations } from "./support/monitor";
 import { IDENTITY_ID, IMAGE_ID, SUBNET_ID, SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { RSA_2048 } from "./support/sshKeyFixtures";
@@ -178,14 +179,6 @@ const FULLY_POPULATED: readonly { component: string; computeType: string; args: 
         },
     },
 ];
-
-/** The value at a dotted child path, or undefined. */
-function at(tree: unknown, path: string): unknown {
-    let value = tree;
-    for (const key of path.split("."))
-        value = typeof value === "object" && value !== null ? (value as never)[key] : undefined;
-    return value;
-}
 
 describe("every field map path is in a fully populated payload", () => {
     for (const { component, computeType, args } of FULLY_POPULATED) {
