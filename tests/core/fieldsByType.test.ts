@@ -21,5 +21,7 @@ describe("fields by type", () => {
 
     it("takes nothing specific for a type the table does not know", () => {
         assert.deepEqual(fieldsNotTakenBy(TABLE, "Other", ORDER), typeSpecificFields(TABLE, ORDER));
+        for (const inherited of ["constructor", "toString", "__proto__"])
+            assert.deepEqual(fieldsNotTakenBy(TABLE, inherited, ORDER), typeSpecificFields(TABLE, ORDER), inherited);
     });
 });

@@ -40,5 +40,6 @@ describe("plan settings", () => {
 
     it("shows nothing for a compute type it does not know", () => {
         assert.deepEqual(settingsOf("Aisc", { properties: { properties: { vmSize: "x" } } }), {});
+        for (const inherited of ["constructor", "toString"]) assert.deepEqual(settingsOf(inherited, {}), {}, inherited);
     });
 });

@@ -39,7 +39,8 @@ export function fieldsNotTakenBy<F extends string>(
     type: string,
     order: readonly string[],
 ): readonly F[] {
-    const own = byType[type];
+    // Own keys only: a type read from input may be "constructor" or "toString".
+    const own = Object.hasOwn(byType, type) ? byType[type] : undefined;
     const taken = new Set<string>(own ? [...own.required, ...own.optional] : []);
     return typeSpecificFields(byType, order).filter((f) => !taken.has(f));
 }
