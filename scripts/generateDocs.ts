@@ -3,19 +3,14 @@
  * adopt/data/restFacts.json from the REST definitions, and the provider's classes and schema snapshot from the
  * registry (the classes first: the schema is inferred from their source).
  */
-import * as fs from "node:fs";
 import { writeDocs } from "./docs";
-import { writeProviderComponents } from "./generateProvider";
+import { writeIfChanged, writeProviderComponents } from "./generateProvider";
 import { REST_FACTS_FILE, restFactsText } from "./generateRestFacts";
 import { writeProviderSchema } from "./providerSchema";
 
 async function main(): Promise<void> {
     const changed = writeDocs();
-    const facts = restFactsText();
-    if (fs.readFileSync(REST_FACTS_FILE, "utf8") !== facts) {
-        fs.writeFileSync(REST_FACTS_FILE, facts);
-        changed.push("adopt/data/restFacts.json");
-    }
+    if (writeIfChanged(REST_FACTS_FILE, restFactsText())) changed.push("adopt/data/restFacts.json");
     if (await writeProviderComponents()) changed.push("provider/components.ts");
     if (await writeProviderSchema()) changed.push("provider/schema.json");
     console.log(changed.length > 0 ? `updated: ${changed.join(", ")}` : "the docs are up to date");
