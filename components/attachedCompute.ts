@@ -349,7 +349,7 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof argSche
     plainFields: ["type"],
     // An unknown type takes every field: it is refused by the type's own schema, not by missing fields.
     inapplicable: (computeType) =>
-        Object.hasOwn(ATTACHED_FIELDS_BY_TYPE, computeType)
+        Object.prototype.hasOwnProperty.call(ATTACHED_FIELDS_BY_TYPE, computeType)
             ? fieldsNotTakenBy(ATTACHED_FIELDS_BY_TYPE, computeType, TYPE_SPECIFIC)
             : [],
 };

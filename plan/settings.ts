@@ -172,7 +172,7 @@ function landingOf(fields: AnyFieldMap, arg: string): string {
 /** The settings of a registered compute, as short text, in display order; unset ones left out. */
 export function settingsOf(computeType: string, inputs: unknown): Record<string, string> {
     // Own keys only: a Compute declared without a component may carry any computeType ("constructor", say).
-    const table = Object.hasOwn(SETTINGS, computeType) ? SETTINGS[computeType] : undefined;
+    const table = Object.prototype.hasOwnProperty.call(SETTINGS, computeType) ? SETTINGS[computeType] : undefined;
     if (!table) return {};
     const shown: Record<string, string> = {};
     for (const row of table.rows) {

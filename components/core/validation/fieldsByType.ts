@@ -40,7 +40,7 @@ export function fieldsNotTakenBy<F extends string>(
     order: readonly string[],
 ): readonly F[] {
     // Own keys only: a type read from input may be "constructor" or "toString".
-    const own = Object.hasOwn(byType, type) ? byType[type] : undefined;
+    const own = Object.prototype.hasOwnProperty.call(byType, type) ? byType[type] : undefined;
     const taken = new Set<string>(own ? [...own.required, ...own.optional] : []);
     return typeSpecificFields(byType, order).filter((f) => !taken.has(f));
 }
