@@ -6,7 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { BASE_FIELDS, BaseComputeArgs, baseShape } from "./core/pulumi/baseArgs";
 import * as f from "./core/azure/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED, WHOLE } from "./core/pulumi/fieldMap";
 import {

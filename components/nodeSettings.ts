@@ -60,3 +60,8 @@ export interface NodeSettings {
     /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
     readonly disableLocalAuth?: pulumi.Input<boolean>;
 }
+
+// TEMPORARY (until every component declares its args with specs): the old names.
+import { argSchemasOf, fieldMapOf } from "./core/pulumi/argSpecs";
+export const NODE_SCHEMAS = argSchemasOf(nodeArgSpecs({ identityReplaces: false }));
+export const NODE_FIELDS = fieldMapOf(nodeArgSpecs({ identityReplaces: false }));

@@ -13,7 +13,7 @@ import { arg, plainArg } from "./argSpecs";
  * compute's identity (the ARM `location` is the workspace's region, when the reference says it); description and
  * tags change in place. @internal
  */
-export function baseArgSpecs<N extends z.ZodType<string>>(computeName: N) {
+export function baseArgSpecs<N extends z.ZodType<string, string>>(computeName: N) {
     return {
         /** The workspace the compute belongs to. */
         workspace: arg<WorkspaceRef>().required(workspaceSchema, {
@@ -69,4 +69,12 @@ export interface BaseComputeArgs {
      * @default false
      */
     readonly adopt?: boolean;
+}
+
+// TEMPORARY (until every component declares its args with specs): the old names.
+import { FieldMap } from "./fieldMap";
+import { argSchemasOf, fieldMapOf } from "./argSpecs";
+export const BASE_FIELDS: FieldMap<BaseComputeArgs> = fieldMapOf(baseArgSpecs(z.string()));
+export function baseShape<N extends z.ZodType<string, string>>(computeName: N) {
+    return argSchemasOf(baseArgSpecs(computeName));
 }
