@@ -69,6 +69,9 @@ const adminSchema = strictObject({
     password: z.string().min(1).max(PASSWORD_MAX).optional(),
 });
 
+/** The settings a cluster shares with an instance; an identity change is made in place. */
+const node = nodeArgSpecs({ identityReplaces: false });
+
 /**
  * Every arg of a cluster but its idle time, one statement each: its doc and type (the interface below), its rules,
  * where it lands and whether a change replaces the cluster. In place: scale settings, identity, description and
@@ -76,7 +79,8 @@ const adminSchema = strictObject({
  */
 export const COMPUTE_CLUSTER_SETTING_SPECS = {
     ...baseArgSpecs(f.instanceOrClusterName),
-    ...nodeArgSpecs({ identityReplaces: false }),
+    vmType: node.vmType,
+    vmSize: node.vmSize,
     /** `Dedicated` or `LowPriority` (cheaper, nodes can be pre-empted). */
     vmPriority: arg<VmPriority>().optional(choice(VmPriority), {
         lands: { "properties.properties.vmPriority": {} },
@@ -94,6 +98,8 @@ export const COMPUTE_CLUSTER_SETTING_SPECS = {
         lands: { "properties.properties.scaleSettings.maxNodeCount": {} },
         replaces: false,
     }),
+    subnet: node.subnet,
+    identity: node.identity,
     /** The admin account on the nodes: a user name and an SSH public key or a password (or both). */
     admin: arg<ClusterAdmin>().optional(adminSchema, {
         lands: {
@@ -116,6 +122,7 @@ export const COMPUTE_CLUSTER_SETTING_SPECS = {
         replaces: true,
         default: RemoteLoginPortPublicAccess.NotSpecified,
     }),
+    enableNodePublicIp: node.enableNodePublicIp,
     /** Whether the cluster is in an isolated network. */
     isolatedNetwork: arg<boolean>().optional(z.boolean(), {
         lands: { "properties.properties.isolatedNetwork": {} },
@@ -132,6 +139,7 @@ export const COMPUTE_CLUSTER_SETTING_SPECS = {
         lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } },
         replaces: true,
     }),
+    disableLocalAuth: node.disableLocalAuth,
     /** The region of the nodes, when not the workspace's (e.g. where a GPU size has quota). */
     location: arg<string>().optional(regionSchema, {
         lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } },

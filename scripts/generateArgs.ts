@@ -6,7 +6,9 @@
  *     // generated from COMPUTE_CLUSTER_SETTING_SPECS by `npm run docs`; do not edit
  *
  * is rewritten from it (its own doc comment and name stay as written). A spread in a table (`...NODE_SPECS`, or
- * `...baseArgSpecs(name)`) becomes an `extends` of the interface generated from that table.
+ * `...baseArgSpecs(name)`) becomes an `extends` of the interface generated from that table, and so does a member
+ * taken from one by name (`vmSize: node.vmSize`, where `const node = nodeArgSpecs(...)`), which keeps a shared
+ * arg where its component lists it.
  *
  * It reads the sources' syntax only and imports none of them, so it runs when the interfaces are stale and the
  * code does not compile yet. `npm run docs` calls it first; a test fails when a checked-in interface is stale.
@@ -123,9 +125,10 @@ function specOf(source: ts.SourceFile, name: string, e: ts.Expression) {
         ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)
             ? unwrap(call.expression.expression)
             : undefined;
-    const finish = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)
-        ? call.expression.name.text
-        : undefined;
+    const finish =
+        ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)
+            ? call.expression.name.text
+            : undefined;
     if (
         inner === undefined ||
         !ts.isCallExpression(inner) ||
@@ -144,30 +147,69 @@ function specOf(source: ts.SourceFile, name: string, e: ts.Expression) {
     };
 }
 
+/**
+ * The names that stand for a table in a file: the tables themselves, and consts made from one
+ * (`const node = nodeArgSpecs({ ... })`), whose members a table may take one by one (`vmSize: node.vmSize`).
+ */
+function aliasesOf(source: ts.SourceFile): Map<string, string> {
+    const aliases = new Map<string, string>();
+    for (const statement of source.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        for (const d of statement.declarationList.declarations) {
+            if (!ts.isIdentifier(d.name) || d.initializer === undefined) continue;
+            const init = unwrap(d.initializer);
+            const from = ts.isCallExpression(init) ? init.expression : init;
+            if (ts.isIdentifier(from)) aliases.set(d.name.text, from.text);
+        }
+    }
+    return aliases;
+}
+
+/** The interface generated from the table an expression names (`NODE_SPECS`, `baseArgSpecs(...)`, `node`). */
+function interfaceNamed(
+    e: ts.Expression,
+    aliases: ReadonlyMap<string, string>,
+    interfaces: ReadonlyMap<string, string>,
+): string | undefined {
+    const inner = unwrap(e);
+    const name = ts.isCallExpression(inner) ? inner.expression : inner;
+    if (!ts.isIdentifier(name)) return undefined;
+    return interfaces.get(name.text) ?? interfaces.get(aliases.get(name.text) ?? "");
+}
+
 /** The interface's text, from its table. */
 function render(region: Region, table: ts.ObjectLiteralExpression, interfaces: ReadonlyMap<string, string>): string {
     const { source } = region;
-    const bases: string[] = [];
+    const aliases = aliasesOf(source);
+    const bases = new Set<string>();
     const members: string[] = [];
     for (const p of table.properties) {
         if (ts.isSpreadAssignment(p)) {
-            const spread = unwrap(p.expression);
-            const name = ts.isCallExpression(spread) ? spread.expression : spread;
-            const base = ts.isIdentifier(name) ? interfaces.get(name.text) : undefined;
+            const base = interfaceNamed(p.expression, aliases, interfaces);
             if (base === undefined)
                 throw new SpecError(`${where(source, p)}: the spread is not a table with a generated interface`);
-            bases.push(base);
+            bases.add(base);
             continue;
         }
         if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
             throw new SpecError(`${where(source, p)}: a table holds arg specs and spreads of tables only`);
         const name = p.name.text;
+        // A member taken from a shared table (`vmSize: node.vmSize`) is declared by that table's interface.
+        const init = unwrap(p.initializer);
+        const shared =
+            ts.isPropertyAccessExpression(init) && init.name.text === name
+                ? interfaceNamed(init.expression, aliases, interfaces)
+                : undefined;
+        if (shared !== undefined) {
+            bases.add(shared);
+            continue;
+        }
         const { type, required } = specOf(source, name, p.initializer);
         const doc = docOf(source, p);
         if (doc === undefined) throw new SpecError(`${where(source, p)}: ${name} needs a doc comment`);
         members.push(`    ${doc}\n    readonly ${name}${required ? "" : "?"}: ${type};`);
     }
-    const heritage = bases.length > 0 ? ` extends ${bases.join(", ")}` : "";
+    const heritage = bases.size > 0 ? ` extends ${[...bases].join(", ")}` : "";
     return `export interface ${region.declaration.name.text}${heritage} {\n${members.join("\n")}\n}`;
 }
 
@@ -191,9 +233,11 @@ export async function argsInterfacesTexts(files = argSourceFiles()): Promise<Map
             if (table === undefined)
                 throw new SpecError(`${where(source, region.declaration)}: no table named ${region.table}`);
             const start = region.declaration.getStart(source);
-            text = text.slice(0, start) + render(region, table.literal, interfaces) + text.slice(region.declaration.end);
+            text =
+                text.slice(0, start) + render(region, table.literal, interfaces) + text.slice(region.declaration.end);
         }
-        const options = await prettier.resolveConfig(source.fileName);
+        // The repository's settings, wherever the file is (a test's fixture lives in a temporary folder).
+        const options = await prettier.resolveConfig(path.join(COMPONENTS, "index.ts"));
         const formatted = await prettier.format(text, { ...options, filepath: source.fileName });
         if (formatted !== source.text) texts.set(source.fileName, formatted);
     }

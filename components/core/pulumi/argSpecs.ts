@@ -65,7 +65,9 @@ export function plainArg<T>(): ArgBuilder<T> {
 }
 
 /** The schema of each arg, for `strictObject`. */
-export function argSchemasOf<Table extends ArgSpecs>(table: Table): { readonly [K in keyof Table]: Table[K]["schema"] } {
+export function argSchemasOf<Table extends ArgSpecs>(
+    table: Table,
+): { readonly [K in keyof Table]: Table[K]["schema"] } {
     return mapSpecs(table, (spec) => spec.schema) as { readonly [K in keyof Table]: Table[K]["schema"] };
 }
 
