@@ -61,7 +61,9 @@ export interface NodeSettings {
     readonly disableLocalAuth?: pulumi.Input<boolean>;
 }
 
-// TEMPORARY (until every component declares its args with specs): the old names.
+// Until ComputeInstance and AttachedCompute declare their args with specs: the old names.
 import { argSchemasOf, fieldMapOf } from "./core/pulumi/argSpecs";
+/** @internal */
 export const NODE_SCHEMAS = argSchemasOf(nodeArgSpecs({ identityReplaces: false }));
+/** @internal */
 export const NODE_FIELDS = fieldMapOf(nodeArgSpecs({ identityReplaces: false }));
