@@ -28,18 +28,17 @@ export {
     InstanceSchedule,
     SetupScript,
     SetupScripts,
-    ComputeInstanceSettings,
-    ComputeInstanceArgs,
-    COMPUTE_INSTANCE_DEFAULTS,
     SCHEDULE_DEFAULTS,
     MAX_SCHEDULES,
     IDLE_SHUTDOWN_BOUNDS,
+    ComputeInstanceSettings,
+    ComputeInstanceArgs,
+    COMPUTE_INSTANCE_DEFAULTS,
     COMPUTE_INSTANCE_FIELDS,
     COMPUTE_INSTANCE_IMMUTABLE,
     InstanceApplication,
     InstanceSshEndpoint,
     InstanceEndpoints,
-    instanceEndpoints,
     ComputeInstance,
 } from "./computeInstance";
 export {
@@ -61,7 +60,6 @@ export {
     LEGACY_AKS_NOTICE,
     INFERENCE_CLUSTER_FIELDS,
     INFERENCE_CLUSTER_IMMUTABLE,
-    scoringFqdn,
     InferenceCluster,
 } from "./inferenceCluster";
 export {

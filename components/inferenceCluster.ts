@@ -684,7 +684,7 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterFields, typeof argSc
             : [],
 };
 
-/** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
+/** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. @internal (the component and the provider read it) */
 export function scoringFqdn(compute: Compute): pulumi.Output<string | undefined> {
     return compute.properties.apply((p) => {
         const props = (

@@ -60,10 +60,3 @@ export interface NodeSettings {
     /** Turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
     readonly disableLocalAuth?: pulumi.Input<boolean>;
 }
-
-// Until ComputeInstance and AttachedCompute declare their args with specs: the old names.
-import { argSchemasOf, fieldMapOf } from "./core/pulumi/argSpecs";
-/** @internal */
-export const NODE_SCHEMAS = argSchemasOf(nodeArgSpecs({ identityReplaces: false }));
-/** @internal */
-export const NODE_FIELDS = fieldMapOf(nodeArgSpecs({ identityReplaces: false }));

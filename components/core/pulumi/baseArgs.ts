@@ -70,13 +70,3 @@ export interface BaseComputeArgs {
      */
     readonly adopt?: boolean;
 }
-
-// Until ComputeInstance and AttachedCompute declare their args with specs: the old names.
-import { FieldMap } from "./fieldMap";
-import { argSchemasOf, fieldMapOf } from "./argSpecs";
-/** @internal */
-export const BASE_FIELDS: FieldMap<BaseComputeArgs> = fieldMapOf(baseArgSpecs(z.string()));
-/** @internal */
-export function baseShape<N extends z.ZodType<string, string>>(computeName: N) {
-    return argSchemasOf(baseArgSpecs(computeName));
-}
