@@ -10,7 +10,7 @@ import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
-import { arg, argSchemasOf, defaultsOf, fieldMapOf, plainArg } from "./core/pulumi/argSpecs";
+import { arg, argSchemasOf, defaultWhen, defaultsOf, fieldMapOf, plainArg } from "./core/pulumi/argSpecs";
 import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
 import * as f from "./core/azure/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
@@ -186,13 +186,8 @@ const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = {
 };
 
 /** A new AKS cluster gets the v1 SDK's size and node count; an attached one keeps its own. */
-const whenCreating =
-    <T>(value: T) =>
-    (args: { readonly clusterResourceId?: string }) =>
-        args.clusterResourceId === undefined ? value : undefined;
-
-/** What a new AKS cluster gets, as the v1 SDK's: sent only when creating (see `whenCreating`). */
-const NEW_AKS_CLUSTER_DEFAULTS = Object.freeze({ vmSize: "Standard_D3_v2", nodeCount: 3 });
+const whenCreating = <T>(value: T) =>
+    defaultWhen(value, (args: { readonly clusterResourceId?: string }) => args.clusterResourceId === undefined);
 
 /**
  * Every inference cluster arg, one statement each: its doc and type (the interface below), its rules, where it
@@ -217,14 +212,14 @@ export const INFERENCE_CLUSTER_SPECS = {
     vmSize: arg<string>().optional(f.vmSize, {
         lands: { "properties.properties.agentVmSize": {} },
         replaces: true,
-        default: whenCreating(NEW_AKS_CLUSTER_DEFAULTS.vmSize),
+        default: whenCreating("Standard_D3_v2"),
         reads: ["clusterResourceId"],
     }),
     /** New AKS cluster: the number of nodes. */
     nodeCount: arg<number>().optional(count(0), {
         lands: { "properties.properties.agentCount": {} },
         replaces: false,
-        default: whenCreating(NEW_AKS_CLUSTER_DEFAULTS.nodeCount),
+        default: whenCreating(3),
         reads: ["clusterResourceId"],
     }),
     /** vCPUs per node, for a size the library does not know (the production rule needs it). */
@@ -401,11 +396,7 @@ export interface KubernetesInferenceClusterArgs
 export type InferenceClusterArgs = AksInferenceClusterArgs | KubernetesInferenceClusterArgs;
 
 /** Defaults, as the v1 SDK's for a new AKS cluster; `namespace` for Kubernetes compute. */
-export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
-    ...defaultsOf(INFERENCE_CLUSTER_SPECS),
-    // Defaults that depend on other args are functions in the table, which defaultsOf leaves out.
-    ...NEW_AKS_CLUSTER_DEFAULTS,
-});
+export const INFERENCE_CLUSTER_DEFAULTS = defaultsOf(INFERENCE_CLUSTER_SPECS);
 
 /** The production rule: at least this many nodes and vCPUs in all. */
 export const PRODUCTION_MINIMUM = Object.freeze({ nodes: 3, vcpus: 12 });

@@ -76,21 +76,47 @@ export function fieldMapOf<Table extends ArgSpecs>(table: Table): { readonly [K 
     return mapSpecs(table, (spec) => spec.target) as { readonly [K in keyof Table]: Table[K]["target"] };
 }
 
-/** The args whose default is a value (not a function of other args). */
+/**
+ * A default that applies only when the other args say so (a new AKS cluster's VM size, not an existing cluster's):
+ * a function of them, as a field map's `default` may be, that also says its value for `*_DEFAULTS` and the docs.
+ */
+export interface ConditionalDefault<V> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field map's default reads the args as they resolve
+    (args: any): V | undefined;
+    /** The value, when the default applies. */
+    readonly shown: V;
+}
+
+/** `value` when `applies` to the resolved args (list the args it reads in the target's `reads`). */
+export function defaultWhen<V, A>(value: V, applies: (args: A) => boolean): ConditionalDefault<V> {
+    return Object.assign((args: A) => (applies(args) ? value : undefined), { shown: value });
+}
+
+function isConditional(given: unknown): given is ConditionalDefault<unknown> {
+    return typeof given === "function" && "shown" in given;
+}
+
+/** The value a default shows: its own, or a conditional default's. */
+type Shown<D> = D extends ConditionalDefault<infer V> ? V : D;
+
+/** The args whose default is a value or a conditional default (not a bare function of other args). */
 type ValueDefaulted<Table extends ArgSpecs> = {
     [K in keyof Table]: Table[K]["target"] extends { readonly default: infer D }
-        ? D extends (...args: never[]) => unknown
-            ? never
-            : K
+        ? D extends ConditionalDefault<unknown>
+            ? K
+            : D extends (...args: never[]) => unknown
+              ? never
+              : K
         : never;
 }[keyof Table];
 
 /** What each arg with a value default gets when it is left out: the component's `*_DEFAULTS`, frozen. */
 export function defaultsOf<Table extends ArgSpecs>(
     table: Table,
-): { readonly [K in ValueDefaulted<Table>]: Exclude<Table[K]["target"]["default"], undefined> } {
+): { readonly [K in ValueDefaulted<Table>]: Shown<Exclude<Table[K]["target"]["default"], undefined>> } {
     const entries = Object.entries(table).flatMap(([name, spec]) => {
-        const given = spec.target.default;
+        const given: unknown = spec.target.default;
+        if (isConditional(given)) return [[name, given.shown] as const];
         return given === undefined || typeof given === "function" ? [] : [[name, given] as const];
     });
     return Object.freeze(Object.fromEntries(entries)) as never;
