@@ -6,7 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
+import { arg, argSchemasOf, defaultsOf, fieldMapOf, plainArg } from "./core/pulumi/argSpecs";
 import * as f from "./core/azure/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED, WHOLE } from "./core/pulumi/fieldMap";
 import {
@@ -68,136 +70,8 @@ export interface SshCredentials {
     readonly publicKey?: pulumi.Input<string>;
 }
 
-/** Every attach kind's args, as one interface: what the schema checks (stack config can hold any mix). */
-export interface AttachedComputeFields extends BaseComputeArgs {
-    /** The kind of compute: `VirtualMachine`, `Databricks`, `DataLakeAnalytics`, `HDInsight` or `SynapseSpark`; a plain value. */
-    readonly type: AttachedComputeType;
-    /** The ARM id of the resource to attach; its type must match `type`. */
-    readonly resourceId: pulumi.Input<string>;
-    /** VirtualMachine, HDInsight: the host name or IP address Azure ML connects to. */
-    readonly address?: pulumi.Input<string>;
-    /** VirtualMachine, HDInsight: the SSH port, 1-65535. */
-    readonly sshPort?: pulumi.Input<number>;
-    /** VirtualMachine, HDInsight: the SSH sign-in. */
-    readonly credentials?: pulumi.Input<SshCredentials>;
-    /** Databricks: an access token (a Pulumi secret). */
-    readonly accessToken?: pulumi.Input<string>;
-    /** Databricks: the workspace URL, e.g. `https://adb-1234567890123456.7.azuredatabricks.net`. */
-    readonly workspaceUrl?: pulumi.Input<string>;
-    /** DataLakeAnalytics: the Data Lake Store account name. */
-    readonly dataLakeStoreAccountName?: pulumi.Input<string>;
-    /** SynapseSpark: the attachment's managed identity (Azure ML's Synapse attach shows system- or user-assigned). */
-    readonly identity?: pulumi.Input<ManagedIdentity>;
-    /** SynapseSpark: turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
-    readonly disableLocalAuth?: pulumi.Input<boolean>;
-    /** SynapseSpark: the region of the Spark pool, when not the workspace's. */
-    readonly location?: pulumi.Input<string>;
-}
-
-type Common = Omit<AttachedComputeFields, TypeSpecific<typeof ATTACHED_FIELDS_BY_TYPE> | "type">;
-
-/** Attach a VM (e.g. a Data Science VM) or an HDInsight cluster: address and SSH credentials. */
-export interface AttachedSshComputeArgs extends Common {
-    readonly type: "VirtualMachine" | "HDInsight";
-    readonly address: pulumi.Input<string>;
-    readonly sshPort?: pulumi.Input<number>;
-    readonly credentials: pulumi.Input<SshCredentials>;
-}
-
-/** Attach a Databricks workspace: an access token. */
-export interface AttachedDatabricksArgs extends Common {
-    readonly type: "Databricks";
-    readonly accessToken: pulumi.Input<string>;
-    readonly workspaceUrl?: pulumi.Input<string>;
-}
-
-/** Attach a Data Lake Analytics account (the service was retired on 2024-02-29). */
-export interface AttachedDataLakeAnalyticsArgs extends Common {
-    readonly type: "DataLakeAnalytics";
-    readonly dataLakeStoreAccountName: pulumi.Input<string>;
-}
-
-/** Attach a Synapse Spark pool. */
-export interface AttachedSynapseSparkArgs extends Common {
-    readonly type: "SynapseSpark";
-    readonly identity?: pulumi.Input<ManagedIdentity>;
-    readonly disableLocalAuth?: pulumi.Input<boolean>;
-    readonly location?: pulumi.Input<string>;
-}
-
-/** The arguments of an {@link AttachedCompute}: one shape per `type`. */
-export type AttachedComputeArgs =
-    AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
-
-export const ATTACHED_COMPUTE_DEFAULTS = Object.freeze({ sshPort: 22 });
-
 /** Data Lake Analytics was retired: attaching one is allowed (it may still be listed), but warned about. */
 export const DATA_LAKE_ANALYTICS_RETIRED = "2024-02-29";
-
-/**
- * Where each arg lands, and what a change does. Re-attaching is the only way to change an attachment
- * (Azure rejects a second attach to the same name), so what it attaches and how it signs in replace.
- * Description and tags are sent as an in-place update: if Azure refuses it, the update fails and nothing
- * is detached, which is safer than a replacement whose DELETE may touch the attached resource.
- */
-export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = {
-    ...BASE_FIELDS,
-    type: { lands: { "properties.computeType": {} }, replaces: true },
-    resourceId: { lands: { "properties.resourceId": {} }, replaces: true },
-    address: { lands: { "properties.properties.address": {} }, replaces: true },
-    sshPort: {
-        lands: { "properties.properties.sshPort": {} },
-        replaces: true,
-        default: ATTACHED_COMPUTE_DEFAULTS.sshPort,
-    },
-    credentials: {
-        lands: {
-            "properties.properties.administratorAccount": {
-                send: (c) => ({
-                    username: c.username,
-                    privateKeyData: c.privateKey,
-                    password: c.password,
-                    publicKeyData: c.publicKey,
-                }),
-                back: (c) => ({
-                    username: c.username,
-                    privateKey: NOT_REPORTED,
-                    password: NOT_REPORTED,
-                    publicKey: NOT_REPORTED,
-                }),
-            },
-        },
-        replaces: true,
-        // The REST spec marks all three x-ms-secret.
-        secrets: ["privateKey", "password", "publicKey"],
-    },
-    accessToken: {
-        lands: { "properties.properties.databricksAccessToken": { back: () => NOT_REPORTED } },
-        replaces: true,
-        secrets: [WHOLE],
-    },
-    workspaceUrl: { lands: { "properties.properties.workspaceUrl": {} }, replaces: true },
-    dataLakeStoreAccountName: { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
-    // Terraform's Synapse Spark resource replaces the attachment for a change of either.
-    identity: identityField(true),
-    disableLocalAuth: { lands: { "properties.disableLocalAuth": {} }, replaces: true },
-    location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
-};
-
-/** The child paths whose change replaces (re-attaches) an attached compute: its `replaceOnChanges`. */
-export const ATTACHED_COMPUTE_IMMUTABLE: readonly string[] = immutablePaths(ATTACHED_COMPUTE_FIELDS);
-
-/** Which args each type takes (required ones first): the rules, the args the mapping leaves out, and the README. */
-export const ATTACHED_FIELDS_BY_TYPE = {
-    VirtualMachine: { required: ["address", "credentials"], optional: ["sshPort"] },
-    HDInsight: { required: ["address", "credentials"], optional: ["sshPort"] },
-    Databricks: { required: ["accessToken"], optional: ["workspaceUrl"] },
-    DataLakeAnalytics: { required: ["dataLakeStoreAccountName"], optional: [] },
-    SynapseSpark: { required: [], optional: ["identity", "disableLocalAuth", "location"] },
-} as const satisfies FieldsByType<AttachedComputeType, keyof AttachedComputeFields & string>;
-
-/** The args that only some types take, in field map order. */
-const TYPE_SPECIFIC = typeSpecificFields(ATTACHED_FIELDS_BY_TYPE, Object.keys(ATTACHED_COMPUTE_FIELDS));
 
 const HOST_NAME =
     /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -244,36 +118,182 @@ const workspaceUrl = checkedString(
     1024,
 );
 
-/** The rules of each arg on its own. */
-const argSchemas = strictObject({
-    ...baseShape(f.inferenceOrAttachedName),
-    type: choice(AttachedComputeType),
-    resourceId: f.resourceId([], "a resource"),
-    address: address.optional(),
-    sshPort: z.number().int().min(1).max(65535).optional(),
-    credentials: strictObject({
-        username: z
-            .string()
-            .min(1)
-            .max(64)
-            .regex(
-                /^[A-Za-z_][A-Za-z0-9_.-]*$/,
-                'must be a user name: letters, digits, "_", "-" and ".", starting with a letter or "_"',
-            ),
-        privateKey: privateKey.optional(),
-        password: z.string().min(1).max(256).optional(),
-        publicKey: publicKey.optional(),
-    }).optional(),
-    accessToken: z.string().min(1).max(4096).optional(),
-    workspaceUrl: workspaceUrl.optional(),
-    dataLakeStoreAccountName: z
+const credentialsSchema = strictObject({
+    username: z
         .string()
-        .regex(/^[a-z0-9]{3,24}$/, "must be a Data Lake Store account name: 3 to 24 lower-case letters and digits")
-        .optional(),
-    identity: identitySchema.optional(),
-    disableLocalAuth: z.boolean().optional(),
-    location: regionSchema.optional(),
+        .min(1)
+        .max(64)
+        .regex(
+            /^[A-Za-z_][A-Za-z0-9_.-]*$/,
+            'must be a user name: letters, digits, "_", "-" and ".", starting with a letter or "_"',
+        ),
+    privateKey: privateKey.optional(),
+    password: z.string().min(1).max(256).optional(),
+    publicKey: publicKey.optional(),
 });
+
+/**
+ * Where each arg lands, and what a change does. Re-attaching is the only way to change an attachment
+ * (Azure rejects a second attach to the same name), so what it attaches and how it signs in replace.
+ * Description and tags are sent as an in-place update: if Azure refuses it, the update fails and nothing
+ * is detached, which is safer than a replacement whose DELETE may touch the attached resource.
+ * Each arg once: its doc and type (the interface below), its rules, where it lands and what a change does.
+ * @internal
+ */
+export const ATTACHED_COMPUTE_SPECS = {
+    ...baseArgSpecs(f.inferenceOrAttachedName),
+    /** The kind of compute: `VirtualMachine`, `Databricks`, `DataLakeAnalytics`, `HDInsight` or `SynapseSpark`; a plain value. */
+    type: plainArg<AttachedComputeType>().required(choice(AttachedComputeType), {
+        lands: { "properties.computeType": {} },
+        replaces: true,
+    }),
+    /** The ARM id of the resource to attach; its type must match `type`. */
+    resourceId: arg<string>().required(f.resourceId([], "a resource"), {
+        lands: { "properties.resourceId": {} },
+        replaces: true,
+    }),
+    /** VirtualMachine, HDInsight: the host name or IP address Azure ML connects to. */
+    address: arg<string>().optional(address, { lands: { "properties.properties.address": {} }, replaces: true }),
+    /** VirtualMachine, HDInsight: the SSH port, 1-65535. */
+    sshPort: arg<number>().optional(z.number().int().min(1).max(65535), {
+        lands: { "properties.properties.sshPort": {} },
+        replaces: true,
+        default: 22,
+    }),
+    /** VirtualMachine, HDInsight: the SSH sign-in. */
+    credentials: arg<SshCredentials>().optional(credentialsSchema, {
+        lands: {
+            "properties.properties.administratorAccount": {
+                send: (c) => ({
+                    username: c.username,
+                    privateKeyData: c.privateKey,
+                    password: c.password,
+                    publicKeyData: c.publicKey,
+                }),
+                back: (c) => ({
+                    username: c.username,
+                    privateKey: NOT_REPORTED,
+                    password: NOT_REPORTED,
+                    publicKey: NOT_REPORTED,
+                }),
+            },
+        },
+        replaces: true,
+        // The REST spec marks all three x-ms-secret.
+        secrets: ["privateKey", "password", "publicKey"],
+    }),
+    /** Databricks: an access token (a Pulumi secret). */
+    accessToken: arg<string>().optional(z.string().min(1).max(4096), {
+        lands: { "properties.properties.databricksAccessToken": { back: () => NOT_REPORTED } },
+        replaces: true,
+        secrets: [WHOLE],
+    }),
+    /** Databricks: the workspace URL, e.g. `https://adb-1234567890123456.7.azuredatabricks.net`. */
+    workspaceUrl: arg<string>().optional(workspaceUrl, {
+        lands: { "properties.properties.workspaceUrl": {} },
+        replaces: true,
+    }),
+    /** DataLakeAnalytics: the Data Lake Store account name. */
+    dataLakeStoreAccountName: arg<string>().optional(
+        z
+            .string()
+            .regex(/^[a-z0-9]{3,24}$/, "must be a Data Lake Store account name: 3 to 24 lower-case letters and digits"),
+        { lands: { "properties.properties.dataLakeStoreAccountName": {} }, replaces: true },
+    ),
+    /** SynapseSpark: the attachment's managed identity (Azure ML's Synapse attach shows system- or user-assigned). */
+    // Terraform's Synapse Spark resource replaces the attachment for a change of either.
+    identity: arg<ManagedIdentity>().optional(identitySchema, identityField(true)),
+    /** SynapseSpark: turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
+    disableLocalAuth: arg<boolean>().optional(z.boolean(), {
+        lands: { "properties.disableLocalAuth": {} },
+        replaces: true,
+    }),
+    /** SynapseSpark: the region of the Spark pool, when not the workspace's. */
+    location: arg<string>().optional(regionSchema, {
+        lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } },
+        replaces: true,
+    }),
+};
+
+// generated from ATTACHED_COMPUTE_SPECS by `npm run docs`; do not edit
+/** Every attach kind's args, as one interface: what the schema checks (stack config can hold any mix). */
+export interface AttachedComputeFields extends BaseComputeArgs {
+    /** The kind of compute: `VirtualMachine`, `Databricks`, `DataLakeAnalytics`, `HDInsight` or `SynapseSpark`; a plain value. */
+    readonly type: AttachedComputeType;
+    /** The ARM id of the resource to attach; its type must match `type`. */
+    readonly resourceId: pulumi.Input<string>;
+    /** VirtualMachine, HDInsight: the host name or IP address Azure ML connects to. */
+    readonly address?: pulumi.Input<string>;
+    /** VirtualMachine, HDInsight: the SSH port, 1-65535. */
+    readonly sshPort?: pulumi.Input<number>;
+    /** VirtualMachine, HDInsight: the SSH sign-in. */
+    readonly credentials?: pulumi.Input<SshCredentials>;
+    /** Databricks: an access token (a Pulumi secret). */
+    readonly accessToken?: pulumi.Input<string>;
+    /** Databricks: the workspace URL, e.g. `https://adb-1234567890123456.7.azuredatabricks.net`. */
+    readonly workspaceUrl?: pulumi.Input<string>;
+    /** DataLakeAnalytics: the Data Lake Store account name. */
+    readonly dataLakeStoreAccountName?: pulumi.Input<string>;
+    /** SynapseSpark: the attachment's managed identity (Azure ML's Synapse attach shows system- or user-assigned). */
+    readonly identity?: pulumi.Input<ManagedIdentity>;
+    /** SynapseSpark: turns off local (key-based) authentication, leaving Microsoft Entra ID only. */
+    readonly disableLocalAuth?: pulumi.Input<boolean>;
+    /** SynapseSpark: the region of the Spark pool, when not the workspace's. */
+    readonly location?: pulumi.Input<string>;
+}
+
+export const ATTACHED_COMPUTE_DEFAULTS = defaultsOf(ATTACHED_COMPUTE_SPECS);
+
+/** Where each arg lands, and what a change does (see the table). */
+export const ATTACHED_COMPUTE_FIELDS: FieldMap<AttachedComputeFields> = fieldMapOf(ATTACHED_COMPUTE_SPECS);
+
+/** The child paths whose change replaces (re-attaches) an attached compute: its `replaceOnChanges`. */
+export const ATTACHED_COMPUTE_IMMUTABLE: readonly string[] = immutablePaths(ATTACHED_COMPUTE_FIELDS);
+
+/** Which args each type takes (required ones first): the rules, the args the mapping leaves out, and the README. */
+export const ATTACHED_FIELDS_BY_TYPE = {
+    VirtualMachine: { required: ["address", "credentials"], optional: ["sshPort"] },
+    HDInsight: { required: ["address", "credentials"], optional: ["sshPort"] },
+    Databricks: { required: ["accessToken"], optional: ["workspaceUrl"] },
+    DataLakeAnalytics: { required: ["dataLakeStoreAccountName"], optional: [] },
+    SynapseSpark: { required: [], optional: ["identity", "disableLocalAuth", "location"] },
+} as const satisfies FieldsByType<AttachedComputeType, keyof AttachedComputeFields & string>;
+
+/** The args that only some types take, in field map order. */
+const TYPE_SPECIFIC = typeSpecificFields(ATTACHED_FIELDS_BY_TYPE, Object.keys(ATTACHED_COMPUTE_FIELDS));
+
+type ByType = typeof ATTACHED_FIELDS_BY_TYPE;
+type Common = Omit<AttachedComputeFields, TypeSpecific<ByType> | "type">;
+/** The args a type takes, of those types differ on: its required ones required, its optional ones optional. */
+type TakenBy<T extends keyof ByType> = Pick<AttachedComputeFields, ByType[T]["optional"][number]> &
+    Required<Pick<AttachedComputeFields, ByType[T]["required"][number]>>;
+
+/** Attach a VM (e.g. a Data Science VM) or an HDInsight cluster: address and SSH credentials. */
+export interface AttachedSshComputeArgs extends Common, TakenBy<"VirtualMachine"> {
+    readonly type: "VirtualMachine" | "HDInsight";
+}
+
+/** Attach a Databricks workspace: an access token. */
+export interface AttachedDatabricksArgs extends Common, TakenBy<"Databricks"> {
+    readonly type: "Databricks";
+}
+
+/** Attach a Data Lake Analytics account (the service was retired on 2024-02-29). */
+export interface AttachedDataLakeAnalyticsArgs extends Common, TakenBy<"DataLakeAnalytics"> {
+    readonly type: "DataLakeAnalytics";
+}
+
+/** Attach a Synapse Spark pool. */
+export interface AttachedSynapseSparkArgs extends Common, TakenBy<"SynapseSpark"> {
+    readonly type: "SynapseSpark";
+}
+
+/** The arguments of an {@link AttachedCompute}: one shape per `type`. */
+export type AttachedComputeArgs =
+    AttachedSshComputeArgs | AttachedDatabricksArgs | AttachedDataLakeAnalyticsArgs | AttachedSynapseSparkArgs;
+
+/** The rules of each arg on its own. */
+const argSchemas = strictObject(argSchemasOf(ATTACHED_COMPUTE_SPECS));
 
 // Stops compiling when the schema and the args interface drift apart.
 const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<AttachedComputeFields>> = true;

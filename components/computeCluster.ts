@@ -5,11 +5,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { arg, argSchemasOf, defaultsOf, fieldMapOf } from "./core/pulumi/argSpecs";
+import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
 import * as f from "./core/azure/fields";
-import { NODE_FIELDS, NODE_SCHEMAS, NodeSettings } from "./nodeSettings";
+import { nodeArgSpecs, NodeSettings } from "./nodeSettings";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
-import { checkIdentity, identityField } from "./core/azure/identity";
+import { checkIdentity } from "./core/azure/identity";
 import { normalizeDuration, DurationInput } from "./core/azure/durations";
 import { GALLERY_IMAGE, GALLERY_IMAGE_VERSION, VM_IMAGE } from "./core/azure/resourceIds";
 import { choice, count, INT32_MAX, strictObject } from "./core/validation/schema";
@@ -53,6 +55,99 @@ export interface ClusterAdmin {
     readonly password?: pulumi.Input<string>;
 }
 
+/** Azure ML takes admin passwords of at most 123 characters, as Azure VMs do. */
+const PASSWORD_MAX = 123;
+/** Linux user names: a letter or "_" first, then letters, digits, "_", "-" and "."; at most 32 characters. */
+const USERNAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+
+const adminSchema = strictObject({
+    username: z
+        .string()
+        .min(1)
+        .regex(USERNAME, 'must be 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or "_"'),
+    sshPublicKey: f.sshRsaPublicKey.optional(),
+    password: z.string().min(1).max(PASSWORD_MAX).optional(),
+});
+
+/** The settings a cluster shares with an instance; an identity change is made in place. */
+const node = nodeArgSpecs({ identityReplaces: false });
+
+/**
+ * Every arg of a cluster but its idle time, one statement each: its doc and type (the interface below), its rules,
+ * where it lands and whether a change replaces the cluster. In place: scale settings, identity, description and
+ * tags; everything else is fixed at creation. @internal
+ */
+export const COMPUTE_CLUSTER_SETTING_SPECS = {
+    ...baseArgSpecs(f.instanceOrClusterName),
+    vmType: node.vmType,
+    vmSize: node.vmSize,
+    /** `Dedicated` or `LowPriority` (cheaper, nodes can be pre-empted). */
+    vmPriority: arg<VmPriority>().optional(choice(VmPriority), {
+        lands: { "properties.properties.vmPriority": {} },
+        replaces: true,
+        default: VmPriority.Dedicated,
+    }),
+    /** Nodes kept running when idle; 0 means no cost while idle (the Studio's advice). */
+    minNodes: arg<number>().optional(count(0), {
+        lands: { "properties.properties.scaleSettings.minNodeCount": {} },
+        replaces: false,
+        default: 0,
+    }),
+    /** The most nodes the cluster scales up to; at least `minNodes`. 0 is allowed (with a warning): such a cluster runs nothing. */
+    maxNodes: arg<number>().required(count(0), {
+        lands: { "properties.properties.scaleSettings.maxNodeCount": {} },
+        replaces: false,
+    }),
+    subnet: node.subnet,
+    identity: node.identity,
+    /** The admin account on the nodes: a user name and an SSH public key or a password (or both). */
+    admin: arg<ClusterAdmin>().optional(adminSchema, {
+        lands: {
+            "properties.properties.userAccountCredentials": {
+                send: (a) => ({
+                    adminUserName: a.username,
+                    adminUserSshPublicKey: a.sshPublicKey,
+                    adminUserPassword: a.password,
+                }),
+                back: (c) => ({ username: c.adminUserName, sshPublicKey: NOT_REPORTED, password: NOT_REPORTED }),
+            },
+        },
+        replaces: true,
+        // The REST spec marks both x-ms-secret.
+        secrets: ["password", "sshPublicKey"],
+    }),
+    /** Whether the nodes' public SSH port is open: `Enabled`, `Disabled` or `NotSpecified`. */
+    remoteLoginPortPublicAccess: arg<RemoteLoginPortPublicAccess>().optional(choice(RemoteLoginPortPublicAccess), {
+        lands: { "properties.properties.remoteLoginPortPublicAccess": {} },
+        replaces: true,
+        default: RemoteLoginPortPublicAccess.NotSpecified,
+    }),
+    enableNodePublicIp: node.enableNodePublicIp,
+    /** Whether the cluster is in an isolated network. */
+    isolatedNetwork: arg<boolean>().optional(z.boolean(), {
+        lands: { "properties.properties.isolatedNetwork": {} },
+        replaces: true,
+    }),
+    /** `Linux` or `Windows`. */
+    osType: arg<OsType>().optional(choice(OsType), {
+        lands: { "properties.properties.osType": {} },
+        replaces: true,
+        default: OsType.Linux,
+    }),
+    /** A custom VM image: a managed image, or an Azure Compute Gallery image or image version resource id. */
+    image: arg<string>().optional(f.resourceId([GALLERY_IMAGE_VERSION, GALLERY_IMAGE, VM_IMAGE], "a VM image"), {
+        lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } },
+        replaces: true,
+    }),
+    disableLocalAuth: node.disableLocalAuth,
+    /** The region of the nodes, when not the workspace's (e.g. where a GPU size has quota). */
+    location: arg<string>().optional(regionSchema, {
+        lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } },
+        replaces: true,
+    }),
+};
+
+// generated from COMPUTE_CLUSTER_SETTING_SPECS by `npm run docs`; do not edit
 /**
  * A cluster's settings other than its idle time: shared by the TypeScript args and the component
  * provider's (which types durations as strings for other languages).
@@ -78,43 +173,11 @@ export interface ComputeClusterSettings extends BaseComputeArgs, NodeSettings {
     readonly location?: pulumi.Input<string>;
 }
 
-/** The arguments of a {@link ComputeCluster}. */
-export interface ComputeClusterArgs extends ComputeClusterSettings {
+/** Every arg of a cluster, one statement each. @internal */
+export const COMPUTE_CLUSTER_SPECS = {
+    ...COMPUTE_CLUSTER_SETTING_SPECS,
     /** Idle time before a node is released: a number of seconds, or an ISO 8601 duration such as `PT5M`. */
-    readonly idleTimeBeforeScaleDown?: pulumi.Input<DurationInput>;
-}
-
-/** What the cluster gets when an arg is left out. The mapping, the README and the tests read these. */
-export const COMPUTE_CLUSTER_DEFAULTS = Object.freeze({
-    vmPriority: VmPriority.Dedicated,
-    minNodes: 0,
-    /** 120 seconds, Azure's own default. */
-    idleTimeBeforeScaleDown: 120,
-    osType: OsType.Linux,
-    enableNodePublicIp: true,
-    remoteLoginPortPublicAccess: RemoteLoginPortPublicAccess.NotSpecified,
-});
-
-/**
- * Where each arg lands in the child, how, and whether a change replaces the cluster. In place: scale
- * settings, identity, description and tags; everything else is fixed at creation.
- */
-export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
-    ...BASE_FIELDS,
-    vmType: NODE_FIELDS.vmType,
-    vmSize: NODE_FIELDS.vmSize,
-    vmPriority: {
-        lands: { "properties.properties.vmPriority": {} },
-        replaces: true,
-        default: COMPUTE_CLUSTER_DEFAULTS.vmPriority,
-    },
-    minNodes: {
-        lands: { "properties.properties.scaleSettings.minNodeCount": {} },
-        replaces: false,
-        default: COMPUTE_CLUSTER_DEFAULTS.minNodes,
-    },
-    maxNodes: { lands: { "properties.properties.scaleSettings.maxNodeCount": {} }, replaces: false },
-    idleTimeBeforeScaleDown: {
+    idleTimeBeforeScaleDown: arg<DurationInput>().optional(f.duration({ min: 0, max: INT32_MAX }), {
         lands: {
             "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown": {
                 send: normalizeDuration,
@@ -122,78 +185,29 @@ export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = {
             },
         },
         replaces: false,
-        default: COMPUTE_CLUSTER_DEFAULTS.idleTimeBeforeScaleDown,
-    },
-    subnet: NODE_FIELDS.subnet,
-    identity: identityField(false),
-    admin: {
-        lands: {
-            "properties.properties.userAccountCredentials": {
-                send: (a) => ({
-                    adminUserName: a.username,
-                    adminUserSshPublicKey: a.sshPublicKey,
-                    adminUserPassword: a.password,
-                }),
-                back: (c) => ({ username: c.adminUserName, sshPublicKey: NOT_REPORTED, password: NOT_REPORTED }),
-            },
-        },
-        replaces: true,
-        // The REST spec marks both x-ms-secret.
-        secrets: ["password", "sshPublicKey"],
-    },
-    remoteLoginPortPublicAccess: {
-        lands: { "properties.properties.remoteLoginPortPublicAccess": {} },
-        replaces: true,
-        default: COMPUTE_CLUSTER_DEFAULTS.remoteLoginPortPublicAccess,
-    },
-    enableNodePublicIp: { ...NODE_FIELDS.enableNodePublicIp, default: COMPUTE_CLUSTER_DEFAULTS.enableNodePublicIp },
-    isolatedNetwork: { lands: { "properties.properties.isolatedNetwork": {} }, replaces: true },
-    osType: { lands: { "properties.properties.osType": {} }, replaces: true, default: COMPUTE_CLUSTER_DEFAULTS.osType },
-    image: {
-        lands: { "properties.properties.virtualMachineImage": { send: (id) => ({ id }), back: (i) => i.id } },
-        replaces: true,
-    },
-    disableLocalAuth: NODE_FIELDS.disableLocalAuth,
-    location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
+        /** 120 seconds, Azure's own default. */
+        default: 120,
+    }),
 };
+
+// generated from COMPUTE_CLUSTER_SPECS by `npm run docs`; do not edit
+/** The arguments of a {@link ComputeCluster}. */
+export interface ComputeClusterArgs extends ComputeClusterSettings {
+    /** Idle time before a node is released: a number of seconds, or an ISO 8601 duration such as `PT5M`. */
+    readonly idleTimeBeforeScaleDown?: pulumi.Input<DurationInput>;
+}
+
+/** What the cluster gets when an arg is left out. The mapping, the README and the tests read these. */
+export const COMPUTE_CLUSTER_DEFAULTS = defaultsOf(COMPUTE_CLUSTER_SPECS);
+
+/** Where each arg lands in the child, how, and whether a change replaces the cluster. */
+export const COMPUTE_CLUSTER_FIELDS: FieldMap<ComputeClusterArgs> = fieldMapOf(COMPUTE_CLUSTER_SPECS);
 
 /** The child paths whose change replaces a cluster: its `replaceOnChanges`. */
 export const COMPUTE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(COMPUTE_CLUSTER_FIELDS);
 
-/** Azure ML takes admin passwords of at most 123 characters, as Azure VMs do. */
-const PASSWORD_MAX = 123;
-/** Linux user names: a letter or "_" first, then letters, digits, "_", "-" and "."; at most 32 characters. */
-const USERNAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
-
-const adminSchema = strictObject({
-    username: z
-        .string()
-        .min(1)
-        .regex(USERNAME, 'must be 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or "_"'),
-    sshPublicKey: f.sshRsaPublicKey.optional(),
-    password: z.string().min(1).max(PASSWORD_MAX).optional(),
-});
-
 /** The rules of each arg on its own. */
-const argSchemas = strictObject({
-    ...baseShape(f.instanceOrClusterName),
-    vmType: NODE_SCHEMAS.vmType,
-    vmSize: NODE_SCHEMAS.vmSize,
-    vmPriority: choice(VmPriority).optional(),
-    minNodes: count(0).optional(),
-    maxNodes: count(0),
-    idleTimeBeforeScaleDown: f.duration({ min: 0, max: INT32_MAX }).optional(),
-    subnet: NODE_SCHEMAS.subnet,
-    identity: NODE_SCHEMAS.identity,
-    admin: adminSchema.optional(),
-    remoteLoginPortPublicAccess: choice(RemoteLoginPortPublicAccess).optional(),
-    enableNodePublicIp: NODE_SCHEMAS.enableNodePublicIp,
-    isolatedNetwork: z.boolean().optional(),
-    osType: choice(OsType).optional(),
-    image: f.resourceId([GALLERY_IMAGE_VERSION, GALLERY_IMAGE, VM_IMAGE], "a VM image").optional(),
-    disableLocalAuth: NODE_SCHEMAS.disableLocalAuth,
-    location: regionSchema.optional(),
-});
+const argSchemas = strictObject(argSchemasOf(COMPUTE_CLUSTER_SPECS));
 
 // The schema must take exactly what the args interface allows (once Outputs are resolved): this line
 // stops compiling when the two drift apart.

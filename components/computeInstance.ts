@@ -7,13 +7,15 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
+import { arg, argSchemasOf, defaultsOf, fieldMapOf } from "./core/pulumi/argSpecs";
 import { checkCron } from "./core/azure/cron";
 import { DurationInput, normalizeDuration } from "./core/azure/durations";
 import * as f from "./core/azure/fields";
-import { NODE_FIELDS, NODE_SCHEMAS, NodeSettings } from "./nodeSettings";
+import { nodeArgSpecs, NodeSettings } from "./nodeSettings";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
-import { checkIdentity, identityField } from "./core/azure/identity";
+import { checkIdentity } from "./core/azure/identity";
 import { canonicalOrder, contentKey } from "./core/azure/canonical";
 import { checkedString, choice, count, strictObject } from "./core/validation/schema";
 import { GUID, GUID_MESSAGE } from "./core/azure/resourceIds";
@@ -121,42 +123,6 @@ export interface SetupScripts {
     readonly startup?: pulumi.Input<SetupScript>;
 }
 
-/**
- * An instance's settings other than its idle shutdown: shared by the TypeScript args and the component
- * provider's (which types durations as strings for other languages).
- */
-export interface ComputeInstanceSettings extends BaseComputeArgs, NodeSettings {
-    /** SSH access: present enables it with this public key; absent leaves it disabled (the Studio default). */
-    readonly ssh?: pulumi.Input<InstanceSsh>;
-    /** The user the instance is created for (only they can use it); not with `ssh`. */
-    readonly assignedUser?: pulumi.Input<AssignedUser>;
-    /** Start and stop schedules, at most 4. */
-    readonly schedules?: pulumi.Input<pulumi.Input<InstanceSchedule>[]>;
-    /** Creation and startup scripts. */
-    readonly setupScripts?: pulumi.Input<SetupScripts>;
-    /** Says the workspace has a managed virtual network, so an instance without a public IP needs no subnet. */
-    readonly managedNetwork?: pulumi.Input<boolean>;
-    /** Single sign-on to the instance's applications. */
-    readonly enableSso?: pulumi.Input<boolean>;
-    /** `Personal` (only the instance's user) or `Shared` (workspace users, as their role allows). */
-    readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
-    /** Custom applications the instance runs (the Studio's "Add application"), such as RStudio; fixed at creation. */
-    readonly customServices?: pulumi.Input<pulumi.Input<InstanceCustomService>[]>;
-}
-
-/** The arguments of a {@link ComputeInstance}. */
-export interface ComputeInstanceArgs extends ComputeInstanceSettings {
-    /** Stops the instance after this much inactivity: seconds, or ISO 8601 (`PT30M`); 15 minutes to 3 days. */
-    readonly idleTimeBeforeShutdown?: pulumi.Input<DurationInput>;
-}
-
-/** What an instance gets when an arg is left out (Azure's own defaults, sent explicitly). */
-export const COMPUTE_INSTANCE_DEFAULTS = Object.freeze({
-    enableNodePublicIp: true,
-    enableSso: true,
-    applicationSharingPolicy: ApplicationSharingPolicy.Shared,
-});
-
 /** Defaults inside a schedule. */
 export const SCHEDULE_DEFAULTS = Object.freeze({ timeZone: "UTC", enabled: true, interval: 1 });
 
@@ -165,104 +131,6 @@ export const MAX_SCHEDULES = 4;
 
 /** Idle shutdown bounds, in seconds: 15 minutes to 3 days (Azure's). */
 export const IDLE_SHUTDOWN_BOUNDS = Object.freeze({ min: 15 * 60, max: 3 * 24 * 60 * 60 });
-
-/**
- * Where each arg lands, how, and what a change does. An instance takes no second PUT for its settings (size,
- * SSH, subnet, user, scripts, schedules, idle shutdown and public IP are fixed at creation), so everything
- * replaces except tags and description.
- */
-export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = {
-    ...BASE_FIELDS,
-    vmType: NODE_FIELDS.vmType,
-    vmSize: NODE_FIELDS.vmSize,
-    ssh: {
-        lands: {
-            "properties.properties.sshSettings": {
-                send: (ssh) => ({ sshPublicAccess: "Enabled", adminPublicKey: ssh.publicKey }),
-                absent: { sshPublicAccess: "Disabled" },
-                // Azure reports the access, not the key.
-                back: (ssh) =>
-                    ssh.sshPublicAccess === "Enabled" ? { publicKey: ssh.adminPublicKey ?? NOT_REPORTED } : undefined,
-            },
-        },
-        replaces: true,
-        notReturned: ["publicKey"],
-    },
-    subnet: NODE_FIELDS.subnet,
-    assignedUser: {
-        lands: {
-            "properties.properties.personalComputeInstanceSettings": {
-                send: (u) => ({ assignedUser: { objectId: u.objectId, tenantId: u.tenantId } }),
-                back: (p) => p.assignedUser && { objectId: p.assignedUser.objectId, tenantId: p.assignedUser.tenantId },
-            },
-        },
-        replaces: true,
-    },
-    idleTimeBeforeShutdown: {
-        lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration, back: (d) => d } },
-        replaces: true,
-    },
-    schedules: {
-        lands: {
-            "properties.properties.schedules": {
-                // An adopted instance keeps the order Azure holds (the import diffs the list by position); else one canonical order.
-                send: (list, { adopt }) => ({
-                    computeStartStop:
-                        adopt === true
-                            ? list.map((s) => toSchedule(s, true))
-                            : canonicalOrder(
-                                  list.map((s) => toSchedule(s)),
-                                  contentKey,
-                              ),
-                }),
-                back: (s) => (s.computeStartStop?.length ? s.computeStartStop.map(fromSchedule) : undefined),
-            },
-        },
-        reads: ["adopt"],
-        replaces: true,
-    },
-    setupScripts: {
-        lands: {
-            "properties.properties.setupScripts": {
-                send: (s) => ({
-                    scripts: {
-                        creationScript: s.creation && toScript(s.creation),
-                        startupScript: s.startup && toScript(s.startup),
-                    },
-                }),
-                back: (s) => {
-                    const { creationScript, startupScript } = s.scripts ?? {};
-                    return creationScript || startupScript
-                        ? {
-                              creation: creationScript && fromScript(creationScript),
-                              startup: startupScript && fromScript(startupScript),
-                          }
-                        : undefined;
-                },
-            },
-        },
-        replaces: true,
-    },
-    enableNodePublicIp: { ...NODE_FIELDS.enableNodePublicIp, default: COMPUTE_INSTANCE_DEFAULTS.enableNodePublicIp },
-    managedNetwork: { lands: {}, replaces: false },
-    enableSso: {
-        lands: { "properties.properties.enableSSO": {} },
-        replaces: true,
-        default: COMPUTE_INSTANCE_DEFAULTS.enableSso,
-    },
-    identity: identityField(true),
-    applicationSharingPolicy: {
-        lands: { "properties.properties.applicationSharingPolicy": {} },
-        replaces: true,
-        default: COMPUTE_INSTANCE_DEFAULTS.applicationSharingPolicy,
-    },
-    disableLocalAuth: NODE_FIELDS.disableLocalAuth,
-    // A PUT does not change them on an existing instance; only a preview API's updateCustomServices action does.
-    customServices: { lands: { "properties.properties.customServices": {} }, replaces: true },
-};
-
-/** The child paths whose change replaces an instance: its `replaceOnChanges`. */
-export const COMPUTE_INSTANCE_IMMUTABLE: readonly string[] = immutablePaths(COMPUTE_INSTANCE_FIELDS);
 
 const guid = z.string().regex(GUID, GUID_MESSAGE);
 const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
@@ -295,25 +163,167 @@ const scriptSchema = strictObject({
     timeoutMinutes: count(1).optional(),
 });
 
+/** The settings an instance shares with a cluster; an identity change replaces the instance. */
+const node = nodeArgSpecs({ identityReplaces: true });
+
+/**
+ * Every arg of an instance but its idle shutdown, one statement each: its doc and type (the interface below), its
+ * rules, where it lands and what a change does. An instance takes no second PUT for its settings (size, SSH,
+ * subnet, user, scripts, schedules, idle shutdown and public IP are fixed at creation), so everything replaces
+ * except tags and description. @internal
+ */
+export const COMPUTE_INSTANCE_SETTING_SPECS = {
+    ...baseArgSpecs(f.instanceOrClusterName),
+    vmType: node.vmType,
+    vmSize: node.vmSize,
+    /** SSH access: present enables it with this public key; absent leaves it disabled (the Studio default). */
+    ssh: arg<InstanceSsh>().optional(strictObject({ publicKey: f.sshRsaPublicKey }), {
+        lands: {
+            "properties.properties.sshSettings": {
+                send: (ssh) => ({ sshPublicAccess: "Enabled", adminPublicKey: ssh.publicKey }),
+                absent: { sshPublicAccess: "Disabled" },
+                // Azure reports the access, not the key.
+                back: (ssh) =>
+                    ssh.sshPublicAccess === "Enabled" ? { publicKey: ssh.adminPublicKey ?? NOT_REPORTED } : undefined,
+            },
+        },
+        replaces: true,
+        notReturned: ["publicKey"],
+    }),
+    subnet: node.subnet,
+    /** The user the instance is created for (only they can use it); not with `ssh`. */
+    assignedUser: arg<AssignedUser>().optional(strictObject({ objectId: guid, tenantId: guid }), {
+        lands: {
+            "properties.properties.personalComputeInstanceSettings": {
+                send: (u) => ({ assignedUser: { objectId: u.objectId, tenantId: u.tenantId } }),
+                back: (p) => p.assignedUser && { objectId: p.assignedUser.objectId, tenantId: p.assignedUser.tenantId },
+            },
+        },
+        replaces: true,
+    }),
+    /** Start and stop schedules, at most 4. */
+    schedules: arg<pulumi.Input<InstanceSchedule>[]>().optional(z.array(scheduleSchema).max(MAX_SCHEDULES), {
+        lands: {
+            "properties.properties.schedules": {
+                // An adopted instance keeps the order Azure holds (the import diffs the list by position); else one canonical order.
+                send: (list, { adopt }: { readonly adopt?: boolean }) => ({
+                    computeStartStop:
+                        adopt === true
+                            ? list.map((s) => toSchedule(s, true))
+                            : canonicalOrder(
+                                  list.map((s) => toSchedule(s)),
+                                  contentKey,
+                              ),
+                }),
+                back: (s) => (s.computeStartStop?.length ? s.computeStartStop.map(fromSchedule) : undefined),
+            },
+        },
+        reads: ["adopt"],
+        replaces: true,
+    }),
+    /** Creation and startup scripts. */
+    setupScripts: arg<SetupScripts>().optional(
+        strictObject({ creation: scriptSchema.optional(), startup: scriptSchema.optional() }),
+        {
+            lands: {
+                "properties.properties.setupScripts": {
+                    send: (s) => ({
+                        scripts: {
+                            creationScript: s.creation && toScript(s.creation),
+                            startupScript: s.startup && toScript(s.startup),
+                        },
+                    }),
+                    back: (s) => {
+                        const { creationScript, startupScript } = s.scripts ?? {};
+                        return creationScript || startupScript
+                            ? {
+                                  creation: creationScript && fromScript(creationScript),
+                                  startup: startupScript && fromScript(startupScript),
+                              }
+                            : undefined;
+                    },
+                },
+            },
+            replaces: true,
+        },
+    ),
+    enableNodePublicIp: node.enableNodePublicIp,
+    /** Says the workspace has a managed virtual network, so an instance without a public IP needs no subnet. */
+    managedNetwork: arg<boolean>().optional(z.boolean(), { lands: {}, replaces: false }),
+    /** Single sign-on to the instance's applications. */
+    enableSso: arg<boolean>().optional(z.boolean(), {
+        lands: { "properties.properties.enableSSO": {} },
+        replaces: true,
+        default: true,
+    }),
+    identity: node.identity,
+    /** `Personal` (only the instance's user) or `Shared` (workspace users, as their role allows). */
+    applicationSharingPolicy: arg<ApplicationSharingPolicy>().optional(choice(ApplicationSharingPolicy), {
+        lands: { "properties.properties.applicationSharingPolicy": {} },
+        replaces: true,
+        default: ApplicationSharingPolicy.Shared,
+    }),
+    disableLocalAuth: node.disableLocalAuth,
+    /** Custom applications the instance runs (the Studio's "Add application"), such as RStudio; fixed at creation. */
+    // A PUT does not change them on an existing instance; only a preview API's updateCustomServices action does.
+    customServices: arg<pulumi.Input<InstanceCustomService>[]>().optional(z.array(customServiceSchema), {
+        lands: { "properties.properties.customServices": {} },
+        replaces: true,
+    }),
+};
+
+// generated from COMPUTE_INSTANCE_SETTING_SPECS by `npm run docs`; do not edit
+/**
+ * An instance's settings other than its idle shutdown: shared by the TypeScript args and the component
+ * provider's (which types durations as strings for other languages).
+ */
+export interface ComputeInstanceSettings extends BaseComputeArgs, NodeSettings {
+    /** SSH access: present enables it with this public key; absent leaves it disabled (the Studio default). */
+    readonly ssh?: pulumi.Input<InstanceSsh>;
+    /** The user the instance is created for (only they can use it); not with `ssh`. */
+    readonly assignedUser?: pulumi.Input<AssignedUser>;
+    /** Start and stop schedules, at most 4. */
+    readonly schedules?: pulumi.Input<pulumi.Input<InstanceSchedule>[]>;
+    /** Creation and startup scripts. */
+    readonly setupScripts?: pulumi.Input<SetupScripts>;
+    /** Says the workspace has a managed virtual network, so an instance without a public IP needs no subnet. */
+    readonly managedNetwork?: pulumi.Input<boolean>;
+    /** Single sign-on to the instance's applications. */
+    readonly enableSso?: pulumi.Input<boolean>;
+    /** `Personal` (only the instance's user) or `Shared` (workspace users, as their role allows). */
+    readonly applicationSharingPolicy?: pulumi.Input<ApplicationSharingPolicy>;
+    /** Custom applications the instance runs (the Studio's "Add application"), such as RStudio; fixed at creation. */
+    readonly customServices?: pulumi.Input<pulumi.Input<InstanceCustomService>[]>;
+}
+
+/** Every arg of an instance, one statement each. @internal */
+export const COMPUTE_INSTANCE_SPECS = {
+    ...COMPUTE_INSTANCE_SETTING_SPECS,
+    /** Stops the instance after this much inactivity: seconds, or ISO 8601 (`PT30M`); 15 minutes to 3 days. */
+    idleTimeBeforeShutdown: arg<DurationInput>().optional(f.duration(IDLE_SHUTDOWN_BOUNDS), {
+        lands: { "properties.properties.idleTimeBeforeShutdown": { send: normalizeDuration, back: (d) => d } },
+        replaces: true,
+    }),
+};
+
+// generated from COMPUTE_INSTANCE_SPECS by `npm run docs`; do not edit
+/** The arguments of a {@link ComputeInstance}. */
+export interface ComputeInstanceArgs extends ComputeInstanceSettings {
+    /** Stops the instance after this much inactivity: seconds, or ISO 8601 (`PT30M`); 15 minutes to 3 days. */
+    readonly idleTimeBeforeShutdown?: pulumi.Input<DurationInput>;
+}
+
+/** What an instance gets when an arg is left out (Azure's own defaults, sent explicitly). */
+export const COMPUTE_INSTANCE_DEFAULTS = defaultsOf(COMPUTE_INSTANCE_SPECS);
+
+/** Where each arg lands, how, and what a change does (see the table). */
+export const COMPUTE_INSTANCE_FIELDS: FieldMap<ComputeInstanceArgs> = fieldMapOf(COMPUTE_INSTANCE_SPECS);
+
+/** The child paths whose change replaces an instance: its `replaceOnChanges`. */
+export const COMPUTE_INSTANCE_IMMUTABLE: readonly string[] = immutablePaths(COMPUTE_INSTANCE_FIELDS);
+
 /** The rules of each arg on its own. */
-const argSchemas = strictObject({
-    ...baseShape(f.instanceOrClusterName),
-    vmType: NODE_SCHEMAS.vmType,
-    vmSize: NODE_SCHEMAS.vmSize,
-    ssh: strictObject({ publicKey: f.sshRsaPublicKey }).optional(),
-    subnet: NODE_SCHEMAS.subnet,
-    assignedUser: strictObject({ objectId: guid, tenantId: guid }).optional(),
-    idleTimeBeforeShutdown: f.duration(IDLE_SHUTDOWN_BOUNDS).optional(),
-    schedules: z.array(scheduleSchema).max(MAX_SCHEDULES).optional(),
-    setupScripts: strictObject({ creation: scriptSchema.optional(), startup: scriptSchema.optional() }).optional(),
-    enableNodePublicIp: NODE_SCHEMAS.enableNodePublicIp,
-    managedNetwork: z.boolean().optional(),
-    enableSso: z.boolean().optional(),
-    identity: NODE_SCHEMAS.identity,
-    applicationSharingPolicy: choice(ApplicationSharingPolicy).optional(),
-    disableLocalAuth: NODE_SCHEMAS.disableLocalAuth,
-    customServices: z.array(customServiceSchema).optional(),
-});
+const argSchemas = strictObject(argSchemasOf(COMPUTE_INSTANCE_SPECS));
 
 // Stops compiling when the schema and the args interface drift apart.
 const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<ComputeInstanceArgs>> = true;
@@ -551,7 +561,7 @@ function findApplication(apps: readonly InstanceApplication[], names: readonly s
     return apps.find((a) => names.includes(a.displayName.replace(/\s+/g, "").toLowerCase()))?.endpointUri;
 }
 
-/** An instance's endpoints, read from what Azure reports on its Compute. */
+/** An instance's endpoints, read from what Azure reports on its Compute. @internal (the component and the provider read it) */
 export function instanceEndpoints(compute: Compute): pulumi.Output<InstanceEndpoints> {
     return compute.properties.apply((p) =>
         endpointsOf(((p as { properties?: InstanceState } | undefined)?.properties ?? {}) as InstanceState),

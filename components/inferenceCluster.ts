@@ -3,13 +3,15 @@
  * - `AKS` (the Studio form, legacy): a new AKS cluster Azure ML creates, or an existing one attached by id;
  * - `Kubernetes` (the supported path): an AKS or Arc-enabled cluster with the Azure ML extension, attached
  *   by id, with a namespace and instance types.
- * One file, top to bottom: choices, args, defaults, field map, rules, mapping, component.
+ * One file, top to bottom: choices, nested args, the args (one table), defaults, field map, rules, mapping, component.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
-import { BASE_FIELDS, BaseComputeArgs, baseShape, ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
+import { arg, argSchemasOf, defaultWhen, defaultsOf, fieldMapOf, plainArg } from "./core/pulumi/argSpecs";
+import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
 import * as f from "./core/azure/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
 import { checkIdentity, identityField, identitySchema, IdentityType, ManagedIdentity } from "./core/azure/identity";
@@ -105,6 +107,215 @@ export interface KubernetesInstanceType {
     readonly resources?: pulumi.Input<InstanceTypeResources>;
 }
 
+/** A DNS label: lower-case letters, digits and "-", 1-63 characters, not starting or ending with "-". */
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DNS_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+/** A Kubernetes resource quantity: `500m`, `1`, `2Gi`, `1e3`. */
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(\d+(\.\d*)?|\.\d+)))?$/;
+/** A Kubernetes resource name: `cpu`, `memory`, `nvidia.com/gpu`. */
+const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+const pem = (kind: string, pattern: RegExp) =>
+    checkedString(
+        (text) =>
+            pattern.test(text)
+                ? []
+                : [
+                      `is not a PEM ${kind}: expected text with a "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "PRIVATE KEY"}-----" line`,
+                  ],
+        65536,
+    );
+
+const quantities = z.record(
+    z.string().regex(RESOURCE_NAME, 'must be a Kubernetes resource name such as "cpu", "memory" or "nvidia.com/gpu"'),
+    z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "500m", "2", "4Gi"'),
+);
+
+const instanceTypeSchema = strictObject({
+    nodeSelector: z
+        .record(
+            z
+                .string()
+                .max(316)
+                .regex(RESOURCE_NAME, 'must be a Kubernetes label key such as "agentpool" or "kubernetes.io/os"'),
+            z
+                .string()
+                .regex(LABEL_VALUE, 'must be a Kubernetes label value (at most 63 letters, digits, "-", "_" and ".")'),
+        )
+        .optional(),
+    resources: strictObject({ requests: quantities.optional(), limits: quantities.optional() }).optional(),
+});
+
+const networkSchema = strictObject({
+    subnetId: f.subnetId,
+    serviceCidr: checkedString((t) => checkCidr(t, true), 64),
+    dnsServiceIp: checkedString(checkIpv4, 64),
+    dockerBridgeCidr: checkedString((t) => checkCidr(t, false), 64),
+});
+
+const loadBalancerSchema = strictObject({
+    type: choice(LoadBalancerType),
+    subnet: z
+        .string()
+        .min(1)
+        .max(80)
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a subnet name such as "default"')
+        .optional(),
+});
+
+const sslSchema = strictObject({
+    leafDomainLabel: z
+        .string()
+        .regex(
+            DNS_LABEL,
+            'must be a DNS label: lower-case letters, digits and "-", at most 63, not starting or ending with "-"',
+        )
+        .optional(),
+    overwriteExistingDomain: z.boolean().optional(),
+    cert: pem("certificate", /-----BEGIN CERTIFICATE-----/).optional(),
+    key: pem("private key", /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/).optional(),
+    cname: z.string().regex(DNS_NAME, 'must be a DNS name such as "ml.contoso.com"').optional(),
+});
+
+/** Azure's names for the purposes. */
+const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = {
+    Production: "FastProd",
+    DevTest: "DevTest",
+    DenseProduction: "DenseProd",
+};
+
+/** A new AKS cluster gets the v1 SDK's size and node count; an attached one keeps its own. */
+const whenCreating = <T>(value: T) =>
+    defaultWhen(value, (args: { readonly clusterResourceId?: string }) => args.clusterResourceId === undefined);
+
+/**
+ * Every inference cluster arg, one statement each: its doc and type (the interface below), its rules, where it
+ * lands, how, and what a change does. In place: the node count (the REST spec's own update example), SSL and the
+ * load balancer (what the v1 SDK's AksUpdateConfiguration updates), identity, description and tags; everything
+ * else replaces. @internal
+ */
+export const INFERENCE_CLUSTER_SPECS = {
+    ...baseArgSpecs(f.inferenceOrAttachedName),
+    /** `AKS` (the Studio form, legacy) or `Kubernetes`; a plain value, not an Output. */
+    computeType: plainArg<InferenceComputeType>().optional(choice(InferenceComputeType), {
+        lands: { "properties.computeType": {} },
+        replaces: true,
+        default: InferenceComputeType.AKS,
+    }),
+    /** An existing cluster: an AKS cluster id, or for `Kubernetes` also an Arc cluster id. Absent: a new AKS cluster (AKS only). */
+    clusterResourceId: arg<string>().optional(f.resourceId([AKS_CLUSTER, ARC_CLUSTER], "a Kubernetes cluster"), {
+        lands: { "properties.resourceId": {} },
+        replaces: true,
+    }),
+    /** New AKS cluster: the node VM size. */
+    vmSize: arg<string>().optional(f.vmSize, {
+        lands: { "properties.properties.agentVmSize": {} },
+        replaces: true,
+        default: whenCreating("Standard_D3_v2"),
+        reads: ["clusterResourceId"],
+    }),
+    /** New AKS cluster: the number of nodes. */
+    nodeCount: arg<number>().optional(count(0), {
+        lands: { "properties.properties.agentCount": {} },
+        replaces: false,
+        default: whenCreating(3),
+        reads: ["clusterResourceId"],
+    }),
+    /** vCPUs per node, for a size the library does not know (the production rule needs it). */
+    vcpusPerNode: arg<number>().optional(count(1), { lands: {}, replaces: false }),
+    /** New AKS cluster: `Production` (at least 3 nodes and 12 vCPUs), `DevTest` or `DenseProduction`. */
+    clusterPurpose: arg<ClusterPurpose>().optional(choice(ClusterPurpose), {
+        lands: {
+            "properties.properties.clusterPurpose": {
+                send: (p) => PURPOSE_TO_AZURE[p],
+                // A purpose the library has no name for comes back as Azure spells it, and is refused with its choices.
+                back: (p) => Object.entries(PURPOSE_TO_AZURE).find(([, azure]) => azure === p)?.[0] ?? p,
+            },
+        },
+        replaces: true,
+        default: ClusterPurpose.Production,
+    }),
+    /** New AKS cluster: its region. */
+    location: arg<string>().optional(regionSchema, {
+        lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } },
+        replaces: true,
+    }),
+    /** New AKS cluster: an existing virtual network to join. */
+    network: arg<AksNetwork>().optional(networkSchema, {
+        lands: {
+            "properties.properties.aksNetworkingConfiguration": {
+                send: (n) => ({
+                    subnetId: n.subnetId,
+                    serviceCidr: n.serviceCidr,
+                    dnsServiceIP: n.dnsServiceIp,
+                    dockerBridgeCidr: n.dockerBridgeCidr,
+                }),
+                back: (n) => ({
+                    subnetId: n.subnetId,
+                    serviceCidr: n.serviceCidr,
+                    dnsServiceIp: n.dnsServiceIP,
+                    dockerBridgeCidr: n.dockerBridgeCidr,
+                }),
+            },
+        },
+        replaces: true,
+    }),
+    /** AKS: the scoring endpoint's load balancer. */
+    loadBalancer: arg<InferenceLoadBalancer>().optional(loadBalancerSchema, {
+        lands: {
+            // Absent, the endpoint is public: `PublicIp` is sent (as `absent`, the child path's own value, not
+            // the arg's default, so it stays out of INFERENCE_CLUSTER_DEFAULTS and the docs' default column).
+            "properties.properties.loadBalancerType": {
+                send: (lb) => lb.type,
+                absent: LoadBalancerType.PublicIp,
+                back: (type) => ({ type }),
+            },
+            "properties.properties.loadBalancerSubnet": { send: (lb) => lb.subnet, back: (subnet) => ({ subnet }) },
+        },
+        replaces: false,
+    }),
+    /** AKS: SSL for the scoring endpoint. */
+    ssl: arg<InferenceSsl>().optional(sslSchema, {
+        lands: {
+            "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" }, back: fromSsl },
+        },
+        replaces: false,
+        secrets: ["cert", "key"],
+    }),
+    /** Kubernetes: the namespace deployments go to. */
+    namespace: arg<string>().optional(
+        z
+            .string()
+            .regex(
+                DNS_LABEL,
+                'must be a Kubernetes namespace: lower-case letters, digits and "-", at most 63, not starting or ending with "-"',
+            ),
+        { lands: { "properties.properties.namespace": {} }, replaces: true, default: "default" },
+    ),
+    /** Kubernetes: instance types by name. */
+    instanceTypes: arg<Record<string, pulumi.Input<KubernetesInstanceType>>>().optional(
+        z.record(
+            z
+                .string()
+                .regex(DNS_LABEL, 'must be an instance type name: lower-case letters, digits and "-", at most 63'),
+            instanceTypeSchema,
+        ),
+        { lands: { "properties.properties.instanceTypes": {} }, replaces: true },
+    ),
+    /** Kubernetes: the instance type used when a deployment names none; one of `instanceTypes`. */
+    defaultInstanceType: arg<string>().optional(z.string().min(1).max(63), {
+        lands: { "properties.properties.defaultInstanceType": {} },
+        replaces: true,
+    }),
+    /**
+     * The compute's managed identity. AKS as well as Kubernetes: the REST spec puts identity on every compute, and
+     * Terraform's acceptance test applies one to an AKS compute. Kubernetes takes one identity, not both kinds.
+     */
+    identity: arg<ManagedIdentity>().optional(identitySchema, identityField(false)),
+};
+
+// generated from INFERENCE_CLUSTER_SPECS by `npm run docs`; do not edit
 /** Every inference cluster arg, as one interface: what the schema checks (stack config can hold any mix). */
 export interface InferenceClusterFields extends BaseComputeArgs {
     /** `AKS` (the Studio form, legacy) or `Kubernetes`; a plain value, not an Output. */
@@ -185,115 +396,17 @@ export interface KubernetesInferenceClusterArgs
 export type InferenceClusterArgs = AksInferenceClusterArgs | KubernetesInferenceClusterArgs;
 
 /** Defaults, as the v1 SDK's for a new AKS cluster; `namespace` for Kubernetes compute. */
-export const INFERENCE_CLUSTER_DEFAULTS = Object.freeze({
-    computeType: InferenceComputeType.AKS,
-    vmSize: "Standard_D3_v2",
-    nodeCount: 3,
-    clusterPurpose: ClusterPurpose.Production,
-    namespace: "default",
-});
+export const INFERENCE_CLUSTER_DEFAULTS = defaultsOf(INFERENCE_CLUSTER_SPECS);
 
 /** The production rule: at least this many nodes and vCPUs in all. */
 export const PRODUCTION_MINIMUM = Object.freeze({ nodes: 3, vcpus: 12 });
-
-/** Azure's names for the purposes. */
-const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = {
-    Production: "FastProd",
-    DevTest: "DevTest",
-    DenseProduction: "DenseProd",
-};
 
 /** The v1 SDK (and its CLI) are what manage the legacy AKS type. */
 export const LEGACY_AKS_NOTICE =
     'InferenceCluster: computeType "AKS" is the legacy inference cluster type: the v1 SDK that manages it reached end of support on 2026-06-30 (the v1 CLI on 2025-09-30); Kubernetes compute (computeType "Kubernetes") is the supported path';
 
-/** A new AKS cluster gets the v1 SDK's size and node count; an attached one keeps its own. */
-const whenCreating =
-    <T>(value: T) =>
-    (args: { readonly clusterResourceId?: string }) =>
-        args.clusterResourceId === undefined ? value : undefined;
-
-/**
- * Where each arg lands, how, and what a change does. In place: the node count (the REST spec's own update
- * example), SSL and the load balancer (what the v1 SDK's AksUpdateConfiguration updates), identity,
- * description and tags; everything else replaces.
- */
-export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterFields> = {
-    ...BASE_FIELDS,
-    computeType: {
-        lands: { "properties.computeType": {} },
-        replaces: true,
-        default: INFERENCE_CLUSTER_DEFAULTS.computeType,
-    },
-    clusterResourceId: { lands: { "properties.resourceId": {} }, replaces: true },
-    vmSize: {
-        lands: { "properties.properties.agentVmSize": {} },
-        replaces: true,
-        default: whenCreating(INFERENCE_CLUSTER_DEFAULTS.vmSize),
-        reads: ["clusterResourceId"],
-    },
-    nodeCount: {
-        lands: { "properties.properties.agentCount": {} },
-        replaces: false,
-        default: whenCreating(INFERENCE_CLUSTER_DEFAULTS.nodeCount),
-        reads: ["clusterResourceId"],
-    },
-    vcpusPerNode: { lands: {}, replaces: false },
-    clusterPurpose: {
-        lands: {
-            "properties.properties.clusterPurpose": {
-                send: (p) => PURPOSE_TO_AZURE[p],
-                // A purpose the library has no name for comes back as Azure spells it, and is refused with its choices.
-                back: (p) => Object.entries(PURPOSE_TO_AZURE).find(([, azure]) => azure === p)?.[0] ?? p,
-            },
-        },
-        replaces: true,
-        default: INFERENCE_CLUSTER_DEFAULTS.clusterPurpose,
-    },
-    location: { lands: { "properties.computeLocation": { send: armLocation, back: (l) => l } }, replaces: true },
-    network: {
-        lands: {
-            "properties.properties.aksNetworkingConfiguration": {
-                send: (n) => ({
-                    subnetId: n.subnetId,
-                    serviceCidr: n.serviceCidr,
-                    dnsServiceIP: n.dnsServiceIp,
-                    dockerBridgeCidr: n.dockerBridgeCidr,
-                }),
-                back: (n) => ({
-                    subnetId: n.subnetId,
-                    serviceCidr: n.serviceCidr,
-                    dnsServiceIp: n.dnsServiceIP,
-                    dockerBridgeCidr: n.dockerBridgeCidr,
-                }),
-            },
-        },
-        replaces: true,
-    },
-    loadBalancer: {
-        lands: {
-            "properties.properties.loadBalancerType": { send: (lb) => lb.type, back: (type) => ({ type }) },
-            "properties.properties.loadBalancerSubnet": { send: (lb) => lb.subnet, back: (subnet) => ({ subnet }) },
-        },
-        replaces: false,
-        default: { type: LoadBalancerType.PublicIp },
-    },
-    ssl: {
-        lands: {
-            "properties.properties.sslConfiguration": { send: toSsl, absent: { status: "Disabled" }, back: fromSsl },
-        },
-        replaces: false,
-        secrets: ["cert", "key"],
-    },
-    namespace: {
-        lands: { "properties.properties.namespace": {} },
-        replaces: true,
-        default: INFERENCE_CLUSTER_DEFAULTS.namespace,
-    },
-    instanceTypes: { lands: { "properties.properties.instanceTypes": {} }, replaces: true },
-    defaultInstanceType: { lands: { "properties.properties.defaultInstanceType": {} }, replaces: true },
-    identity: identityField(false),
-};
+/** Where each arg lands, how, and what a change does. */
+export const INFERENCE_CLUSTER_FIELDS: FieldMap<InferenceClusterFields> = fieldMapOf(INFERENCE_CLUSTER_SPECS);
 
 /** The child paths whose change replaces an inference cluster: its `replaceOnChanges`. */
 export const INFERENCE_CLUSTER_IMMUTABLE: readonly string[] = immutablePaths(INFERENCE_CLUSTER_FIELDS);
@@ -304,102 +417,8 @@ const notTakenBy = (type: string) =>
 const TYPE_SPECIFIC = typeSpecificFields(INFERENCE_FIELDS_BY_TYPE, Object.keys(INFERENCE_CLUSTER_FIELDS));
 const NEW_CLUSTER_ONLY = ["vmSize", "nodeCount", "vcpusPerNode", "location", "network"] as const;
 
-/** A DNS label: lower-case letters, digits and "-", 1-63 characters, not starting or ending with "-". */
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const DNS_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
-/** A Kubernetes resource quantity: `500m`, `1`, `2Gi`, `1e3`. */
-const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(\d+(\.\d*)?|\.\d+)))?$/;
-/** A Kubernetes resource name: `cpu`, `memory`, `nvidia.com/gpu`. */
-const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-
-const pem = (kind: string, pattern: RegExp) =>
-    checkedString(
-        (text) =>
-            pattern.test(text)
-                ? []
-                : [
-                      `is not a PEM ${kind}: expected text with a "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "PRIVATE KEY"}-----" line`,
-                  ],
-        65536,
-    );
-
-const quantities = z.record(
-    z.string().regex(RESOURCE_NAME, 'must be a Kubernetes resource name such as "cpu", "memory" or "nvidia.com/gpu"'),
-    z.string().regex(QUANTITY, 'must be a Kubernetes quantity such as "500m", "2", "4Gi"'),
-);
-
-const instanceTypeSchema = strictObject({
-    nodeSelector: z
-        .record(
-            z
-                .string()
-                .max(316)
-                .regex(RESOURCE_NAME, 'must be a Kubernetes label key such as "agentpool" or "kubernetes.io/os"'),
-            z
-                .string()
-                .regex(LABEL_VALUE, 'must be a Kubernetes label value (at most 63 letters, digits, "-", "_" and ".")'),
-        )
-        .optional(),
-    resources: strictObject({ requests: quantities.optional(), limits: quantities.optional() }).optional(),
-});
-
 /** The rules of each arg on its own. */
-const argSchemas = strictObject({
-    ...baseShape(f.inferenceOrAttachedName),
-    computeType: choice(InferenceComputeType).optional(),
-    clusterResourceId: f.resourceId([AKS_CLUSTER, ARC_CLUSTER], "a Kubernetes cluster").optional(),
-    vmSize: f.vmSize.optional(),
-    nodeCount: count(0).optional(),
-    vcpusPerNode: count(1).optional(),
-    clusterPurpose: choice(ClusterPurpose).optional(),
-    location: regionSchema.optional(),
-    network: strictObject({
-        subnetId: f.subnetId,
-        serviceCidr: checkedString((t) => checkCidr(t, true), 64),
-        dnsServiceIp: checkedString(checkIpv4, 64),
-        dockerBridgeCidr: checkedString((t) => checkCidr(t, false), 64),
-    }).optional(),
-    loadBalancer: strictObject({
-        type: choice(LoadBalancerType),
-        subnet: z
-            .string()
-            .min(1)
-            .max(80)
-            .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a subnet name such as "default"')
-            .optional(),
-    }).optional(),
-    ssl: strictObject({
-        leafDomainLabel: z
-            .string()
-            .regex(
-                DNS_LABEL,
-                'must be a DNS label: lower-case letters, digits and "-", at most 63, not starting or ending with "-"',
-            )
-            .optional(),
-        overwriteExistingDomain: z.boolean().optional(),
-        cert: pem("certificate", /-----BEGIN CERTIFICATE-----/).optional(),
-        key: pem("private key", /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/).optional(),
-        cname: z.string().regex(DNS_NAME, 'must be a DNS name such as "ml.contoso.com"').optional(),
-    }).optional(),
-    namespace: z
-        .string()
-        .regex(
-            DNS_LABEL,
-            'must be a Kubernetes namespace: lower-case letters, digits and "-", at most 63, not starting or ending with "-"',
-        )
-        .optional(),
-    instanceTypes: z
-        .record(
-            z
-                .string()
-                .regex(DNS_LABEL, 'must be an instance type name: lower-case letters, digits and "-", at most 63'),
-            instanceTypeSchema,
-        )
-        .optional(),
-    defaultInstanceType: z.string().min(1).max(63).optional(),
-    identity: identitySchema.optional(),
-});
+const argSchemas = strictObject(argSchemasOf(INFERENCE_CLUSTER_SPECS));
 
 // Stops compiling when the schema and the args interface drift apart.
 const schemaMatchesArgs: SameShape<z.input<typeof argSchemas>, pulumi.Unwrap<InferenceClusterFields>> = true;
@@ -656,7 +675,7 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterFields, typeof argSc
             : [],
 };
 
-/** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. */
+/** The scoring endpoint's name: your certificate's CNAME, else the cluster FQDN Azure reports. @internal (the component and the provider read it) */
 export function scoringFqdn(compute: Compute): pulumi.Output<string | undefined> {
     return compute.properties.apply((p) => {
         const props = (

@@ -115,6 +115,7 @@ const SOURCES = [
     "components/customServices.ts",
     "components/nodeSettings.ts",
     "components/core/pulumi/component.ts",
+    "components/core/pulumi/baseArgs.ts",
     "components/core/azure/identity.ts",
     "components/core/azure/workspace.ts",
     "components/core/azure/vmSizes.ts",

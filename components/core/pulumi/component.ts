@@ -11,72 +11,18 @@ import { isUnder } from "../validation/paths";
 import { quote } from "../validation/suggest";
 import { describeType, valueAt } from "../validation/schema";
 import { firstTimeInDeployment } from "./deployment";
-import { armLocation, WorkspaceRef, workspaceSchema } from "../azure/workspace";
-import * as f from "../azure/fields";
 import { claimComputeName } from "./nameRegistry";
 import { FieldMap, notReturnedArgPaths } from "./fieldMap";
 import { landArgs } from "./landing";
 import { adoptionOf, keptValueIssues } from "./adoption";
+import type { BaseComputeArgs } from "./baseArgs";
 import { ArgsRules, isDeferred, isPlainObject, replaceAt, splitDeferred, validateValues } from "../validation/validate";
 
 /** The package name, the first part of every component's type token. */
 export const PACKAGE = "azureml-compute";
 
-/** The args every component has. */
-export interface BaseComputeArgs {
-    /** The workspace the compute belongs to. */
-    readonly workspace: pulumi.Input<WorkspaceRef>;
-    /** The compute's name in the workspace; defaults to the Pulumi resource name. */
-    readonly computeName?: pulumi.Input<string>;
-    /** Free text shown in the Studio (at most 1024 characters). */
-    readonly description?: pulumi.Input<string>;
-    /** Azure resource tags (at most 50). */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /**
-     * Adopt the compute that already exists under this name instead of creating it: the first `pulumi up`
-     * imports it (Pulumi's `import` option, with the ARM id formed from `workspace.subscriptionId`, the names
-     * and `computeName`, all plain values). Declare what exists: Pulumi imports only when the inputs match it,
-     * and `pulumi preview` shows any difference. Once imported, it is managed as if created here.
-     * @default false
-     */
-    readonly adopt?: boolean;
-}
-
-/**
- * Where the common args land: the workspace and name are the compute's identity (the ARM `location` is the
- * workspace's region, when the reference says it); description and tags change in place.
- */
-export const BASE_FIELDS: FieldMap<BaseComputeArgs> = {
-    workspace: {
-        lands: {
-            workspaceName: { send: (w) => w.workspaceName, back: (workspaceName) => ({ workspaceName }) },
-            resourceGroupName: {
-                send: (w) => w.resourceGroupName,
-                back: (resourceGroupName) => ({ resourceGroupName }),
-            },
-            location: {
-                send: (w) => (w.location === undefined ? undefined : armLocation(w.location)),
-                back: (location) => ({ location }),
-            },
-        },
-        replaces: true,
-    },
-    computeName: { lands: { computeName: {} }, replaces: true },
-    description: { lands: { "properties.description": {} }, replaces: false },
-    tags: { lands: { tags: {} }, replaces: false },
-    adopt: { lands: {}, replaces: false },
-};
-
-/** The rules of the common args, with the kind's name rule (3-24 or 3-16 characters). */
-export function baseShape<N extends z.ZodType<string>>(computeName: N) {
-    return {
-        workspace: workspaceSchema,
-        computeName: computeName.optional(),
-        description: f.description.optional(),
-        tags: f.tags.optional(),
-        adopt: z.boolean().optional(),
-    };
-}
+/** The args every component has (declared with their specs in baseArgs.ts). */
+export type { BaseComputeArgs };
 
 /** Everything that makes one component different from the others. */
 export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawShape> {

@@ -1,0 +1,58 @@
+/** The arg spec table: what a component derives from it (schemas, field map, defaults). */
+import { strict as assert } from "node:assert";
+import { z } from "zod";
+import {
+    arg,
+    argSchemasOf,
+    defaultsOf,
+    defaultWhen,
+    fieldMapOf,
+    plainArg,
+} from "../../components/core/pulumi/argSpecs";
+
+const TABLE = {
+    size: arg<string>().required(z.string(), { lands: { "properties.size": {} }, replaces: true }),
+    count: arg<number>().optional(z.number(), { lands: { "properties.count": {} }, replaces: false, default: 3 }),
+    kind: plainArg<"A" | "B">().optional(z.enum(["A", "B"]), {
+        lands: {},
+        replaces: true,
+        default: defaultWhen("A" as const, (args: { readonly size?: string }) => args.size === undefined),
+        reads: ["size"],
+    }),
+    derived: arg<string>().optional(z.string(), {
+        lands: { "properties.derived": {} },
+        replaces: false,
+        default: (args: { readonly size?: string }) => args.size,
+        reads: ["size"],
+    }),
+};
+
+describe("arg specs", () => {
+    it("an optional arg's schema takes undefined; a required one's does not", () => {
+        const schemas = argSchemasOf(TABLE);
+        assert.equal(schemas.count.safeParse(undefined).success, true);
+        assert.equal(schemas.size.safeParse(undefined).success, false);
+        assert.equal(schemas.size.safeParse("S").success, true);
+    });
+
+    it("the schemas and the field map keep the table's order and entries", () => {
+        assert.deepEqual(Object.keys(argSchemasOf(TABLE)), ["size", "count", "kind", "derived"]);
+        const fields = fieldMapOf(TABLE);
+        assert.deepEqual(Object.keys(fields), ["size", "count", "kind", "derived"]);
+        assert.equal(fields.count, TABLE.count.target);
+        assert.deepEqual(fields.size.lands, { "properties.size": {} });
+    });
+
+    it("defaults are the value defaults and the conditional defaults' values, never a bare function's", () => {
+        const defaults = defaultsOf(TABLE);
+        assert.deepEqual(defaults, { count: 3, kind: "A" });
+        assert.ok(Object.isFrozen(defaults));
+    });
+
+    it("a conditional default applies only when its condition holds", () => {
+        const given = TABLE.kind.target.default;
+        assert.equal(given({}), "A");
+        assert.equal(given({ size: "S" }), undefined);
+        assert.equal(given.shown, "A");
+    });
+});
