@@ -186,7 +186,7 @@ const PURPOSE_TO_AZURE: Record<ClusterPurpose, string> = {
 };
 
 /** A new AKS cluster gets the v1 SDK's size and node count; an attached one keeps its own. */
-const whenCreating = <T>(value: T) =>
+const whenCreating = <const T>(value: T) =>
     defaultWhen(value, (args: { readonly clusterResourceId?: string }) => args.clusterResourceId === undefined);
 
 /**

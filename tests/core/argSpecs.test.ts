@@ -16,7 +16,7 @@ const TABLE = {
     kind: plainArg<"A" | "B">().optional(z.enum(["A", "B"]), {
         lands: {},
         replaces: true,
-        default: defaultWhen("A" as const, (args: { readonly size?: string }) => args.size === undefined),
+        default: defaultWhen("A", (args: { readonly size?: string }) => args.size === undefined),
         reads: ["size"],
     }),
     derived: arg<string>().optional(z.string(), {
@@ -26,6 +26,9 @@ const TABLE = {
         reads: ["size"],
     }),
 };
+
+/** True when X and Y are the same type (not merely assignable either way). */
+type Same<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 
 describe("arg specs", () => {
     it("an optional arg's schema takes undefined; a required one's does not", () => {
@@ -47,6 +50,15 @@ describe("arg specs", () => {
         const defaults = defaultsOf(TABLE);
         assert.deepEqual(defaults, { count: 3, kind: "A" });
         assert.ok(Object.isFrozen(defaults));
+    });
+
+    it("defaults keep their literal types, as a frozen object literal does (a wider type fails to compile)", () => {
+        const defaults = defaultsOf(TABLE);
+        const literal: Same<typeof defaults, { readonly count: 3; readonly kind: "A" }> = true;
+        const conditional = defaultWhen("Standard_D3_v2", () => true);
+        const shown: Same<typeof conditional.shown, "Standard_D3_v2"> = true;
+        assert.equal(literal && shown && conditional.shown, "Standard_D3_v2");
+        assert.equal(defaults.count, 3);
     });
 
     it("a conditional default applies only when its condition holds", () => {

@@ -33,15 +33,19 @@ export type ArgSpecs = Readonly<Record<string, ArgSpec>>;
 /** What `send` and `default` see of an arg of type `T`: resolved, never undefined. */
 type Value<T> = NonNullable<pulumi.Unwrap<T>>;
 
-/** The two ways to finish an arg of type `T`: each checks that the schema takes no value of another type. */
+/**
+ * The two ways to finish an arg of type `T`: each checks that the schema takes no value of another type. The target
+ * is a `const` type parameter so a default keeps its literal type (`*_DEFAULTS.namespace` is `"default"`, as a frozen
+ * object literal would say), not a widened `string`.
+ */
 export interface ArgBuilder<T> {
     /** An arg the user must give. */
-    required<S extends z.ZodType<unknown, pulumi.Unwrap<T>>, G extends FieldTarget<Value<T>>>(
+    required<S extends z.ZodType<unknown, pulumi.Unwrap<T>>, const G extends FieldTarget<Value<T>>>(
         schema: S,
         target: G,
     ): ArgSpec<S, G>;
     /** An arg the user may leave out (its schema takes `undefined` too). */
-    optional<S extends z.ZodType<unknown, pulumi.Unwrap<T>>, G extends FieldTarget<Value<T>>>(
+    optional<S extends z.ZodType<unknown, pulumi.Unwrap<T>>, const G extends FieldTarget<Value<T>>>(
         schema: S,
         target: G,
     ): ArgSpec<z.ZodOptional<S>, G>;
@@ -88,7 +92,7 @@ export interface ConditionalDefault<V> {
 }
 
 /** `value` when `applies` to the resolved args (list the args it reads in the target's `reads`). */
-export function defaultWhen<V, A>(value: V, applies: (args: A) => boolean): ConditionalDefault<V> {
+export function defaultWhen<const V, A>(value: V, applies: (args: A) => boolean): ConditionalDefault<V> {
     return Object.assign((args: A) => (applies(args) ? value : undefined), { shown: value });
 }
 
