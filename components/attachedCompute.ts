@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
 import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
-import { arg, argSchemasOf, defaultsOf, fieldMapOf, plainArg } from "./core/pulumi/argSpecs";
+import { arg, argSchemasOf, defaultsOf, fieldMapOf, plainArg, plainArgsOf } from "./core/pulumi/argSpecs";
 import * as f from "./core/azure/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED, WHOLE } from "./core/pulumi/fieldMap";
 import {
@@ -366,7 +366,8 @@ export const ATTACHED_COMPUTE: ComputeKind<AttachedComputeFields, typeof argSche
     rules: { schema: argSchemas, rules, warnings },
     fieldMap: ATTACHED_COMPUTE_FIELDS,
     immutable: ATTACHED_COMPUTE_IMMUTABLE,
-    plainFields: ["type"],
+    plainArgs: plainArgsOf(ATTACHED_COMPUTE_SPECS),
+    typeField: "type",
     // An unknown type takes every field: it is refused by the type's own schema, not by missing fields.
     inapplicable: (computeType) =>
         Object.prototype.hasOwnProperty.call(ATTACHED_FIELDS_BY_TYPE, computeType)

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
-import { arg, argSchemasOf, defaultsOf, fieldMapOf } from "./core/pulumi/argSpecs";
+import { arg, argSchemasOf, defaultsOf, fieldMapOf, plainArgsOf } from "./core/pulumi/argSpecs";
 import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
 import * as f from "./core/azure/fields";
 import { nodeArgSpecs, NodeSettings } from "./nodeSettings";
@@ -291,6 +291,7 @@ export const COMPUTE_CLUSTER: ComputeKind<ComputeClusterArgs, typeof argSchemas.
     rules: { schema: argSchemas, rules, warnings },
     fieldMap: COMPUTE_CLUSTER_FIELDS,
     immutable: COMPUTE_CLUSTER_IMMUTABLE,
+    plainArgs: plainArgsOf(COMPUTE_CLUSTER_SPECS),
     region: (args) => args.location ?? (args.workspace as { location?: unknown } | undefined)?.location,
     fixed: { "properties.computeType": "AmlCompute" },
 };

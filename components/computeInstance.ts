@@ -9,7 +9,7 @@ import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
 import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
-import { arg, argSchemasOf, defaultsOf, fieldMapOf } from "./core/pulumi/argSpecs";
+import { arg, argSchemasOf, defaultsOf, fieldMapOf, plainArgsOf } from "./core/pulumi/argSpecs";
 import { checkCron } from "./core/azure/cron";
 import { DurationInput, normalizeDuration } from "./core/azure/durations";
 import * as f from "./core/azure/fields";
@@ -521,6 +521,7 @@ export const COMPUTE_INSTANCE: ComputeKind<ComputeInstanceArgs, typeof argSchema
     },
     fieldMap: COMPUTE_INSTANCE_FIELDS,
     immutable: COMPUTE_INSTANCE_IMMUTABLE,
+    plainArgs: plainArgsOf(COMPUTE_INSTANCE_SPECS),
     // An instance's name is its regional DNS name; it runs in the workspace's region.
     region: (args) => (args.workspace as { location?: unknown } | undefined)?.location,
     fixed: { "properties.computeType": "ComputeInstance" },

@@ -10,7 +10,7 @@ import type { Compute } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { ComputeComponent, ComputeKind } from "./core/pulumi/component";
-import { arg, argSchemasOf, defaultWhen, defaultsOf, fieldMapOf, plainArg } from "./core/pulumi/argSpecs";
+import { arg, argSchemasOf, defaultWhen, defaultsOf, fieldMapOf, plainArg, plainArgsOf } from "./core/pulumi/argSpecs";
 import { BaseComputeArgs, baseArgSpecs } from "./core/pulumi/baseArgs";
 import * as f from "./core/azure/fields";
 import { FieldMap, immutablePaths, NOT_REPORTED } from "./core/pulumi/fieldMap";
@@ -667,7 +667,8 @@ export const INFERENCE_CLUSTER: ComputeKind<InferenceClusterFields, typeof argSc
     rules: { schema: argSchemas, rules, warnings },
     fieldMap: INFERENCE_CLUSTER_FIELDS,
     immutable: INFERENCE_CLUSTER_IMMUTABLE,
-    plainFields: ["computeType"],
+    plainArgs: plainArgsOf(INFERENCE_CLUSTER_SPECS),
+    typeField: "computeType",
     inapplicable: notTakenBy,
     notices: (args) =>
         (args.computeType ?? INFERENCE_CLUSTER_DEFAULTS.computeType) === InferenceComputeType.AKS

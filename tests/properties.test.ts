@@ -22,7 +22,6 @@ import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
 import { checkComputePayload } from "./support/restDefinitions";
 import { setClock } from "../components/core/azure/clock";
 import { FieldTarget, pathsOf } from "../components/core/pulumi/fieldMap";
-import { plainFieldsOf } from "../components/core/pulumi/component";
 
 const SEED = 20261202;
 /** Cases per component type and property: a few thousand per component over the properties below. */
@@ -72,7 +71,7 @@ function sameBut(name: string, inputs: Record<string, unknown>) {
 
 const optionalKeys = (c: Case) =>
     Object.keys(c.stackKind.kind.fieldMap).filter(
-        (k) => !(k in c.minimal) && k !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(k),
+        (k) => !(k in c.minimal) && k !== "computeName" && !c.stackKind.kind.plainArgs.includes(k),
     );
 const choices = fc.array(fc.nat(4), { minLength: 16, maxLength: 64 });
 

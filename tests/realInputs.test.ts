@@ -13,7 +13,6 @@ import { CASES, COMPUTE, IDENTITY_ID, outcomeOf, payloadOf, RSA_2048 } from "./s
 import { recordRegistrations, unknownOutput, valueOf } from "./support/monitor";
 import { SUBSCRIPTION, WORKSPACE } from "./support/fixtures";
 import { assertValidComputePayload } from "./support/restDefinitions";
-import { plainFieldsOf } from "../components/core/pulumi/component";
 
 /** The message of the one ComputeValidationError a constructor throws. */
 function thrown(construct: () => unknown): ComputeValidationError {
@@ -33,7 +32,7 @@ describe("inputs as real programs pass them", () => {
     describe("optional inputs given as Outputs that resolve to undefined", () => {
         for (const c of CASES) {
             const optional = Object.keys(c.stackKind.kind.fieldMap).filter(
-                (key) => !(key in c.minimal) && key !== "computeName" && !plainFieldsOf(c.stackKind.kind).includes(key),
+                (key) => !(key in c.minimal) && key !== "computeName" && !c.stackKind.kind.plainArgs.includes(key),
             );
             it(`${c.title}: each of ${optional.length} optional args as Output(undefined) registers the payload of the arg left out`, async () => {
                 const expected = (await payloadOf(c, c.minimal)).inputs;

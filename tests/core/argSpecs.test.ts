@@ -8,7 +8,9 @@ import {
     defaultWhen,
     fieldMapOf,
     plainArg,
+    plainArgsOf,
 } from "../../components/core/pulumi/argSpecs";
+import { COMPONENT_REGISTRY } from "../../components/registry";
 
 const TABLE = {
     size: arg<string>().required(z.string(), { lands: { "properties.size": {} }, replaces: true }),
@@ -44,6 +46,19 @@ describe("arg specs", () => {
         assert.deepEqual(Object.keys(fields), ["size", "count", "kind", "derived"]);
         assert.equal(fields.count, TABLE.count.target);
         assert.deepEqual(fields.size.lands, { "properties.size": {} });
+    });
+
+    it("the plain args are those declared with plainArg", () => {
+        assert.deepEqual(plainArgsOf(TABLE), ["kind"]);
+        assert.equal(TABLE.size.plain, false);
+    });
+
+    it("a component's type field is one of its plain args (so an Output type is refused), and adopt is plain in all", () => {
+        for (const { kind } of COMPONENT_REGISTRY) {
+            if (kind.typeField !== undefined) assert.ok(kind.plainArgs.includes(kind.typeField), kind.name);
+            assert.ok(kind.plainArgs.includes("adopt"), kind.name);
+        }
+        assert.equal(COMPONENT_REGISTRY.filter(({ kind }) => kind.typeField !== undefined).length, 2);
     });
 
     it("defaults are the value defaults and the conditional defaults' values, never a bare function's", () => {

@@ -21,10 +21,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { FieldTarget } from "./fieldMap";
 
-/** One arg: its schema (optional already applied) and its field map entry. */
+/** One arg: its schema (optional already applied), its field map entry, and whether it must be a plain value. */
 export interface ArgSpec<S extends z.ZodType = z.ZodType, G extends FieldTarget = FieldTarget> {
     readonly schema: S;
     readonly target: G;
+    /** Declared with `plainArg`: never an Output or a Promise. */
+    readonly plain: boolean;
 }
 
 /** A component's table of arg specs, by arg name. */
@@ -51,21 +53,24 @@ export interface ArgBuilder<T> {
     ): ArgSpec<z.ZodOptional<S>, G>;
 }
 
-function builder<T>(): ArgBuilder<T> {
+function builder<T>(plain: boolean): ArgBuilder<T> {
     return {
-        required: (schema, target) => ({ schema, target }),
-        optional: (schema, target) => ({ schema: schema.optional(), target }),
+        required: (schema, target) => ({ schema, target, plain }),
+        optional: (schema, target) => ({ schema: schema.optional(), target, plain }),
     };
 }
 
 /** An arg given as `pulumi.Input<T>`: a value, a Promise or an Output. */
 export function arg<T>(): ArgBuilder<T> {
-    return builder<T>();
+    return builder<T>(false);
 }
 
-/** An arg the component branches on, so it is given as a plain `T`, never an Output (see `ComputeKind.plainFields`). */
+/**
+ * An arg given as a plain `T`, never an Output or a Promise, because the component reads it at construction (the
+ * compute type it branches on, adoption's import id): see `ComputeKind.plainArgs`.
+ */
 export function plainArg<T>(): ArgBuilder<T> {
-    return builder<T>();
+    return builder<T>(true);
 }
 
 /** The schema of each arg, for `strictObject`. */
@@ -73,6 +78,11 @@ export function argSchemasOf<Table extends ArgSpecs>(
     table: Table,
 ): { readonly [K in keyof Table]: Table[K]["schema"] } {
     return mapSpecs(table, (spec) => spec.schema) as { readonly [K in keyof Table]: Table[K]["schema"] };
+}
+
+/** The args declared with `plainArg`, in table order. */
+export function plainArgsOf<Table extends ArgSpecs>(table: Table): readonly (keyof Table & string)[] {
+    return Object.freeze(Object.keys(table).filter((name) => table[name].plain));
 }
 
 /** The field map entry of each arg (the caller types it as its `FieldMap<Args>`, which checks it against the args). */

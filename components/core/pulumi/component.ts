@@ -39,8 +39,10 @@ export interface ComputeKind<Args extends BaseComputeArgs, S extends z.ZodRawSha
      * the region the compute runs in, when the args say.
      */
     readonly region?: (args: Args) => unknown;
-    /** Args the component branches on (`computeType`): they must be plain values, never Outputs. */
-    readonly plainFields?: readonly (keyof Args & string)[];
+    /** The args declared with `plainArg` (`plainArgsOf` its table): plain values, never Outputs or Promises. */
+    readonly plainArgs: readonly (keyof Args & string)[];
+    /** For kinds with several compute types: the (plain) arg that says which (`computeType`), read by `inapplicable`. */
+    readonly typeField?: keyof Args & string;
     /** For kinds with several compute types: the args that do not apply to one (`namespace` on AKS compute). */
     readonly inapplicable?: (computeType: string) => readonly string[];
     /** Advice said once per deployment, however many components trigger it (a legacy type, say). */
@@ -77,7 +79,7 @@ export function toComputeArgs<Args extends BaseComputeArgs>(
     args: Args,
 ): ComputeArgs {
     const all = args as unknown as Record<string, unknown>;
-    const typeField = kind.plainFields?.[0];
+    const typeField = kind.typeField;
     const fields = kind.fieldMap as FieldMap<unknown> as Record<string, { default?: unknown }>;
     const computeType = typeField === undefined ? undefined : (all[typeField] ?? fields[typeField]?.default);
     const skip = new Set(typeof computeType === "string" ? (kind.inapplicable?.(computeType) ?? []) : []);
@@ -85,14 +87,6 @@ export function toComputeArgs<Args extends BaseComputeArgs>(
         { fields: kind.fieldMap, rules: kind.rules, fixed: kind.fixed, skip },
         all,
     ) as unknown as ComputeArgs;
-}
-
-/** Common args that must be plain values (adoption's import id is fixed at construction). */
-export const PLAIN_BASE_FIELDS: readonly string[] = ["adopt"];
-
-/** Every arg of a kind that must be a plain value, never an Output or a Promise. */
-export function plainFieldsOf(kind: { readonly plainFields?: readonly string[] }): readonly string[] {
-    return [...PLAIN_BASE_FIELDS, ...(kind.plainFields ?? [])];
 }
 
 /** Resource options that are forwarded from the component to its Compute child (`protect` and providers are inherited). */
@@ -260,7 +254,8 @@ export function checkComputeArgs<Args extends BaseComputeArgs, S extends z.ZodRa
               ? pulumi.output(given).apply((v) => v ?? name)
               : given;
     const withName = { ...args, computeName };
-    const branching = (kind.plainFields ?? []).filter((key) => isDeferred(withName[key]));
+    // `adopt` is left to adoption's own check, which says why it must be plain.
+    const branching = kind.plainArgs.filter((key) => key !== "adopt" && isDeferred(withName[key]));
     if (branching.length > 0) {
         throw new ComputeValidationError(
             subject,
