@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { ROOT } from "./support/cli";
+import { pulumiProcessesIn } from "./support/leftovers";
 import { SimStack, workspaceId } from "./support/simStack";
 
 function yamlConsumer(name: string, replace: readonly (readonly [string, string])[] = []): SimStack {
@@ -57,7 +58,9 @@ describe("the component provider under the real engine (Pulumi YAML)", function 
                 up.stdout,
                 /notebookJupyterLab: "https:\/\/ci-alice\.westeurope\.instances\.azureml\.ms\/lab"/,
             );
+            assert.ok(pulumiProcessesIn(stack.dir).length > 0, "the engine leaves the plugin's language host running");
         });
+        assert.deepEqual(pulumiProcessesIn(stack.dir), [], "the stack's stop ends what the engine left");
     });
 
     it("fails a bad input with per-field errors and no request to Azure", async () => {

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { type CliResult, pulumi, ROOT, type RunOptions } from "./cli";
 import { computeArmId, workspaceArmId } from "../../components/core/azure/resourceIds";
 import { DEFAULT_SIGNED_IN, SimulatedAzure } from "../simulator/azure";
+import { stopLeftovers } from "./leftovers";
 
 export const SUBSCRIPTION = DEFAULT_SIGNED_IN.subscriptionId;
 
@@ -64,8 +65,10 @@ export class SimStack {
         return this;
     }
 
+    /** Stops the simulated Azure and any Pulumi process the engine left in the folder (see leftovers.ts). */
     async stop(): Promise<void> {
         await this.azure.stop();
+        stopLeftovers(this.dir);
     }
 
     /** Starts the stack, runs `body`, and stops the simulated Azure however `body` ends. */
