@@ -210,31 +210,46 @@ function render(region: Region, table: ts.ObjectLiteralExpression, interfaces: R
         members.push(`    ${doc}\n    readonly ${name}${required ? "" : "?"}: ${type};`);
     }
     const heritage = bases.size > 0 ? ` extends ${[...bases].join(", ")}` : "";
-    return `export interface ${region.declaration.name.text}${heritage} {\n${members.join("\n")}\n}`;
+    const { declaration } = region;
+    // The header is generated too (its extends come from the spreads): refuse what it would drop, keep `export` as written.
+    if (declaration.typeParameters !== undefined)
+        throw new SpecError(`${where(source, declaration)}: a generated interface takes no type parameters`);
+    const exported = declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ? "export " : "";
+    return `${exported}interface ${declaration.name.text}${heritage} {\n${members.join("\n")}\n}`;
 }
 
 /** Each library file whose text changes, with its new text (formatted as prettier formats the repository). */
 export async function argsInterfacesTexts(files = argSourceFiles()): Promise<Map<string, string>> {
     const sources = files.map((f) => ts.createSourceFile(f, fs.readFileSync(f, "utf8"), ts.ScriptTarget.ES2022, true));
     const regions = sources.flatMap(regionsOf);
-    const tables = new Map<string, { source: ts.SourceFile; literal: ts.ObjectLiteralExpression }>();
-    for (const source of sources) {
-        for (const [name, literal] of tablesOf(source)) tables.set(name, { source, literal });
+    // A spread names a table by its bare name, whichever file holds it: so a name two generated tables share is refused.
+    const interfaces = new Map<string, string>();
+    const holder = new Map<string, Region>();
+    for (const region of regions) {
+        const other = holder.get(region.table);
+        if (other !== undefined && other.source !== region.source)
+            throw new SpecError(
+                `${where(region.source, region.declaration)}: ${region.table} is also a table in ${path.relative(ROOT, other.source.fileName)}: give one of them another name`,
+            );
+        holder.set(region.table, region);
+        interfaces.set(region.table, region.declaration.name.text);
     }
-    const interfaces = new Map(regions.map((r) => [r.table, r.declaration.name.text]));
     const texts = new Map<string, string>();
     for (const source of sources) {
         const own = regions.filter((r) => r.source === source);
         if (own.length === 0) continue;
         let text = source.text;
+        // A marker's table is in its own file (render reads the table's doc comments and types from that file's text).
+        const tables = tablesOf(source);
         // From the end, so that earlier positions stay valid.
         for (const region of [...own].sort((a, b) => b.declaration.pos - a.declaration.pos)) {
             const table = tables.get(region.table);
             if (table === undefined)
-                throw new SpecError(`${where(source, region.declaration)}: no table named ${region.table}`);
+                throw new SpecError(
+                    `${where(source, region.declaration)}: no table named ${region.table} in this file`,
+                );
             const start = region.declaration.getStart(source);
-            text =
-                text.slice(0, start) + render(region, table.literal, interfaces) + text.slice(region.declaration.end);
+            text = text.slice(0, start) + render(region, table, interfaces) + text.slice(region.declaration.end);
         }
         // The repository's settings, wherever the file is (a test's fixture lives in a temporary folder).
         const options = await prettier.resolveConfig(path.join(COMPONENTS, "index.ts"));

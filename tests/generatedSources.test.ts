@@ -183,8 +183,36 @@ export interface ThingArgs {}
             argsInterfacesTexts([lonely!]),
             /thing\.ts:1: the marker must be followed by an interface/,
         );
+        const [generic] = fixture({ "thing.ts": `const T = {};\n${MARK("T")}\nexport interface TArgs<V> {}\n` });
+        await assert.rejects(
+            argsInterfacesTexts([generic!]),
+            /thing\.ts:3: a generated interface takes no type parameters/,
+        );
         const [missing] = fixture({ "thing.ts": `${MARK("NOWHERE")}\nexport interface TArgs {}\n` });
-        await assert.rejects(argsInterfacesTexts([missing!]), /no table named NOWHERE/);
+        await assert.rejects(argsInterfacesTexts([missing!]), /no table named NOWHERE in this file/);
+    });
+
+    it("reads a marker's table from its own file, and refuses a table name two files share", async () => {
+        const table = (arg: string) =>
+            `const SPECS = {\n    /** The ${arg}. */\n    ${arg}: arg<string>().optional(s, {}),\n};\n`;
+        const elsewhere = fixture({
+            "own.ts": `${MARK("SPECS")}\nexport interface OwnArgs {}\n`,
+            "other.ts": table("size"),
+        });
+        await assert.rejects(argsInterfacesTexts(elsewhere), /own\.ts:2: no table named SPECS in this file/);
+        const shared = fixture({
+            "p.ts": `${table("value")}\n${MARK("SPECS")}\nexport interface PArgs {}\n`,
+            "q.ts": `${table("other")}\n${MARK("SPECS")}\nexport interface QArgs {}\n`,
+        });
+        const local = await generated(
+            { "local.ts": `${table("size")}\n${MARK("SPECS")}\ninterface LocalArgs {}\n` },
+            "local.ts",
+        );
+        assert.match(local, /\ninterface LocalArgs \{\n/, "an interface the file keeps to itself stays unexported");
+        await assert.rejects(
+            argsInterfacesTexts(shared),
+            /q\.ts:7: SPECS is also a table in .*p\.ts: give one of them another name/,
+        );
     });
 
     it("the package entry leaves out @internal declarations and names a choice (a const and a type) once", () => {
