@@ -31,10 +31,11 @@ function isPulumiIn(pid: number, dir: string): boolean {
 }
 
 /**
- * Stops the `pulumi-*` processes left in `dir`. Call it only when no CLI command runs there (after the last one
+ * Stops the `pulumi-*` processes left in `dir`, and waits (up to `patience` ms) until they are gone: a killed
+ * process lingers in /proc for a moment. Call it only when no CLI command runs there (after the last one
  * returned): then every such process is a leftover.
  */
-export function stopLeftovers(dir: string): readonly number[] {
+export async function stopLeftovers(dir: string, patience = 10_000): Promise<readonly number[]> {
     const found = pulumiProcessesIn(dir);
     for (const pid of found) {
         try {
@@ -43,5 +44,7 @@ export function stopLeftovers(dir: string): readonly number[] {
             // Already gone.
         }
     }
+    for (const until = Date.now() + patience; pulumiProcessesIn(dir).length > 0 && Date.now() < until;)
+        await new Promise((resolve) => setTimeout(resolve, 50));
     return found;
 }

@@ -68,7 +68,7 @@ export class SimStack {
     /** Stops the simulated Azure and any Pulumi process the engine left in the folder (see leftovers.ts). */
     async stop(): Promise<void> {
         await this.azure.stop();
-        stopLeftovers(this.dir);
+        await stopLeftovers(this.dir);
     }
 
     /** Starts the stack, runs `body`, and stops the simulated Azure however `body` ends. */
