@@ -223,7 +223,6 @@ export async function argsInterfacesTexts(files = argSourceFiles()): Promise<Map
     const sources = files.map((f) => ts.createSourceFile(f, fs.readFileSync(f, "utf8"), ts.ScriptTarget.ES2022, true));
     const regions = sources.flatMap(regionsOf);
     // A spread names a table by its bare name, whichever file holds it: so a name two generated tables share is refused.
-    const interfaces = new Map<string, string>();
     const holder = new Map<string, Region>();
     for (const region of regions) {
         const other = holder.get(region.table);
@@ -232,8 +231,8 @@ export async function argsInterfacesTexts(files = argSourceFiles()): Promise<Map
                 `${where(region.source, region.declaration)}: ${region.table} is also a table in ${path.relative(ROOT, other.source.fileName)}: give one of them another name`,
             );
         holder.set(region.table, region);
-        interfaces.set(region.table, region.declaration.name.text);
     }
+    const interfaces = new Map([...holder].map(([table, region]) => [table, region.declaration.name.text]));
     const texts = new Map<string, string>();
     for (const source of sources) {
         const own = regions.filter((r) => r.source === source);

@@ -35,9 +35,8 @@ function isPulumiIn(pid: number, dir: string): boolean {
  * process lingers in /proc for a moment. Call it only when no CLI command runs there (after the last one
  * returned): then every such process is a leftover.
  */
-export async function stopLeftovers(dir: string, patience = 10_000): Promise<readonly number[]> {
-    const found = pulumiProcessesIn(dir);
-    for (const pid of found) {
+export async function stopLeftovers(dir: string, patience = 10_000): Promise<void> {
+    for (const pid of pulumiProcessesIn(dir)) {
         try {
             process.kill(pid, "SIGKILL");
         } catch {
@@ -46,5 +45,4 @@ export async function stopLeftovers(dir: string, patience = 10_000): Promise<rea
     }
     for (const until = Date.now() + patience; pulumiProcessesIn(dir).length > 0 && Date.now() < until;)
         await new Promise((resolve) => setTimeout(resolve, 50));
-    return found;
 }
